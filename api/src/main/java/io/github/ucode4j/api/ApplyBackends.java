@@ -1,0 +1,104 @@
+package io.github.ucode4j.api;
+
+import io.github.ucode4j.api.spi.ApplyBackend;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The apply backends on the class or module path, and the choice among them: the one named by the system
+ * property {@value #PROPERTY} (or by the caller), else the available, auto-selectable backend of highest
+ * priority.
+ *
+ * <p>Immutable and thread-safe; availability is asked of each backend at the time of the choice.
+ */
+public final class ApplyBackends {
+    /** The system property that names the backend to use. */
+    public static final String PROPERTY = "ucode4j.backend";
+
+    private final List<ApplyBackend> backends;
+    private final List<ProviderProblem> problems;
+
+    private ApplyBackends(List<ApplyBackend> backends, List<ProviderProblem> problems) {
+        this.backends = backends.stream()
+                .sorted(Comparator.comparingInt(ApplyBackend::priority).reversed().thenComparing(ApplyBackend::name))
+                .toList();
+        this.problems = List.copyOf(problems);
+    }
+
+    /** The backends ServiceLoader finds through this class's loader (and the module layer). */
+    public static ApplyBackends load() {
+        ServiceProviders<ApplyBackend> found = ServiceProviders.load(ApplyBackend.class, ApplyBackends.class.getClassLoader());
+        return new ApplyBackends(found.providers, found.problems);
+    }
+
+    /** These backends; for tests and embedders that assemble their own. */
+    public static ApplyBackends of(List<? extends ApplyBackend> backends) {
+        return new ApplyBackends(List.copyOf(backends), List.of());
+    }
+
+    /** Every backend, highest priority first. */
+    public List<ApplyBackend> all() {
+        return backends;
+    }
+
+    /** Providers that failed to load and were skipped. */
+    public List<ProviderProblem> problems() {
+        return problems;
+    }
+
+    /** The backend called {@code name}, available or not. */
+    public Optional<ApplyBackend> named(String name) {
+        return backends.stream().filter(b -> b.name().equals(name)).findFirst();
+    }
+
+    /**
+     * The backend named by the system property {@value #PROPERTY} when it is set, else the best available one.
+     *
+     * @throws BackendUnavailableException listing every backend with its reason, when none fits
+     */
+    public ApplyBackend select() throws BackendUnavailableException {
+        return select(Optional.ofNullable(System.getProperty(PROPERTY)).filter(s -> !s.isBlank()));
+    }
+
+    /**
+     * The backend called {@code requested} when given (it must be available), else the available,
+     * auto-selectable backend of highest priority.
+     *
+     * @throws BackendUnavailableException listing every backend with its reason, when none fits
+     */
+    public ApplyBackend select(Optional<String> requested) throws BackendUnavailableException {
+        if (requested.isPresent()) {
+            String name = requested.get().trim();
+            ApplyBackend backend = named(name).orElseThrow(() -> unavailable("no backend called '" + name + "'"));
+            Optional<String> reason = backend.unavailableReason();
+            if (reason.isPresent()) {
+                throw unavailable("backend '" + name + "' cannot run here: " + reason.get());
+            }
+            return backend;
+        }
+        for (ApplyBackend backend : backends) {
+            if (backend.autoSelectable() && backend.unavailableReason().isEmpty()) {
+                return backend;
+            }
+        }
+        throw unavailable(backends.isEmpty() ? "no apply backend is installed" : "no apply backend can run here");
+    }
+
+    private BackendUnavailableException unavailable(String summary) {
+        Map<String, String> reasons = new LinkedHashMap<>();
+        for (ApplyBackend backend : backends) {
+            String reason = backend.unavailableReason().orElse("available");
+            if (!backend.autoSelectable()) {
+                reason += " (used only when named)";
+            }
+            reasons.put(backend.name(), reason);
+        }
+        for (int i = 0; i < problems.size(); i++) {
+            reasons.put("(provider " + (i + 1) + " skipped)", problems.get(i).message());
+        }
+        return new BackendUnavailableException(summary, reasons);
+    }
+}

@@ -1,0 +1,51 @@
+package io.github.ucode4j.api;
+
+import java.util.Objects;
+import java.util.OptionalInt;
+
+/**
+ * A failure to read or change the machine's microcode: an MSR access, a hypercall, a kernel interface. Says which
+ * CPU, which errno, and what a person can do about it.
+ */
+public class ApplyException extends MicrocodeException {
+    private static final long serialVersionUID = 1L;
+
+    private final OptionalInt cpu;
+    private final OptionalInt errno;
+    private final String remedy;
+
+    /**
+     * @param message what failed ({@code "writing MSR 0x79 on CPU 3 failed: Operation not permitted"})
+     * @param cpu the logical CPU concerned, if one
+     * @param errno the operating system's error number, if one
+     * @param remedy what to do next ({@code "run as root, and check msr.allow_writes and kernel lockdown"}), or
+     *     empty
+     * @param cause the underlying exception, or null
+     */
+    public ApplyException(String message, OptionalInt cpu, OptionalInt errno, String remedy, Throwable cause) {
+        super(remedy.isEmpty() ? message : message + "; " + remedy, cause);
+        this.cpu = Objects.requireNonNull(cpu, "cpu");
+        this.errno = Objects.requireNonNull(errno, "errno");
+        this.remedy = remedy;
+    }
+
+    /** A failure concerning no single CPU and no errno. */
+    public ApplyException(String message, String remedy) {
+        this(message, OptionalInt.empty(), OptionalInt.empty(), remedy, null);
+    }
+
+    /** The logical CPU concerned, if one. */
+    public OptionalInt cpu() {
+        return cpu;
+    }
+
+    /** The operating system's error number, if one. */
+    public OptionalInt errno() {
+        return errno;
+    }
+
+    /** What to do next, or empty. */
+    public String remedy() {
+        return remedy;
+    }
+}

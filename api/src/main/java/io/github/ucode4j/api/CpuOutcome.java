@@ -1,0 +1,24 @@
+package io.github.ucode4j.api;
+
+/** What happened to one logical CPU in a load. */
+public enum CpuOutcome {
+    /** This CPU loaded the patch and now reports its revision. */
+    UPDATED,
+    /** An SMT sibling loaded the patch for the shared engine, and this CPU now reports its revision. */
+    SIBLING_UPDATED,
+    /** Nothing was loaded: the CPU already ran the planned revision or a newer one. */
+    UP_TO_DATE,
+    /** The CPU took the request without error but its revision did not change. */
+    REFUSED,
+    /** The request failed (an errno, a #GP, an exception). */
+    FAILED,
+    /** The CPU did not call in, or did not finish, before its deadline. */
+    TIMED_OUT,
+    /** Nothing was attempted on this CPU (the load was aborted, or the plan had nothing for it). */
+    NOT_ATTEMPTED;
+
+    /** Whether the CPU ends where the plan wanted it. */
+    public boolean succeeded() {
+        return this == UPDATED || this == SIBLING_UPDATED || this == UP_TO_DATE;
+    }
+}

@@ -1,0 +1,41 @@
+package io.github.ucode4j.api;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Whether a patch fits a CPU, with the reason in words.
+ *
+ * @param status the outcome
+ * @param target the patch target that matched, when one did
+ * @param reason why, naming the values compared ({@code "pf_mask 0x12 does not include the CPU's 0x01"})
+ */
+public record Match(MatchStatus status, Optional<PatchTarget> target, String reason) {
+
+    /**
+     * @throws IllegalArgumentException when a match has no target or a mismatch has one
+     */
+    public Match {
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(reason, "reason");
+        if ((status == MatchStatus.MATCH) != target.isPresent()) {
+            throw new IllegalArgumentException("a target is given exactly when the status is MATCH: " + status);
+        }
+    }
+
+    /** A match through {@code target}. */
+    public static Match matched(PatchTarget target, String reason) {
+        return new Match(MatchStatus.MATCH, Optional.of(target), reason);
+    }
+
+    /** A mismatch. */
+    public static Match mismatch(MatchStatus status, String reason) {
+        return new Match(status, Optional.empty(), reason);
+    }
+
+    /** Whether the patch fits. */
+    public boolean matches() {
+        return status == MatchStatus.MATCH;
+    }
+}

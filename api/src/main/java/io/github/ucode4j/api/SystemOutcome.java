@@ -1,0 +1,19 @@
+package io.github.ucode4j.api;
+
+/** What a system-wide load (the kernel's or Xen's own rendezvous) reported. */
+public enum SystemOutcome {
+    /** The patch was loaded. */
+    LOADED,
+    /** Nothing newer to load: the system already runs this revision or a newer one. */
+    UP_TO_DATE,
+    /** The loader found no patch for these CPUs in what it was given. */
+    NO_MATCHING_PATCH,
+    /** The loader rejected the data as malformed or unusable. */
+    REJECTED,
+    /** At least one CPU failed to update. */
+    FAILED,
+    /** The loader was busy or a CPU did not respond (hotplug, concurrent update, call-in timeout). */
+    BUSY,
+    /** The caller lacks the privilege, or the interface refused it. */
+    NOT_PERMITTED
+}

@@ -1,0 +1,48 @@
+package io.github.ucode4j.api.spi;
+
+import io.github.ucode4j.api.Platform;
+import java.io.IOException;
+import java.util.Optional;
+
+/**
+ * A way to read and change the machine's microcode: {@code msr} (bare metal), {@code kernel} (the kernel's own
+ * reload), {@code xen} (from dom0), {@code simulated} (a machine in software), or a third party's. Found with
+ * {@link java.util.ServiceLoader}; see {@link io.github.ucode4j.api.ApplyBackends}.
+ *
+ * <p>Every backend implements exactly one of {@link PerCpuBackend} and {@link SystemBackend}. Constructors must
+ * be cheap and must not touch the machine: discovery instantiates every provider.
+ */
+public interface ApplyBackend {
+
+    /** A short unique name, lower case: what {@code -Ducode4j.backend=} and {@code --backend=} take. */
+    String name();
+
+    /** Preference among available backends; the highest wins. */
+    int priority();
+
+    /**
+     * Why this backend cannot run here, in words a person can act on ({@code "/dev/cpu/0/msr is missing: load the
+     * msr module (modprobe msr)"}), or empty when it can.
+     */
+    Optional<String> unavailableReason();
+
+    /**
+     * Whether discovery may pick this backend on its own. A backend that does not touch real hardware (the
+     * simulated machine) answers false and is used only when named.
+     */
+    default boolean autoSelectable() {
+        return true;
+    }
+
+    /** Who rendezvouses the CPUs. */
+    default Scope scope() {
+        return this instanceof PerCpuBackend ? Scope.PER_CPU : Scope.SYSTEM;
+    }
+
+    /**
+     * Reads the CPUs this backend can update, with their state and where each fact came from. Read-only.
+     *
+     * @throws IOException when the machine's interfaces cannot be read
+     */
+    Platform platform() throws IOException;
+}

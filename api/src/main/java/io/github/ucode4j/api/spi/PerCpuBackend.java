@@ -1,0 +1,38 @@
+package io.github.ucode4j.api.spi;
+
+import io.github.ucode4j.api.ApplyException;
+import io.github.ucode4j.api.CpuResult;
+import io.github.ucode4j.api.LoadProtocol;
+import io.github.ucode4j.api.LogicalCpu;
+import io.github.ucode4j.api.MicrocodePatch;
+import io.github.ucode4j.api.Revision;
+
+/**
+ * A backend that loads one logical CPU at a time while ucode4j's rendezvous holds every CPU. The rendezvous calls
+ * {@link #pinCurrentThread} before the stopped window, then {@link #apply} or {@link #readRevision} inside it,
+ * each on the thread pinned to that CPU.
+ */
+public interface PerCpuBackend extends ApplyBackend {
+
+    /**
+     * Binds the calling thread to {@code cpu}, and checks that it runs there. Called once per thread, before the
+     * stopped window.
+     *
+     * @throws ApplyException when the thread cannot be bound
+     */
+    void pinCurrentThread(LogicalCpu cpu) throws ApplyException;
+
+    /**
+     * Loads {@code patch} on {@code cpu} following {@code protocol}: reads the revision, triggers the load, reads
+     * the revision again. Never reports success without that read-back. Called on the thread pinned to
+     * {@code cpu}, inside the stopped window: no logging, no blocking. Failures are results, not exceptions.
+     */
+    CpuResult apply(LogicalCpu cpu, MicrocodePatch patch, LoadProtocol protocol);
+
+    /**
+     * Reads the running revision of {@code cpu} by {@code protocol}'s rule. Called on the thread pinned to it.
+     *
+     * @throws ApplyException when the revision cannot be read
+     */
+    Revision readRevision(LogicalCpu cpu, LoadProtocol protocol) throws ApplyException;
+}

@@ -1,0 +1,7 @@
+/**
+ * The two service-provider interfaces: {@link io.github.ucode4j.api.spi.MicrocodeOps} (a vendor's parser, checker
+ * and matcher) and {@link io.github.ucode4j.api.spi.ApplyBackend} (a way to read and change the machine's
+ * microcode), found with {@link java.util.ServiceLoader}. Register a provider both in
+ * {@code META-INF/services} and in its {@code module-info.java}.
+ */
+package io.github.ucode4j.api.spi;
