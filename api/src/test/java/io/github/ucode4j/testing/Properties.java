@@ -1,6 +1,7 @@
 package io.github.ucode4j.testing;
 
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.SplittableRandom;
 
@@ -47,7 +48,7 @@ public final class Properties {
      *     property's own failure as the cause
      */
     public static <T> void forAll(String name, Generator<T> generator, Shrinker<T> shrinker, Property<T> property) {
-        Optional<Long> replay = Optional.ofNullable(System.getProperty("property.seed")).map(Long::decode);
+        Optional<Long> replay = Optional.ofNullable(System.getProperty("property.seed")).map(Properties::parseSeed);
         int tries = replay.isPresent() ? 1 : tries();
         long seed = replay.orElseGet(() -> new SplittableRandom().nextLong());
         for (int attempt = 1; attempt <= tries; attempt++, seed += SEED_STEP) {
@@ -57,6 +58,12 @@ public final class Properties {
                 throw report(name, attempt, tries, seed, value, failure, shrinker, property);
             }
         }
+    }
+
+    // Seeds are printed as unsigned hex, so half of them do not fit Long.decode.
+    private static long parseSeed(String text) {
+        String trimmed = text.trim().toLowerCase(Locale.ROOT);
+        return trimmed.startsWith("0x") ? Long.parseUnsignedLong(trimmed.substring(2), 16) : Long.parseLong(trimmed);
     }
 
     private static <T> Throwable failureOf(Property<T> property, T value) {

@@ -49,6 +49,16 @@ class PropertiesTest {
     }
 
     @Test
+    void seedsWithTheHighBitSetReplay() {
+        System.setProperty("property.seed", "0xfedcba9876543210");
+        List<Integer> seen = new ArrayList<>();
+        Properties.forAll("replays one", Generator.ints(0, 1000), seen::add);
+        System.setProperty("property.seed", "0xFEDCBA9876543210");
+        Properties.forAll("replays the same", Generator.ints(0, 1000), seen::add);
+        assertThat(seen).hasSize(2).containsOnly(seen.get(0));
+    }
+
+    @Test
     void aFailingByteArrayIsShrunkByHalving() {
         AssertionError failure = catchFailure(() -> Properties.forAllBytes("fewer than 3 bytes equal 7",
                 random -> {
