@@ -8,11 +8,20 @@ import io.github.ucode4j.api.MicrocodePatch;
 import io.github.ucode4j.api.Revision;
 
 /**
- * A backend that loads one logical CPU at a time while ucode4j's rendezvous holds every CPU. The rendezvous calls
- * {@link #pinCurrentThread} before the stopped window, then {@link #apply} or {@link #readRevision} inside it,
- * each on the thread pinned to that CPU.
+ * A backend that loads one logical CPU at a time while ucode4j's rendezvous holds every CPU. Before the stopped
+ * window the rendezvous calls {@link #prepare} once and {@link #pinCurrentThread} on each CPU's thread; inside it,
+ * {@link #apply} or {@link #readRevision}, each on the thread pinned to that CPU.
  */
 public interface PerCpuBackend extends ApplyBackend {
+
+    /**
+     * Makes ready, before the stopped window, whatever {@link #apply} needs for {@code patch}, so that nothing is
+     * allocated or mapped inside it: a locked, aligned copy of the bytes, say. The default prepares nothing.
+     *
+     * @throws ApplyException when the patch cannot be made ready (memory cannot be locked, say)
+     */
+    default void prepare(MicrocodePatch patch, LoadProtocol protocol) throws ApplyException {
+    }
 
     /**
      * Binds the calling thread to {@code cpu}, and checks that it runs there. Called once per thread, before the
