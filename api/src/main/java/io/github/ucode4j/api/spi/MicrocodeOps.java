@@ -3,12 +3,14 @@ package io.github.ucode4j.api.spi;
 import io.github.ucode4j.api.Bundle;
 import io.github.ucode4j.api.CpuSignature;
 import io.github.ucode4j.api.CpuState;
+import io.github.ucode4j.api.LoadObjection;
 import io.github.ucode4j.api.LoadProtocol;
 import io.github.ucode4j.api.Match;
 import io.github.ucode4j.api.MicrocodeFormatException;
 import io.github.ucode4j.api.MicrocodePatch;
 import io.github.ucode4j.api.Vendor;
 import java.nio.ByteBuffer;
+import java.util.Optional;
 
 /**
  * A vendor's microcode driver: parses and checks its files, matches patches to CPUs, and knows how its CPUs load.
@@ -46,6 +48,15 @@ public interface MicrocodeOps {
 
     /** Whether {@code patch} fits a CPU in state {@code cpu}, and why or why not. Ignores the revision. */
     Match match(MicrocodePatch patch, CpuState cpu);
+
+    /**
+     * Whether a vendor rule beyond matching and revision order forbids loading {@code patch} late on a CPU in state
+     * {@code cpu}: Intel's minimum required revision, AMD's digest allow-list or final patch level. Called only for
+     * a patch that matches the CPU and is newer by the vendor's rule. The default knows no such rule.
+     */
+    default Optional<LoadObjection> lateLoadObjection(MicrocodePatch patch, CpuState cpu) {
+        return Optional.empty();
+    }
 
     /**
      * Orders two patches of this vendor by the revision they load: positive when {@code a} is newer, zero when
