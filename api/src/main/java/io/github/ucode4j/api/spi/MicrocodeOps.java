@@ -10,6 +10,7 @@ import io.github.ucode4j.api.MicrocodeFormatException;
 import io.github.ucode4j.api.MicrocodePatch;
 import io.github.ucode4j.api.Vendor;
 import java.nio.ByteBuffer;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -69,6 +70,18 @@ public interface MicrocodeOps {
      * {@code intel-ucode/06-55-04}, {@code amd-ucode/microcode_amd_fam19h.bin}.
      */
     String firmwareName(CpuSignature signature);
+
+    /**
+     * The bytes of one firmware file holding {@code patches} in the given order, as the kernel's loader reads it
+     * (and as {@link #parse} reads it back). The default concatenates the patches' bytes, which is Intel's format;
+     * a vendor whose files wrap patches in a container (AMD) overrides it.
+     */
+    default ByteBuffer firmwareFile(List<MicrocodePatch> patches) {
+        int size = patches.stream().mapToInt(MicrocodePatch::size).sum();
+        ByteBuffer file = ByteBuffer.allocate(size);
+        patches.forEach(p -> file.put(p.bytes()));
+        return file.flip();
+    }
 
     /** The path of this vendor's file in an early-load initramfs: {@code kernel/x86/microcode/GenuineIntel.bin}. */
     default String earlyCpioPath() {
