@@ -77,8 +77,7 @@ public interface MicrocodeOps {
      * a vendor whose files wrap patches in a container (AMD) overrides it.
      */
     default ByteBuffer firmwareFile(List<MicrocodePatch> patches) {
-        int size = patches.stream().mapToInt(MicrocodePatch::size).sum();
-        ByteBuffer file = ByteBuffer.allocate(size);
+        ByteBuffer file = ByteBuffer.allocate(Math.toIntExact(patches.stream().mapToLong(MicrocodePatch::size).sum()));
         patches.forEach(p -> file.put(p.bytes()));
         return file.flip();
     }
