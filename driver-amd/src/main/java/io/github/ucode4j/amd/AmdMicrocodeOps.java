@@ -1,0 +1,129 @@
+package io.github.ucode4j.amd;
+
+import io.github.ucode4j.api.Bundle;
+import io.github.ucode4j.api.CpuSignature;
+import io.github.ucode4j.api.CpuState;
+import io.github.ucode4j.api.LoadObjection;
+import io.github.ucode4j.api.LoadProtocol;
+import io.github.ucode4j.api.Match;
+import io.github.ucode4j.api.MicrocodeFormatException;
+import io.github.ucode4j.api.MicrocodePatch;
+import io.github.ucode4j.api.Revision;
+import io.github.ucode4j.api.Vendor;
+import io.github.ucode4j.api.VerdictKind;
+import io.github.ucode4j.api.spi.MicrocodeOps;
+import io.github.ucode4j.api.spi.ParseMode;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The AMD driver, registered with {@link java.util.ServiceLoader}. Stateless and thread-safe.
+ *
+ * <p>Modes: {@link ParseMode#STRICT} rejects everything {@link AmdRule} lists as an error;
+ * {@link ParseMode#LENIENT} reports the strict-only rules as findings (and drops a pre-Zen patch no table entry
+ * maps, which no loader could match); {@link ParseMode#RECOVER} also reports broken containers and resumes at the
+ * next magic.
+ */
+public final class AmdMicrocodeOps implements MicrocodeOps {
+    // Patch levels after which AMD allows no update (family 0x10 parts); the kernel checks the same three.
+    private static final Set<Integer> FINAL_LEVELS = Set.of(0x01000098, 0x0100009f, 0x010000af);
+
+    /** The driver; {@link java.util.ServiceLoader} calls this. */
+    public AmdMicrocodeOps() {
+        // stateless
+    }
+
+    @Override
+    public Vendor vendor() {
+        return Vendor.AMD;
+    }
+
+    /** Whether {@code head} starts with the container magic {@code 0x00414d44}. */
+    @Override
+    public boolean recognizes(ByteBuffer head) {
+        return head.remaining() >= 4
+                && head.duplicate().order(ByteOrder.LITTLE_ENDIAN).getInt(head.position()) == ContainerFormat.MAGIC;
+    }
+
+    @Override
+    public Bundle parse(ByteBuffer data, String source, ParseMode mode) throws MicrocodeFormatException {
+        return parseContainers(data, source, mode).toBundle();
+    }
+
+    /**
+     * As {@link #parse(ByteBuffer, String, ParseMode)}, keeping the containers and their equivalence tables.
+     *
+     * @param data the input; its position and limit are not changed
+     * @param source the input's name, used in findings and errors
+     * @param mode how strictly to check
+     * @return the containers and findings
+     * @throws MicrocodeFormatException naming the source, the offset and the {@link AmdRule} broken
+     */
+    public ParsedContainers parseContainers(ByteBuffer data, String source, ParseMode mode)
+            throws MicrocodeFormatException {
+        return AmdContainerParser.parse(data, source, mode);
+    }
+
+    @Override
+    public Match match(MicrocodePatch patch, CpuState cpu) {
+        return AmdMatcher.match(patch, cpu);
+    }
+
+    @Override
+    public int compare(MicrocodePatch a, MicrocodePatch b) {
+        return a.revision().compareTo(b.revision());
+    }
+
+    /** {@code amd-ucode/microcode_amd.bin} below family 0x15, else {@code amd-ucode/microcode_amd_fam%02xh.bin}. */
+    @Override
+    public String firmwareName(CpuSignature signature) {
+        int family = signature.family();
+        return family < 0x15 ? "amd-ucode/microcode_amd.bin" : String.format("amd-ucode/microcode_amd_fam%02xh.bin", family);
+    }
+
+    /** {@link LoadProtocol#AMD}: write MSR 0xC0010020 with the header's address, on every thread. */
+    @Override
+    public LoadProtocol loadProtocol() {
+        return LoadProtocol.AMD;
+    }
+
+    /**
+     * What forbids loading {@code patch} late on {@code cpu}, in the order the loaders check: a final patch level
+     * (the kernel disables its loader), the Entrysign digest check, the other side of the Entrysign cutoff, and the
+     * minimum running revision the patch declares (Xen refuses it with ENXIO).
+     */
+    @Override
+    public Optional<LoadObjection> lateLoadObjection(MicrocodePatch patch, CpuState cpu) {
+        Optional<Revision> running = cpu.revision();
+        if (running.isPresent() && FINAL_LEVELS.contains(running.get().value())) {
+            return Optional.of(new LoadObjection(VerdictKind.FINAL_LEVEL, "the CPU runs final patch level " + running.get()
+                    + "; AMD allows no further update, and Linux disables its loader on such a CPU"));
+        }
+        DigestCheck digest = digestCheck(patch, cpu);
+        if (!digest.loads()) {
+            return Optional.of(new LoadObjection(VerdictKind.DIGEST_UNKNOWN, digest.reason()));
+        }
+        Optional<String> otherSide = EntrysignSelection.otherSideOfCutoff(patch, cpu, DigestChecker.builtIn());
+        if (otherSide.isPresent()) {
+            return Optional.of(new LoadObjection(VerdictKind.DIGEST_UNKNOWN, otherSide.get()));
+        }
+        return patch.minimumRevision()
+                .filter(minimum -> running.isPresent() && minimum.isNewerThan(running.get()))
+                .map(minimum -> new LoadObjection(VerdictKind.UNSAFE_LATE_LOAD, "patch " + patch.revision()
+                        + " requires running revision " + minimum + " or later; this CPU runs " + running.get()));
+    }
+
+    /** One container holding {@code patches} under a combined equivalence table, as the kernel reads AMD files. */
+    @Override
+    public ByteBuffer firmwareFile(List<MicrocodePatch> patches) {
+        return AmdContainerWriter.merge(patches);
+    }
+
+    /** The Entrysign digest check of {@code patch} for {@code cpu}, with the lists Linux and Xen carry. */
+    public DigestCheck digestCheck(MicrocodePatch patch, CpuState cpu) {
+        return DigestChecker.builtIn().check(patch, cpu);
+    }
+}

@@ -1,0 +1,60 @@
+package io.github.ucode4j.amd;
+
+import io.github.ucode4j.api.FormatRule;
+
+/**
+ * The rules of the AMD container format. Rules marked <em>strict</em> are not enforced by the Linux and Xen loaders:
+ * only {@link io.github.ucode4j.api.spi.ParseMode#STRICT} rejects data that breaks them; the other modes report a
+ * {@link io.github.ucode4j.api.Finding}. Rules marked <em>finding</em> never reject data.
+ */
+public enum AmdRule implements FormatRule {
+    /** Fewer than the 12 bytes of a container header remain. */
+    CONTAINER_TRUNCATED("a container starts with 12 bytes: magic, table type and table length"),
+    /** The container does not start with the magic. */
+    MAGIC("a container starts with the magic 0x00414d44"),
+    /** The first section is not an equivalence table. */
+    EQUIVALENCE_TYPE("the first section of a container is the equivalence table, type 0"),
+    /** The table length is below 16 or not a multiple of 16. */
+    EQUIVALENCE_LENGTH("the equivalence table length is a non-zero multiple of 16"),
+    /** The table claims more bytes than remain. */
+    EQUIVALENCE_TRUNCATED("the equivalence table fits in the bytes that remain"),
+    /** Strict: the table does not end with exactly one all-zero entry. */
+    EQUIVALENCE_TERMINATOR("the equivalence table ends with its only all-zero entry"),
+    /** Finding: one CPU listed twice with the same equivalence id. */
+    EQUIVALENCE_DUPLICATE("each CPU appears once in an equivalence table"),
+    /** Finding: one CPU mapped to two different equivalence ids. */
+    EQUIVALENCE_CONFLICT("a CPU maps to one equivalence id in every table"),
+    /** Strict: a patch before family 0x17 whose equivalence id no table entry maps to. */
+    EQUIVALENCE_MISSING("a patch's processor_rev_id appears in its container's equivalence table"),
+    /** Fewer than the 8 bytes of a section header remain. */
+    SECTION_TRUNCATED("a section starts with 8 bytes: type and size"),
+    /** A section that is neither a patch nor the start of the next container. */
+    SECTION_TYPE("after the equivalence table come patch sections (type 1) or the next container"),
+    /** The patch is shorter than its header. */
+    PATCH_TOO_SHORT("a patch holds at least its 64-byte header"),
+    /** The patch claims more bytes than remain. */
+    PATCH_TRUNCATED("a patch fits in the bytes that remain"),
+    /** The patch is larger than its family allows. */
+    PATCH_TOO_LARGE("a patch is no larger than its family allows"),
+    /** The patch names a north- or south-bridge device. */
+    CHIPSET_SPECIFIC("nb_dev_id and sb_dev_id are zero: the loaders do not support chipset-specific patches"),
+    /** Finding: a Zen patch whose patch_id names a CPU its container's table does not map to its equivalence id. */
+    ZEN_ID_MISMATCH("a Zen patch_id encodes a CPU that its container's table maps to the patch's processor_rev_id");
+
+    private final String rule;
+
+    AmdRule(String rule) {
+        this.rule = rule;
+    }
+
+    /** {@code AMD_} and the constant's name. */
+    @Override
+    public String code() {
+        return "AMD_" + name();
+    }
+
+    @Override
+    public String rule() {
+        return rule;
+    }
+}

@@ -1,0 +1,56 @@
+package io.github.ucode4j.amd;
+
+import io.github.ucode4j.api.CpuState;
+import io.github.ucode4j.api.MicrocodePatch;
+import io.github.ucode4j.api.Revision;
+import io.github.ucode4j.api.Vendor;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Picks, among patches for one CPU, the one to load. Since the Entrysign fix, containers carry two patches per
+ * affected CPU: one at or below the cutoff (signed the old way, on the allow-list) and one above it (signed the new
+ * way, loadable only once the fix runs). A CPU at or below its cutoff takes the newest patch at or below it; a CPU
+ * above takes the newest above. Elsewhere the newest loadable patch wins.
+ */
+public final class EntrysignSelection {
+    private EntrysignSelection() {
+    }
+
+    /**
+     * The newest patch among {@code candidates} that fits {@code cpu}, that AMD's revision rule would load over
+     * its running revision, and that lies on the same side of the CPU's cutoff as that revision. Empty when none
+     * does, or when the CPU's signature or running revision is unknown.
+     */
+    public static Optional<MicrocodePatch> select(List<MicrocodePatch> candidates, CpuState cpu, DigestChecker checker) {
+        if (cpu.signature().isEmpty() || cpu.revision().isEmpty()) {
+            return Optional.empty();
+        }
+        Revision running = cpu.revision().get();
+        return candidates.stream()
+                .filter(patch -> AmdMatcher.match(patch, cpu).matches())
+                .filter(patch -> Vendor.AMD.wouldLoad(running, patch.revision()))
+                .filter(patch -> otherSideOfCutoff(patch, cpu, checker).isEmpty())
+                .max(Comparator.comparing(MicrocodePatch::revision));
+    }
+
+    /**
+     * Why {@code patch} is on the other side of {@code cpu}'s Entrysign cutoff from its running revision, or empty
+     * when it is on the same side, the CPU has no cutoff, or its signature or revision is unknown.
+     */
+    public static Optional<String> otherSideOfCutoff(MicrocodePatch patch, CpuState cpu, DigestChecker checker) {
+        if (cpu.signature().isEmpty() || cpu.revision().isEmpty() || !EntrysignCpus.affected(cpu.signature().get())) {
+            return Optional.empty();
+        }
+        Revision running = cpu.revision().get();
+        return checker.cutoffFor(cpu.signature().get(), running)
+                .filter(cutoff -> !sameSide(cutoff, running, patch.revision()))
+                .map(cutoff -> "patch " + patch.revision() + " is for CPUs " + (patch.revision().isNewerThan(cutoff) ? "already" : "not yet")
+                        + " running AMD's Entrysign fix (cutoff " + cutoff + "), and this CPU runs " + running);
+    }
+
+    private static boolean sameSide(Revision cutoff, Revision running, Revision candidate) {
+        return running.isNewerThan(cutoff) == candidate.isNewerThan(cutoff);
+    }
+}

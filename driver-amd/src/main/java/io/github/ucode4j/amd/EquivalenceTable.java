@@ -1,0 +1,64 @@
+package io.github.ucode4j.amd;
+
+import io.github.ucode4j.api.CpuSignature;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A container's equivalence table, as read: every entry in file order, the terminating all-zero entry included.
+ *
+ * @param entries the entries
+ */
+public record EquivalenceTable(List<EquivalenceEntry> entries) {
+
+    /** Copies the entries. */
+    public EquivalenceTable {
+        entries = List.copyOf(entries);
+    }
+
+    /**
+     * A table holding each distinct entry of {@code entries} once, in first-seen order, and the terminator.
+     *
+     * @throws IllegalArgumentException when one CPU is mapped to two equivalence ids
+     */
+    public static EquivalenceTable combining(List<EquivalenceEntry> entries) {
+        Map<CpuSignature, EquivalenceEntry> byCpu = new LinkedHashMap<>();
+        for (EquivalenceEntry entry : entries) {
+            EquivalenceEntry earlier = byCpu.putIfAbsent(entry.installedCpu(), entry);
+            if (earlier != null && earlier.equivalenceId() != entry.equivalenceId()) {
+                throw new IllegalArgumentException("CPU " + entry.installedCpu().hex() + " maps to equivalence ids "
+                        + hex16(earlier.equivalenceId()) + " and " + hex16(entry.equivalenceId()));
+            }
+        }
+        List<EquivalenceEntry> terminated = new ArrayList<>(byCpu.values());
+        terminated.add(EquivalenceEntry.TERMINATOR);
+        return new EquivalenceTable(terminated);
+    }
+
+    /** The length of the table section in bytes. */
+    public int length() {
+        return entries.size() * EquivalenceEntry.SIZE;
+    }
+
+    /** The equivalence id of the first entry for {@code cpu}, as Linux and Xen look it up. */
+    public Optional<Integer> equivalenceIdOf(CpuSignature cpu) {
+        return entries.stream()
+                .filter(entry -> !entry.isTerminator() && entry.installedCpu().equals(cpu))
+                .map(EquivalenceEntry::equivalenceId)
+                .findFirst();
+    }
+
+    /** The entries (terminator excluded) that map a CPU to {@code equivalenceId}, in table order. */
+    public List<EquivalenceEntry> entriesFor(int equivalenceId) {
+        return entries.stream()
+                .filter(entry -> !entry.isTerminator() && entry.equivalenceId() == equivalenceId)
+                .toList();
+    }
+
+    static String hex16(int value) {
+        return String.format("0x%04x", value);
+    }
+}

@@ -1,0 +1,43 @@
+package io.github.ucode4j.amd;
+
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A patch made by {@link AmdPatchBuilder}: its header, its image and the equivalence entry that maps its CPU to it.
+ *
+ * @param header the header written at the start of the image
+ * @param image the patch as loaders receive it (header and body), read-only, positioned at 0
+ * @param equivalenceEntry the table entry for the patch's CPU
+ */
+public record SyntheticPatch(AmdPatchHeader header, ByteBuffer image, EquivalenceEntry equivalenceEntry) {
+
+    /** Keeps a read-only view of the image. */
+    public SyntheticPatch {
+        Objects.requireNonNull(header, "header");
+        Objects.requireNonNull(equivalenceEntry, "equivalenceEntry");
+        image = image.asReadOnlyBuffer();
+    }
+
+    /** A fresh view of the image, positioned at 0. */
+    @Override
+    public ByteBuffer image() {
+        return image.duplicate();
+    }
+
+    /** A container holding only this patch. */
+    public ByteBuffer container() {
+        return container(List.of(this));
+    }
+
+    /**
+     * A container holding {@code patches} in order, under a table with each patch's entry once.
+     *
+     * @throws IllegalArgumentException when two patches map one CPU to different equivalence ids
+     */
+    public static ByteBuffer container(List<SyntheticPatch> patches) {
+        EquivalenceTable table = EquivalenceTable.combining(patches.stream().map(SyntheticPatch::equivalenceEntry).toList());
+        return AmdContainerWriter.write(table, patches.stream().map(SyntheticPatch::image).toList());
+    }
+}
