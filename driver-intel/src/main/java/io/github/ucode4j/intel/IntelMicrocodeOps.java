@@ -1,0 +1,97 @@
+package io.github.ucode4j.intel;
+
+import io.github.ucode4j.api.Bundle;
+import io.github.ucode4j.api.CpuSignature;
+import io.github.ucode4j.api.CpuState;
+import io.github.ucode4j.api.LoadObjection;
+import io.github.ucode4j.api.LoadProtocol;
+import io.github.ucode4j.api.Match;
+import io.github.ucode4j.api.MicrocodeFormatException;
+import io.github.ucode4j.api.MicrocodePatch;
+import io.github.ucode4j.api.Revision;
+import io.github.ucode4j.api.Vendor;
+import io.github.ucode4j.api.VerdictKind;
+import io.github.ucode4j.api.spi.MicrocodeOps;
+import io.github.ucode4j.api.spi.ParseMode;
+import java.nio.ByteBuffer;
+import java.util.Optional;
+
+/**
+ * The Intel microcode driver, found by {@link java.util.ServiceLoader}.
+ *
+ * <p>Parsing reads binary files (patches back to back) and legacy {@code .dat} text, told apart by content. Every
+ * rule of {@link IntelRule} is checked; {@link ParseMode#LENIENT} reports iucode_tool's strict-only rules as
+ * findings instead of rejecting, and {@link ParseMode#RECOVER} scans arbitrary bytes for valid patches. Patches hold
+ * read-only slices of the input (of the decoded stream for text).
+ *
+ * <p>Revisions compare unsigned, as the Linux and Xen loaders do ({@link Revision}). Stateless and thread-safe.
+ */
+public final class IntelMicrocodeOps implements MicrocodeOps {
+
+    /** The driver; ServiceLoader uses this constructor. */
+    public IntelMicrocodeOps() {
+        // stateless
+    }
+
+    @Override
+    public Vendor vendor() {
+        return Vendor.INTEL;
+    }
+
+    /** A header with header and loader versions 1, or the start of {@code .dat} text. AMD containers do not pass. */
+    @Override
+    public boolean recognizes(ByteBuffer head) {
+        return IntelParser.recognizes(head);
+    }
+
+    @Override
+    public Bundle parse(ByteBuffer data, String source, ParseMode mode) throws MicrocodeFormatException {
+        return IntelParser.parse(data, source, mode);
+    }
+
+    /**
+     * Matches on the signature (the header's or an extended entry's) and the platform flags (intersecting masks, or
+     * both zero). A CPU whose platform flags are unknown matches only a mask of 0xff; otherwise the result is
+     * {@link io.github.ucode4j.api.MatchStatus#PLATFORM_UNKNOWN}.
+     */
+    @Override
+    public Match match(MicrocodePatch patch, CpuState cpu) {
+        return IntelPatchMatcher.match(patch, cpu);
+    }
+
+    /** Orders by revision, unsigned: a revision with bit 31 set is newer than every revision without. */
+    @Override
+    public int compare(MicrocodePatch a, MicrocodePatch b) {
+        return a.revision().compareTo(b.revision());
+    }
+
+    /**
+     * Whether a late load of {@code patch} over the {@code running} revision is safe: only when the patch names a
+     * minimum ({@code min_req_ver != 0}) and {@code running} is at least that minimum, compared unsigned.
+     */
+    public LateLoadSafety lateLoadSafety(MicrocodePatch patch, Revision running) {
+        return LateLoadPolicy.safety(patch, running);
+    }
+
+    /**
+     * Objects when the patch names a minimum revision ({@code min_req_ver}) and the CPU runs an older one
+     * ({@link VerdictKind#UNSAFE_LATE_LOAD}: Linux refuses such a late load), or its revision is unknown
+     * ({@link VerdictKind#REVISION_UNKNOWN}). A patch without a minimum draws no objection, as Linux loads it
+     * (tainting the kernel); {@link #lateLoadSafety} still calls that load unproven.
+     */
+    @Override
+    public Optional<LoadObjection> lateLoadObjection(MicrocodePatch patch, CpuState cpu) {
+        return LateLoadPolicy.objection(patch, cpu);
+    }
+
+    /** {@code intel-ucode/ff-mm-ss}, lower-case hex. */
+    @Override
+    public String firmwareName(CpuSignature signature) {
+        return "intel-ucode/" + signature.familyModelStepping();
+    }
+
+    @Override
+    public LoadProtocol loadProtocol() {
+        return LoadProtocol.INTEL;
+    }
+}

@@ -1,0 +1,60 @@
+package io.github.ucode4j.intel;
+
+import io.github.ucode4j.api.Bundle;
+import io.github.ucode4j.api.InputRule;
+import io.github.ucode4j.api.MicrocodeDrivers;
+import io.github.ucode4j.api.MicrocodeFormatException;
+import io.github.ucode4j.api.MicrocodePatch;
+import io.github.ucode4j.api.Vendor;
+import io.github.ucode4j.api.spi.ParseMode;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.List;
+import java.util.Optional;
+
+/** Picks binary or {@code .dat} text by content, then reads the patch stream in the requested mode. */
+final class IntelParser {
+    private IntelParser() {
+    }
+
+    static Bundle parse(ByteBuffer data, String source, ParseMode mode) throws MicrocodeFormatException {
+        ByteBuffer input = data.slice().order(ByteOrder.LITTLE_ENDIAN);
+        if (!input.hasRemaining()) {
+            throw new MicrocodeFormatException(InputRule.EMPTY, source, 0, "");
+        }
+        Optional<DatText> text = DatText.looksLikeText(head(input)) ? decodeText(input, source, mode) : Optional.empty();
+        ByteBuffer stream = text.map(DatText::stream).orElse(input);
+        InputPositions positions = text.isPresent() ? text.get() : InputPositions.IDENTITY;
+        Diagnostics diagnostics = new Diagnostics(source, mode, positions);
+        List<MicrocodePatch> patches = mode == ParseMode.RECOVER
+                ? RecoveryScanner.scan(stream, diagnostics)
+                : PatchStream.readAll(stream, diagnostics);
+        return new Bundle(source, Vendor.INTEL, patches, diagnostics.findings());
+    }
+
+    /** The decoded text; in recover mode, text that does not decode is scanned as bytes instead. */
+    private static Optional<DatText> decodeText(ByteBuffer input, String source, ParseMode mode)
+            throws MicrocodeFormatException {
+        try {
+            return Optional.of(DatText.decode(input, source));
+        } catch (MicrocodeFormatException e) {
+            if (mode == ParseMode.RECOVER) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    /** Whether {@code head} starts with a microcode header (versions 1) or {@code .dat} text. */
+    static boolean recognizes(ByteBuffer head) {
+        ByteBuffer view = head.slice().order(ByteOrder.LITTLE_ENDIAN);
+        boolean header = view.limit() >= IntelLayout.LOADER_VERSION + 4
+                && view.getInt(IntelLayout.HEADER_VERSION) == 1 && view.getInt(IntelLayout.LOADER_VERSION) == 1;
+        return header || (view.hasRemaining() && DatText.looksLikeText(head(view)));
+    }
+
+    /** The first bytes a driver is shown to recognise an input, as {@link MicrocodeDrivers} shows them. */
+    private static ByteBuffer head(ByteBuffer input) {
+        return input.slice(0, Math.min(input.limit(), MicrocodeDrivers.SNIFF_BYTES));
+    }
+}

@@ -1,0 +1,236 @@
+package io.github.ucode4j.intel;
+
+import static io.github.ucode4j.intel.IntelLayout.*;
+
+import io.github.ucode4j.api.Bundle;
+import io.github.ucode4j.api.CpuSignature;
+import io.github.ucode4j.api.MicrocodeFormatException;
+import io.github.ucode4j.api.MicrocodePatch;
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Synthesises valid Intel patches: any signature, platform flags, revision, date, data size and extended entries,
+ * with every checksum correct. For simulators, demonstrations and tests; the data is pseudo-random filler, not
+ * microcode any CPU would accept.
+ *
+ * <p>By default the data is padded with zeros so that the total size is a multiple of 1024, as strict checks
+ * require; {@link #padTotalSizeTo1024(boolean)} turns that off. Not thread-safe; {@link #build()} may be called
+ * more than once.
+ */
+public final class IntelPatchBuilder {
+    /** The entry that ends a metadata chain: type 0, size 8 (little-endian). */
+    private static final byte[] METADATA_END = {0, 0, 0, 0, 8, 0, 0, 0};
+
+    private int signature = 0x000906ea;
+    private int platformFlags = 0x01;
+    private int revision = 1;
+    private int date = 0x01012020;
+    private int minimumRevision;
+    private byte[] data = filler(976, 0);
+    private boolean defaultSizes;
+    private boolean pad = true;
+    private final List<ExtendedTarget> extendedSignatures = new ArrayList<>();
+    private final ByteArrayOutputStream metadata = new ByteArrayOutputStream();
+
+    private IntelPatchBuilder() {
+    }
+
+    /** A builder for a 1024-byte patch for signature 0x000906ea, platform 0x01, revision 1, dated 2020-01-01. */
+    public static IntelPatchBuilder patch() {
+        return new IntelPatchBuilder();
+    }
+
+    /** The processor signature ({@code sig}). */
+    public IntelPatchBuilder signature(int eax) {
+        this.signature = eax;
+        return this;
+    }
+
+    /** The processor signature ({@code sig}). */
+    public IntelPatchBuilder signature(CpuSignature signature) {
+        return signature(signature.eax());
+    }
+
+    /** The platform-flags mask ({@code pf}). */
+    public IntelPatchBuilder platformFlags(int mask) {
+        this.platformFlags = mask;
+        return this;
+    }
+
+    /** The revision ({@code rev}), raw 32 bits. */
+    public IntelPatchBuilder revision(int revision) {
+        this.revision = revision;
+        return this;
+    }
+
+    /** The date as stored: packed BCD {@code 0xMMDDYYYY}, valid or not. */
+    public IntelPatchBuilder date(int packedBcd) {
+        this.date = packedBcd;
+        return this;
+    }
+
+    /** The date, packed into BCD. */
+    public IntelPatchBuilder date(LocalDate day) {
+        int year = Integer.parseInt(Integer.toString(day.getYear()), 16);
+        int month = Integer.parseInt(Integer.toString(day.getMonthValue()), 16);
+        int dayOfMonth = Integer.parseInt(Integer.toString(day.getDayOfMonth()), 16);
+        return date(month << 24 | dayOfMonth << 16 | year);
+    }
+
+    /** The minimum running revision for a safe late load ({@code min_req_ver}); 0 for none. */
+    public IntelPatchBuilder minimumRevision(int revision) {
+        this.minimumRevision = revision;
+        return this;
+    }
+
+    /**
+     * {@code bytes} of pseudo-random data drawn from {@code seed}.
+     *
+     * @throws IllegalArgumentException when {@code bytes} is negative or not a multiple of 4
+     */
+    public IntelPatchBuilder dataSize(int bytes, long seed) {
+        if (bytes < 0 || bytes % 4 != 0) {
+            throw new IllegalArgumentException("data size must be a non-negative multiple of 4: " + bytes);
+        }
+        return data(filler(bytes, seed));
+    }
+
+    /**
+     * These bytes as the data.
+     *
+     * @throws IllegalArgumentException when the length is not a multiple of 4
+     */
+    public IntelPatchBuilder data(byte[] bytes) {
+        if (bytes.length % 4 != 0) {
+            throw new IllegalArgumentException("data must be whole dwords: " + bytes.length + " bytes");
+        }
+        this.data = bytes.clone();
+        return this;
+    }
+
+    /** Adds an entry to the extended signature table (the table exists once one entry is added). */
+    public IntelPatchBuilder extendedSignature(int eax, int mask) {
+        extendedSignatures.add(new ExtendedTarget(eax, mask));
+        return this;
+    }
+
+    /** Appends an entry of {@code type} (not 0) to the metadata block at the end of the data; payload whole dwords. */
+    public IntelPatchBuilder metadataEntry(int type, byte[] payload) {
+        if (type == 0 || payload.length % 4 != 0) {
+            throw new IllegalArgumentException("metadata type must not be 0 and the payload whole dwords");
+        }
+        ByteBuffer header = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putInt(type).putInt(8 + payload.length);
+        metadata.writeBytes(header.array());
+        metadata.writeBytes(payload);
+        return this;
+    }
+
+    /**
+     * The old fixed layout: a data size field of 0, 2000 bytes of data from {@code seed}, 2048 bytes in all, no
+     * extended table.
+     */
+    public IntelPatchBuilder defaultSizes(long seed) {
+        this.defaultSizes = true;
+        this.data = filler(DEFAULT_DATA_SIZE, seed);
+        return this;
+    }
+
+    /** Whether to pad the data with zeros to a total size that is a multiple of 1024 (default true). */
+    public IntelPatchBuilder padTotalSizeTo1024(boolean pad) {
+        this.pad = pad;
+        return this;
+    }
+
+    /**
+     * The patch's bytes: header, data, extended table, with every checksum correct.
+     *
+     * @throws IllegalStateException when the fixed layout ({@link #defaultSizes}) is asked for together with
+     *     extended signatures or metadata, for which it has no room
+     */
+    public byte[] build() {
+        if (defaultSizes && (!extendedSignatures.isEmpty() || metadata.size() > 0)) {
+            throw new IllegalStateException("the fixed 2048-byte layout has no extended table and no metadata");
+        }
+        byte[] body = dataArea();
+        int tableLength = extendedTableLength();
+        int totalSize = HEADER_SIZE + body.length + tableLength;
+        ByteBuffer out = ByteBuffer.allocate(totalSize).order(ByteOrder.LITTLE_ENDIAN);
+        out.putInt(HEADER_VERSION, 1).putInt(REVISION, revision).putInt(DATE, date).putInt(SIGNATURE, signature)
+                .putInt(LOADER_VERSION, 1).putInt(PLATFORM_FLAGS, platformFlags)
+                .putInt(DATA_SIZE, defaultSizes ? 0 : body.length).putInt(TOTAL_SIZE, defaultSizes ? 0 : totalSize)
+                .putInt(METADATA_SIZE, metadataSize()).putInt(MIN_REQUIRED_REVISION, minimumRevision);
+        out.put(HEADER_SIZE, body);
+        int checksum = -DwordSum.of(out, 0, HEADER_SIZE + body.length);
+        out.putInt(CHECKSUM, checksum);
+        if (tableLength > 0) {
+            writeExtendedTable(out, HEADER_SIZE + body.length, signature + platformFlags + checksum);
+        }
+        return out.array();
+    }
+
+    /**
+     * The patch, parsed by the driver, as if read from {@code source}.
+     *
+     * @throws IllegalStateException when strict checks reject what was asked for (revision 0, an invalid date, a
+     *     total size off the kilobyte), or as {@link #build()}
+     */
+    public MicrocodePatch buildPatch(String source) {
+        try {
+            Bundle bundle = new IntelMicrocodeOps().parse(ByteBuffer.wrap(build()), source);
+            return bundle.patches().get(0);
+        } catch (MicrocodeFormatException e) {
+            throw new IllegalStateException("the builder was asked for a patch strict checks reject: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private byte[] dataArea() {
+        if (defaultSizes) {
+            return data;
+        }
+        int metadataSize = metadataSize();
+        int tableLength = extendedTableLength();
+        int unpadded = HEADER_SIZE + data.length + metadataSize + tableLength;
+        int padding = pad ? (1024 - unpadded % 1024) % 1024 : 0;
+        ByteBuffer area = ByteBuffer.allocate(data.length + padding + metadataSize);
+        area.put(data).position(data.length + padding);
+        if (metadataSize > 0) {
+            area.put(metadata.toByteArray()).put(METADATA_END);
+        }
+        return area.array();
+    }
+
+    private int metadataSize() {
+        return metadata.size() == 0 ? 0 : metadata.size() + 8;
+    }
+
+    private void writeExtendedTable(ByteBuffer out, int at, int headerBalance) {
+        out.putInt(at, extendedSignatures.size());
+        for (int i = 0; i < extendedSignatures.size(); i++) {
+            ExtendedTarget entry = extendedSignatures.get(i);
+            int entryAt = at + EXTENDED_HEADER_SIZE + EXTENDED_ENTRY_SIZE * i;
+            int checksum = headerBalance - entry.signature() - entry.mask();
+            out.putInt(entryAt, entry.signature()).putInt(entryAt + 4, entry.mask()).putInt(entryAt + 8, checksum);
+        }
+        out.putInt(at + 4, -DwordSum.of(out, at, extendedTableLength()));
+    }
+
+    private int extendedTableLength() {
+        return extendedSignatures.isEmpty() ? 0 : EXTENDED_HEADER_SIZE + EXTENDED_ENTRY_SIZE * extendedSignatures.size();
+    }
+
+    private record ExtendedTarget(int signature, int mask) {
+    }
+
+    private static byte[] filler(int bytes, long seed) {
+        byte[] filler = new byte[bytes];
+        new SplittableRandom(seed).nextBytes(filler);
+        return filler;
+    }
+}

@@ -1,0 +1,22 @@
+/**
+ * The Intel microcode driver.
+ *
+ * <ul>
+ *   <li>{@link io.github.ucode4j.intel.IntelMicrocodeOps}: the {@code MicrocodeOps} service: recognises, parses
+ *       and checks binary and {@code .dat} files, matches patches to CPUs, judges late-load safety.
+ *   <li>{@link io.github.ucode4j.intel.IntelPatchDetails}: every header field, the extended signature table and
+ *       the metadata block of one patch.
+ *   <li>{@link io.github.ucode4j.intel.IntelRule}: the rules a patch can break, each with its own code.
+ *   <li>{@link io.github.ucode4j.intel.LateLoadSafety}: whether a late load is safe by the patch's
+ *       {@code min_req_ver}, and why.
+ *   <li>{@link io.github.ucode4j.intel.IntelPatchBuilder} and {@link io.github.ucode4j.intel.IntelPatchWriter}:
+ *       synthesise valid patches and write patches back as binary or {@code .dat} text.
+ *   <li>{@link io.github.ucode4j.intel.IucodeToolListing} and {@link io.github.ucode4j.intel.IucodeToolSelection}:
+ *       iucode_tool's {@code -L} and {@code -l} output and its merge rules, for comparison with that tool.
+ * </ul>
+ *
+ * <p>Revisions: load decisions compare revisions unsigned, as the Linux and Xen loaders do (see
+ * {@link io.github.ucode4j.api.Revision}); only the iucode_tool classes compare them signed, to reproduce that
+ * tool's choices. Every type is immutable and thread-safe unless its documentation says otherwise.
+ */
+package io.github.ucode4j.intel;
