@@ -1,0 +1,25 @@
+package io.github.ucode4j.cache;
+
+import io.github.ucode4j.api.FormatRule;
+
+/** Rules that hold across inputs, checked when a cache is built. */
+public enum CacheRule implements FormatRule {
+    /** Two patches for the same processor, platform mask and revision must hold the same bytes. */
+    CONFLICTING_PATCHES("patches with the same signature, platform mask and revision must be identical");
+
+    private final String rule;
+
+    CacheRule(String rule) {
+        this.rule = rule;
+    }
+
+    @Override
+    public String code() {
+        return "CACHE_" + name();
+    }
+
+    @Override
+    public String rule() {
+        return rule;
+    }
+}

@@ -1,0 +1,27 @@
+package io.github.ucode4j.cache;
+
+import io.github.ucode4j.api.MicrocodePatch;
+import io.github.ucode4j.api.PatchOrigin;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One unique patch blob of a {@link MicrocodeCache}, with every place its bytes were found. Debian's Intel package
+ * ships 166 patch entries that are 147 unique blobs; the cache keeps each blob once.
+ *
+ * @param patch the patch as first seen
+ * @param origins every place the same bytes were found, in load order; the first is {@code patch.origin()}
+ * @param bundleNumber the 1-based number, in load order, of the input the patch was first seen in
+ * @param entryNumber the 1-based position of the patch within that input
+ */
+public record CachedPatch(MicrocodePatch patch, List<PatchOrigin> origins, int bundleNumber, int entryNumber) {
+
+    /** Copies the origins; requires at least one. */
+    public CachedPatch {
+        Objects.requireNonNull(patch, "patch");
+        origins = List.copyOf(origins);
+        if (origins.isEmpty() || bundleNumber < 1 || entryNumber < 1) {
+            throw new IllegalArgumentException("a cached patch was found somewhere: " + origins + " " + bundleNumber + "/" + entryNumber);
+        }
+    }
+}

@@ -1,0 +1,275 @@
+package io.github.ucode4j.cache;
+
+import io.github.ucode4j.api.Bundle;
+import io.github.ucode4j.api.CpuSignature;
+import io.github.ucode4j.api.Finding;
+import io.github.ucode4j.api.MicrocodeFormatException;
+import io.github.ucode4j.api.MicrocodePatch;
+import io.github.ucode4j.api.PatchOrigin;
+import io.github.ucode4j.api.PatchTarget;
+import io.github.ucode4j.api.PlatformFlags;
+import io.github.ucode4j.api.Severity;
+import io.github.ucode4j.api.Vendor;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The global microcode cache: every patch of any number of inputs (both vendors mixed), each distinct blob stored
+ * once, and per processor signature and platform mask the patches that matter under a {@link MergeRule} and a
+ * {@link Selection}.
+ *
+ * <p>Built once, before anything is applied, and immutable afterwards, so that the load rendezvous reads it
+ * without locks (the design of Xen's 2019 late-loading series). Thread-safe.
+ */
+public final class MicrocodeCache {
+    private final List<CachedPatch> all;
+    private final List<CacheEntry> entries;
+    private final Map<CpuSignature, List<CacheEntry>> bySignature;
+    private final Map<CpuSignature, List<MicrocodePatch>> candidates;
+    private final List<Finding> findings;
+    private final CacheStatistics statistics;
+
+    private MicrocodeCache(List<CachedPatch> all, List<CacheEntry> entries, Map<CpuSignature, List<MicrocodePatch>> candidates,
+                           List<Finding> findings, CacheStatistics statistics) {
+        this.all = List.copyOf(all);
+        Map<CpuSignature, List<MicrocodePatch>> newestFirst = new HashMap<>();
+        candidates.forEach((signature, patches) -> newestFirst.put(signature,
+                patches.stream().distinct().sorted(Comparator.comparing(MicrocodePatch::revision).reversed()).toList()));
+        this.candidates = Map.copyOf(newestFirst);
+        this.entries = entries.stream().sorted(CacheEntry.LISTING_ORDER).toList();
+        Map<CpuSignature, List<CacheEntry>> index = new HashMap<>();
+        for (CacheEntry entry : this.entries) {
+            index.computeIfAbsent(entry.signature(), s -> new ArrayList<>()).add(entry);
+        }
+        index.replaceAll((s, list) -> List.copyOf(list));
+        this.bySignature = Map.copyOf(index);
+        this.findings = List.copyOf(findings);
+        this.statistics = statistics;
+    }
+
+    /** A cache to fill. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The kept entries, signature ascending and platform mask descending (iucode_tool's listing order). */
+    public List<CacheEntry> entries() {
+        return entries;
+    }
+
+    /** The kept entries for {@code signature}, platform mask descending. */
+    public List<CacheEntry> entries(CpuSignature signature) {
+        return bySignature.getOrDefault(signature, List.of());
+    }
+
+    /**
+     * Every selected patch that declares {@code signature}, newest first, whether the merge kept it or not. The
+     * planner falls back on an older one when a vendor rule objects to the newest: an AMD container can hold a
+     * patch for each side of a fix, and an older Intel patch may be safe to late-load where the newest is not.
+     */
+    public List<MicrocodePatch> candidates(CpuSignature signature) {
+        return candidates.getOrDefault(signature, List.of());
+    }
+
+    /** The distinct kept patches, in the order of their first entry in {@link #entries()}. */
+    public List<CachedPatch> patches() {
+        Set<CachedPatch> seen = new LinkedHashSet<>();
+        entries.forEach(e -> seen.add(e.cached()));
+        return List.copyOf(seen);
+    }
+
+    /** Every distinct patch read, selected or not, in load order. */
+    public List<CachedPatch> allPatches() {
+        return all;
+    }
+
+    /** Conflicts and other observations made while building. */
+    public List<Finding> findings() {
+        return findings;
+    }
+
+    /** What was read and kept. */
+    public CacheStatistics statistics() {
+        return statistics;
+    }
+
+    /** Whether nothing was kept. */
+    public boolean isEmpty() {
+        return entries.isEmpty();
+    }
+
+    /** Fills a {@link MicrocodeCache}. Not thread-safe; each {@link #build()} makes an independent cache. */
+    public static final class Builder {
+        private final List<Bundle> bundles = new ArrayList<>();
+        private MergeRule mergeRule = MergeRule.NEWEST;
+        private Selection selection = Selection.all();
+        private boolean strict = true;
+
+        private Builder() {
+        }
+
+        /** Adds an input's patches, in load order. */
+        public Builder add(Bundle bundle) {
+            bundles.add(Objects.requireNonNull(bundle, "bundle"));
+            return this;
+        }
+
+        /** Adds inputs, in load order. */
+        public Builder addAll(Collection<Bundle> more) {
+            more.forEach(this::add);
+            return this;
+        }
+
+        /** How two patches for the same processor are chosen between; {@link MergeRule#NEWEST} by default. */
+        public Builder mergeRule(MergeRule rule) {
+            this.mergeRule = Objects.requireNonNull(rule, "rule");
+            return this;
+        }
+
+        /** Which patches to keep; everything by default. */
+        public Builder selection(Selection only) {
+            this.selection = Objects.requireNonNull(only, "selection");
+            return this;
+        }
+
+        /**
+         * Whether two different patches with the same signature, mask and revision stop the build (the default)
+         * or only produce a finding.
+         */
+        public Builder strict(boolean stopOnConflict) {
+            this.strict = stopOnConflict;
+            return this;
+        }
+
+        /**
+         * Builds the cache.
+         *
+         * @throws MicrocodeFormatException in strict mode, when two different patches claim the same signature,
+         *     platform mask and revision ({@link CacheRule#CONFLICTING_PATCHES}), naming the second one
+         */
+        public MicrocodeCache build() throws MicrocodeFormatException {
+            List<Finding> findings = new ArrayList<>();
+            List<CachedPatch> unique = deduplicate();
+            checkConflicts(unique, findings);
+            Map<CpuSignature, List<CacheEntry>> kept = new LinkedHashMap<>();
+            Map<CpuSignature, List<MicrocodePatch>> candidates = new HashMap<>();
+            for (CachedPatch cached : unique) {
+                for (PatchTarget target : cached.patch().targets()) {
+                    if (selection.selects(target, cached.patch())) {
+                        candidates.computeIfAbsent(target.signature(), s -> new ArrayList<>()).add(cached.patch());
+                        merge(kept.computeIfAbsent(target.signature(), s -> new ArrayList<>()), new CacheEntry(target.signature(), target.platformFlags(), cached));
+                    }
+                }
+            }
+            List<CacheEntry> entries = kept.values().stream().flatMap(List::stream).toList();
+            return new MicrocodeCache(unique, entries, candidates, findings, statistics(unique, entries));
+        }
+
+        private List<CachedPatch> deduplicate() {
+            Map<String, List<PatchAccumulator>> byDigest = new HashMap<>();
+            List<PatchAccumulator> order = new ArrayList<>();
+            for (int b = 0; b < bundles.size(); b++) {
+                List<MicrocodePatch> patches = bundles.get(b).patches();
+                for (int p = 0; p < patches.size(); p++) {
+                    MicrocodePatch patch = patches.get(p);
+                    List<PatchAccumulator> sameDigest = byDigest.computeIfAbsent(patch.sha256(), d -> new ArrayList<>());
+                    PatchAccumulator same = sameDigest.stream().filter(a -> a.patch.sameBytes(patch)).findFirst().orElse(null);
+                    if (same == null) {
+                        same = new PatchAccumulator(patch, b + 1, p + 1);
+                        sameDigest.add(same);
+                        order.add(same);
+                    }
+                    same.origins.add(patch.origin());
+                }
+            }
+            return order.stream().map(a -> new CachedPatch(a.patch, a.origins, a.bundleNumber, a.entryNumber)).toList();
+        }
+
+        private void checkConflicts(List<CachedPatch> unique, List<Finding> findings) throws MicrocodeFormatException {
+            record Key(Vendor vendor, CpuSignature signature, PlatformFlags flags, int revision) {
+            }
+            Map<Key, CachedPatch> claimed = new HashMap<>();
+            for (CachedPatch cached : unique) {
+                MicrocodePatch patch = cached.patch();
+                for (PatchTarget target : patch.targets()) {
+                    Key key = new Key(patch.vendor(), target.signature(), target.platformFlags(), patch.revision().value());
+                    CachedPatch earlier = claimed.putIfAbsent(key, cached);
+                    if (earlier != null && earlier != cached) {
+                        PatchOrigin at = patch.origin();
+                        String detail = "signature " + target.signature().hex() + " pf " + target.platformFlags() + " rev "
+                                + patch.revision() + " also at " + earlier.patch().origin() + " with different bytes";
+                        if (strict) {
+                            throw new MicrocodeFormatException(CacheRule.CONFLICTING_PATCHES, at.source(), at.offset(), detail);
+                        }
+                        findings.add(new Finding(Severity.WARNING, CacheRule.CONFLICTING_PATCHES.code(), at.source(), at.offset(),
+                                CacheRule.CONFLICTING_PATCHES.rule() + ": " + detail + "; the first one is kept"));
+                    }
+                }
+            }
+        }
+
+        // The iucode_tool merge, per signature. Under LAST_LOADED a patch from a later input wins over one from an
+        // earlier input whatever the revisions; within one input, and always under NEWEST, the newer one wins.
+        private void merge(List<CacheEntry> kept, CacheEntry candidate) {
+            for (CacheEntry entry : kept) {
+                if (entry.platformFlags().covers(candidate.platformFlags()) && !wins(candidate, entry, false)) {
+                    return;
+                }
+            }
+            kept.removeIf(entry -> replaceable(entry.platformFlags(), candidate.platformFlags()) && wins(candidate, entry, true));
+            kept.add(candidate);
+        }
+
+        // As in iucode_tool, an entry without platform flags is replaced only by another without them.
+        private static boolean replaceable(PlatformFlags kept, PlatformFlags by) {
+            return kept.equals(by) || (kept.mask() != 0 && by.covers(kept));
+        }
+
+        private boolean wins(CacheEntry candidate, CacheEntry entry, boolean onTie) {
+            if (mergeRule == MergeRule.LAST_LOADED && candidate.cached().bundleNumber() != entry.cached().bundleNumber()) {
+                return candidate.cached().bundleNumber() > entry.cached().bundleNumber();
+            }
+            int order = candidate.revision().compareTo(entry.revision());
+            return order > 0 || (order == 0 && onTie);
+        }
+
+        private CacheStatistics statistics(List<CachedPatch> unique, List<CacheEntry> entries) {
+            record Claim(Vendor vendor, PatchTarget target, int revision) {
+            }
+            int read = 0;
+            int signaturesRead = 0;
+            Set<Claim> distinctClaims = new HashSet<>();
+            for (Bundle bundle : bundles) {
+                for (MicrocodePatch patch : bundle.patches()) {
+                    read++;
+                    signaturesRead += patch.targets().size();
+                    patch.targets().forEach(t -> distinctClaims.add(new Claim(patch.vendor(), t, patch.revision().value())));
+                }
+            }
+            int selected = (int) entries.stream().map(CacheEntry::cached).distinct().count();
+            return new CacheStatistics(read, unique.size(), signaturesRead, distinctClaims.size(), selected, entries.size());
+        }
+    }
+
+    private static final class PatchAccumulator {
+        final MicrocodePatch patch;
+        final int bundleNumber;
+        final int entryNumber;
+        final List<PatchOrigin> origins = new ArrayList<>();
+
+        PatchAccumulator(MicrocodePatch patch, int bundleNumber, int entryNumber) {
+            this.patch = patch;
+            this.bundleNumber = bundleNumber;
+            this.entryNumber = entryNumber;
+        }
+    }
+}

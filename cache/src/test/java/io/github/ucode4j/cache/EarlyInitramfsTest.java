@@ -1,0 +1,92 @@
+package io.github.ucode4j.cache;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.ucode4j.api.Vendor;
+import io.github.ucode4j.testing.Generator;
+import io.github.ucode4j.testing.Properties;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class EarlyInitramfsTest {
+
+    /** One cpio entry as read back: name, mode, inode, size, and where its data starts. */
+    record Entry(String name, int mode, int inode, int size, int dataOffset) {
+    }
+
+    static List<Entry> read(ByteBuffer archive) {
+        byte[] bytes = new byte[archive.remaining()];
+        archive.duplicate().get(bytes);
+        List<Entry> entries = new ArrayList<>();
+        int offset = 0;
+        while (true) {
+            String header = new String(bytes, offset, 110, StandardCharsets.US_ASCII);
+            assertThat(header).startsWith("070701");
+            int nameSize = field(header, 11);
+            String name = new String(bytes, offset + 110, nameSize - 1, StandardCharsets.US_ASCII);
+            int data = (offset + 110 + nameSize + 3) & ~3;
+            int size = field(header, 6);
+            entries.add(new Entry(name, field(header, 1), field(header, 0), size, data));
+            if (name.equals("TRAILER!!!")) {
+                return entries;
+            }
+            offset = (data + size + 3) & ~3;
+        }
+    }
+
+    private static int field(String header, int index) {
+        return (int) Long.parseLong(header.substring(6 + 8 * index, 14 + 8 * index), 16);
+    }
+
+    @Test
+    void laysOutIucodeToolsEarlyArchive() {
+        ByteBuffer archive = EarlyInitramfs.build(Map.of(Vendor.INTEL, ByteBuffer.allocate(44032)),
+                EarlyInitramfs.mtimeOf(List.of(Patches.patch(Vendor.INTEL, 0x50654, 0xb7, 1, LocalDate.of(2023, 3, 6), 0))));
+        List<Entry> entries = read(archive);
+        assertThat(entries).extracting(Entry::name).containsExactly("kernel", "kernel/x86", "kernel/x86/microcode",
+                "kernel/x86/microcode/.enuineIntel.align.0123456789abc", "kernel/x86/microcode/GenuineIntel.bin", "TRAILER!!!");
+        assertThat(entries).extracting(Entry::inode).containsExactly(101, 102, 103, 104, 105, 0);
+        assertThat(entries.get(4).mode()).isEqualTo(0100644);
+        assertThat(entries.get(4).dataOffset()).isEqualTo(688);
+        assertThat(archive.remaining()).isEqualTo(45056);
+        String first = StandardCharsets.US_ASCII.decode(archive.duplicate().limit(110)).toString();
+        assertThat(first.substring(46, 54)).as("mtime: 2023-03-06 12:00 UTC").isEqualTo("6405D5C0");
+    }
+
+    @Test
+    void intelDataIsAlignedWhateverTheArchiveHoldsAndTheArchiveIsPaddedToBlocks() {
+        Generator<Map<Vendor, ByteBuffer>> payloads = random -> {
+            Map<Vendor, ByteBuffer> map = new EnumMap<>(Vendor.class);
+            map.put(Vendor.INTEL, ByteBuffer.allocate(random.nextInt(1, 5000)));
+            if (random.nextBoolean()) {
+                map.put(Vendor.AMD, ByteBuffer.allocate(random.nextInt(1, 5000)));
+            }
+            return map;
+        };
+        Properties.forAll("Intel data on 16 bytes, archive on 1024", payloads, map -> {
+            ByteBuffer archive = EarlyInitramfs.build(map, Instant.EPOCH);
+            assertThat(archive.remaining() % 1024).isZero();
+            List<Entry> entries = read(archive);
+            Entry intel = entries.stream().filter(e -> e.name().endsWith("GenuineIntel.bin")).findFirst().orElseThrow();
+            assertThat(intel.dataOffset() % 16).isZero();
+            assertThat(intel.size()).isEqualTo(map.get(Vendor.INTEL).remaining());
+            assertThat(entries.stream().filter(e -> e.name().endsWith("AuthenticAMD.bin")).count()).isEqualTo(map.containsKey(Vendor.AMD) ? 1 : 0);
+        });
+    }
+
+    @Test
+    void theMtimeIsTheNewestPatchDateAtNoon() {
+        assertThat(EarlyInitramfs.mtimeOf(List.of(
+                Patches.patch(Vendor.INTEL, 1, 1, 1, LocalDate.of(2019, 1, 1), 0),
+                Patches.patch(Vendor.INTEL, 2, 1, 1, LocalDate.of(2025, 5, 12), 0))))
+                .isEqualTo(Instant.parse("2025-05-12T12:00:00Z"));
+        assertThat(EarlyInitramfs.mtimeOf(List.of())).isEqualTo(Instant.EPOCH);
+    }
+}
