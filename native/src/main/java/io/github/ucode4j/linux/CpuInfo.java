@@ -1,0 +1,95 @@
+package io.github.ucode4j.linux;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.Set;
+
+/**
+ * {@code /proc/cpuinfo}, parsed into one block of {@code key : value} fields per {@code processor}.
+ *
+ * @param processors the fields of each processor block, by processor number
+ */
+public record CpuInfo(Map<Integer, Map<String, String>> processors) {
+
+    /** An empty {@code /proc/cpuinfo}. */
+    public static final CpuInfo EMPTY = new CpuInfo(Map.of());
+
+    /** Copies the map. */
+    public CpuInfo {
+        processors = Map.copyOf(processors);
+    }
+
+    /** Reads and parses {@code file}; a missing file is {@link #EMPTY}. */
+    public static CpuInfo read(Path file) throws IOException {
+        return Files.isRegularFile(file) ? parse(Files.readString(file)) : EMPTY;
+    }
+
+    /**
+     * Parses the text of {@code /proc/cpuinfo}. Fields before the first {@code processor} line and lines without
+     * a colon are ignored, as the file's format varies between kernels.
+     *
+     * @throws IllegalArgumentException when a {@code processor} line does not hold a number
+     */
+    public static CpuInfo parse(String text) {
+        Map<Integer, Map<String, String>> processors = new HashMap<>();
+        Map<String, String> current = null;
+        for (String line : text.split("\n")) {
+            int colon = line.indexOf(':');
+            if (colon < 0) {
+                continue;
+            }
+            String key = line.substring(0, colon).strip();
+            String value = line.substring(colon + 1).strip();
+            if (key.equals("processor")) {
+                current = new HashMap<>();
+                processors.put(parseProcessorNumber(value), current);
+            } else if (current != null) {
+                current.put(key, value);
+            }
+        }
+        Map<Integer, Map<String, String>> frozen = new HashMap<>();
+        processors.forEach((cpu, fields) -> frozen.put(cpu, Map.copyOf(fields)));
+        return new CpuInfo(frozen);
+    }
+
+    private static int parseProcessorNumber(String value) {
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("/proc/cpuinfo: 'processor' is not a number: '" + value + "'", e);
+        }
+    }
+
+    /** The field {@code key} of processor {@code cpu}. */
+    public Optional<String> field(int cpu, String key) {
+        return Optional.ofNullable(processors.getOrDefault(cpu, Map.of()).get(key));
+    }
+
+    /** A decimal field ({@code cpu family}, {@code model}, {@code stepping}); empty when absent or not a number. */
+    public OptionalInt decimal(int cpu, String key) {
+        Optional<String> value = field(cpu, key);
+        if (value.isEmpty() || !value.get().matches("\\d{1,9}")) {
+            return OptionalInt.empty();
+        }
+        return OptionalInt.of(Integer.parseInt(value.get()));
+    }
+
+    /** A {@code 0x}-prefixed hex field ({@code microcode}); empty when absent or not such a number. */
+    public OptionalLong hex(int cpu, String key) {
+        return field(cpu, key).filter(v -> v.matches("0[xX][0-9a-fA-F]{1,16}"))
+                .map(v -> OptionalLong.of(Long.parseUnsignedLong(v.substring(2), 16)))
+                .orElse(OptionalLong.empty());
+    }
+
+    /** The words of the {@code flags} field. */
+    public Set<String> flags(int cpu) {
+        return field(cpu, "flags").map(f -> Set.copyOf(List.of(f.split("\\s+")))).orElse(Set.of());
+    }
+}

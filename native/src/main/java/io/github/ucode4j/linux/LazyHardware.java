@@ -1,0 +1,46 @@
+package io.github.ucode4j.linux;
+
+import io.github.ucode4j.api.ApplyException;
+import io.github.ucode4j.api.Platform;
+import java.io.IOException;
+
+/**
+ * A backend's {@link Hardware}, opened on first use rather than in the backend's constructor (discovery
+ * instantiates every backend, and must not load native code). Thread-safe.
+ */
+final class LazyHardware {
+    private final LinuxRoots roots;
+    private final Hardware.Factory factory;
+    private Hardware hardware;
+
+    LazyHardware(LinuxRoots roots, Hardware.Factory factory) {
+        this.roots = roots;
+        this.factory = factory;
+    }
+
+    /**
+     * The hardware, opened now if not yet.
+     *
+     * @throws ApplyException when it cannot be opened (JNA cannot load, say); asked again on the next call
+     */
+    synchronized Hardware get() throws ApplyException {
+        if (hardware == null) {
+            hardware = factory.open(roots);
+        }
+        return hardware;
+    }
+
+    /**
+     * The platform as {@code backend} sees it, using MSRs as far as {@code msrUse} allows. Without hardware, it
+     * is read from sysfs and procfs alone, and the reason is among the notes.
+     */
+    Platform probe(String backend, PlatformProbe.MsrUse msrUse) throws IOException {
+        try {
+            Hardware hw = get();
+            return new PlatformProbe(backend, roots, hw.cpuid(), hw.msr(), msrUse).probe();
+        } catch (ApplyException e) {
+            UnavailableHardware none = new UnavailableHardware(e);
+            return new PlatformProbe(backend, roots, none, none, PlatformProbe.MsrUse.NONE).probe();
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package io.github.ucode4j.linux;
+
+import io.github.ucode4j.api.ApplyException;
+import io.github.ucode4j.api.Vendor;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+
+/** The reasons a Linux backend cannot run here, in words a person can act on; each check answers empty when fine. */
+final class LinuxChecks {
+    private LinuxChecks() {
+    }
+
+    /** One check: a reason, or empty when fine. */
+    @FunctionalInterface
+    interface Check {
+        Optional<String> reason() throws IOException, ApplyException;
+    }
+
+    /** The first reason any check gives, in order; a check that cannot look is a reason in itself. */
+    static Optional<String> firstReason(Check... checks) {
+        for (Check check : checks) {
+            try {
+                Optional<String> reason = check.reason();
+                if (reason.isPresent()) {
+                    return reason;
+                }
+            } catch (ApplyException e) {
+                return Optional.of(e.getMessage());
+            } catch (IOException e) {
+                return Optional.of("the machine's state could not be read: " + e.getMessage());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Microcode is an x86 matter, and these interfaces are Linux's. */
+    static Optional<String> notX86Linux() {
+        String os = System.getProperty("os.name", "");
+        String arch = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT);
+        if (!os.equals("Linux") || !(arch.equals("amd64") || arch.equals("x86_64"))) {
+            return Optional.of("this is " + os + " on " + arch + ": the Linux backends run on x86-64 Linux only");
+        }
+        return Optional.empty();
+    }
+
+    /** The device files and the kernel's reload need root. */
+    static Optional<String> notRoot(int euid, String what) {
+        return euid == 0 ? Optional.empty() : Optional.of(what + " needs root (effective user id is " + euid + "): run as root");
+    }
+
+    /** {@code msr.allow_writes=off} makes every MSR write fail with EPERM. */
+    static Optional<String> msrWritesDisabled(LinuxRoots roots) throws IOException {
+        Path setting = roots.sys().resolve("module/msr/parameters/allow_writes");
+        if (Files.isRegularFile(setting) && Files.readString(setting).strip().equals("off")) {
+            return Optional.of("MSR writes are disabled (" + setting + " is 'off'): boot with msr.allow_writes=on, "
+                    + "or write 'on' to that file as root");
+        }
+        return Optional.empty();
+    }
+
+    /** Kernel lockdown (Secure Boot turns it on) refuses MSR writes from user space. */
+    static Optional<String> lockedDown(LinuxRoots roots) throws IOException {
+        Path lockdown = roots.sys().resolve("kernel/security/lockdown");
+        if (!Files.isRegularFile(lockdown)) {
+            return Optional.empty();
+        }
+        String modes = Files.readString(lockdown).strip();
+        for (String mode : new String[] {"integrity", "confidentiality"}) {
+            if (modes.contains("[" + mode + "]")) {
+                return Optional.of("the kernel is locked down (" + mode + " mode, " + lockdown + "; Secure Boot turns it on): "
+                        + "it refuses MSR writes from user space; load microcode through the kernel or at boot instead");
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Only Intel and AMD microcode is understood. */
+    static Optional<String> unknownVendor(LinuxRoots roots) throws IOException {
+        Optional<String> vendor = CpuInfo.read(roots.cpuinfo()).processors().values().stream()
+                .map(fields -> fields.get("vendor_id")).filter(v -> v != null).findFirst();
+        if (vendor.isPresent() && Vendor.fromCpuidName(vendor.get()).isEmpty()) {
+            return Optional.of("the CPU vendor is '" + vendor.get() + "': ucode4j loads only Intel and AMD microcode");
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,67 @@
+package io.github.ucode4j.linux;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * Where the Linux interfaces are: the CPU device files, sysfs, procfs and the firmware directory. Every file
+ * ucode4j's Linux code reads or writes is resolved under one of these, so tests run against fixture trees.
+ *
+ * @param devCpu the directory of {@code N/msr} and {@code N/cpuid}, normally {@code /dev/cpu}
+ * @param sys the sysfs mount, normally {@code /sys}
+ * @param proc the procfs mount, normally {@code /proc}
+ * @param firmware where the kernel's firmware loader looks, normally {@code /lib/firmware}
+ */
+public record LinuxRoots(Path devCpu, Path sys, Path proc, Path firmware) {
+
+    /** The machine's own: {@code /dev/cpu}, {@code /sys}, {@code /proc}, {@code /lib/firmware}. */
+    public static final LinuxRoots SYSTEM = under(Path.of("/"));
+
+    /** Requires every root. */
+    public LinuxRoots {
+        Objects.requireNonNull(devCpu, "devCpu");
+        Objects.requireNonNull(sys, "sys");
+        Objects.requireNonNull(proc, "proc");
+        Objects.requireNonNull(firmware, "firmware");
+    }
+
+    /** The standard layout under {@code root}: {@code root/dev/cpu}, {@code root/sys}, {@code root/proc}, {@code root/lib/firmware}. */
+    public static LinuxRoots under(Path root) {
+        return new LinuxRoots(root.resolve("dev/cpu"), root.resolve("sys"), root.resolve("proc"), root.resolve("lib/firmware"));
+    }
+
+    /** {@code /dev/cpu/N/msr}. */
+    public Path msr(int cpu) {
+        return devCpu.resolve(cpu + "/msr");
+    }
+
+    /** {@code /dev/cpu/N/cpuid}. */
+    public Path cpuid(int cpu) {
+        return devCpu.resolve(cpu + "/cpuid");
+    }
+
+    /** {@code /sys/devices/system/cpu}. */
+    public Path sysCpu() {
+        return sys.resolve("devices/system/cpu");
+    }
+
+    /** {@code /sys/devices/system/cpu/cpuN}. */
+    public Path sysCpu(int cpu) {
+        return sysCpu().resolve("cpu" + cpu);
+    }
+
+    /** {@code /sys/devices/system/cpu/microcode/reload}: present only with the kernel's late loading built in. */
+    public Path microcodeReload() {
+        return sysCpu().resolve("microcode/reload");
+    }
+
+    /** {@code /proc/cpuinfo}. */
+    public Path cpuinfo() {
+        return proc.resolve("cpuinfo");
+    }
+
+    /** {@code /proc/self/pagemap}. */
+    public Path pagemap() {
+        return proc.resolve("self/pagemap");
+    }
+}

@@ -1,0 +1,40 @@
+package io.github.ucode4j.linux;
+
+import io.github.ucode4j.api.ApplyException;
+import io.github.ucode4j.api.LoadProtocol;
+import io.github.ucode4j.api.LoadProtocol.RevisionRead;
+import io.github.ucode4j.api.PlatformFlags;
+import io.github.ucode4j.api.Revision;
+
+/** The running revision and the Intel platform id, read from MSRs by each vendor's rule. */
+final class MsrRevisions {
+    /** IA32_PLATFORM_ID. */
+    static final long PLATFORM_ID_MSR = 0x17;
+    private static final int PLATFORM_ID_SHIFT = 50;
+    private static final int CPUID_SIGNATURE_LEAF = 1;
+
+    private final MsrAccess msr;
+    private final CpuidAccess cpuid;
+
+    MsrRevisions(MsrAccess msr, CpuidAccess cpuid) {
+        this.msr = msr;
+        this.cpuid = cpuid;
+    }
+
+    /**
+     * The revision {@code cpu} runs. Intel: write 0 to MSR 0x8B, execute CPUID(1) on that CPU (the CPU then
+     * stores its revision in the MSR's high dword), read MSR 0x8B. AMD: read MSR 0x8B, low dword.
+     */
+    Revision read(int cpu, RevisionRead rule) throws ApplyException {
+        if (rule == RevisionRead.CLEAR_CPUID_HIGH_DWORD) {
+            msr.write(cpu, LoadProtocol.REVISION_MSR, 0);
+            cpuid.cpuid(cpu, CPUID_SIGNATURE_LEAF, 0);
+        }
+        return rule.decode(msr.read(cpu, LoadProtocol.REVISION_MSR));
+    }
+
+    /** The platform flags of an Intel CPU: one bit, numbered by MSR 0x17 bits 52:50. */
+    PlatformFlags platformFlags(int cpu) throws ApplyException {
+        return PlatformFlags.ofPlatformId((int) (msr.read(cpu, PLATFORM_ID_MSR) >>> PLATFORM_ID_SHIFT) & 7);
+    }
+}

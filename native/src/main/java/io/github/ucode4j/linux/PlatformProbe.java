@@ -1,0 +1,292 @@
+package io.github.ucode4j.linux;
+
+import io.github.ucode4j.api.ApplyException;
+import io.github.ucode4j.api.CpuSignature;
+import io.github.ucode4j.api.CpuState;
+import io.github.ucode4j.api.Fact;
+import io.github.ucode4j.api.LoadProtocol.RevisionRead;
+import io.github.ucode4j.api.LogicalCpu;
+import io.github.ucode4j.api.Platform;
+import io.github.ucode4j.api.PlatformCpu;
+import io.github.ucode4j.api.PlatformFlags;
+import io.github.ucode4j.api.Revision;
+import io.github.ucode4j.api.Vendor;
+import io.github.ucode4j.linux.libc.Errno;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+
+/**
+ * Reads the {@link Platform} of a Linux machine: every online CPU with its topology, vendor, signature, platform
+ * flags and revision, each labelled with where it was read, from the best source that answers: CPUID and MSRs
+ * through {@code /dev/cpu/N}, else sysfs, else {@code /proc/cpuinfo}. What cannot be read becomes a note with the
+ * reason. Read-only, except that the Intel revision read writes 0 to MSR 0x8B when {@link MsrUse#READ_WRITE}
+ * allows it (the architectural protocol; the kernel does the same).
+ */
+public final class PlatformProbe {
+    private static final String CPUID_SOURCE = "CPUID leaf %d (/dev/cpu/N/cpuid)";
+    private static final String CPUINFO_SIGNATURE = "/proc/cpuinfo cpu family, model, stepping";
+
+    /** How far the probe may use {@code /dev/cpu/N/msr}. */
+    public enum MsrUse {
+        /** Not at all: sysfs and procfs only. */
+        NONE,
+        /** Reads only: the AMD revision and the Intel platform id; the Intel revision comes from sysfs or procfs. */
+        READ,
+        /** Reads, and the write of 0 to MSR 0x8B that the Intel revision read needs (it taints the kernel). */
+        READ_WRITE
+    }
+
+    private final String backend;
+    private final LinuxRoots roots;
+    private final CpuidAccess cpuid;
+    private final MsrRevisions msr;
+    private final MsrUse msrUse;
+
+    /**
+     * A probe reporting as {@code backend}.
+     *
+     * @param backend the backend name the platform is reported under
+     * @param roots where the Linux interfaces are
+     * @param cpuid CPUID on a chosen CPU; failures fall back to {@code /proc/cpuinfo}
+     * @param msr MSR access; failures fall back to sysfs and {@code /proc/cpuinfo}
+     * @param msrUse how far MSRs may be used
+     */
+    public PlatformProbe(String backend, LinuxRoots roots, CpuidAccess cpuid, MsrAccess msr, MsrUse msrUse) {
+        this.backend = backend;
+        this.roots = roots;
+        this.cpuid = cpuid;
+        this.msr = new MsrRevisions(msr, cpuid);
+        this.msrUse = msrUse;
+    }
+
+    /**
+     * Probes every online CPU.
+     *
+     * @throws IOException when sysfs or procfs cannot be read, or holds what the kernel never writes
+     */
+    public Platform probe() throws IOException {
+        SysfsCpus sysfs = new SysfsCpus(roots);
+        CpuInfo cpuinfo = CpuInfo.read(roots.cpuinfo());
+        NotesByCpu notes = new NotesByCpu();
+        List<Integer> online = onlineCpus(sysfs, cpuinfo, notes);
+        List<PlatformCpu> cpus = new ArrayList<>();
+        Optional<CpuidLeaf> firstLeaf1 = Optional.empty();
+        for (int index : online) {
+            CpuProbe cpu = new CpuProbe(index, sysfs, cpuinfo, notes);
+            cpus.add(cpu.probe());
+            if (cpus.size() == 1) {
+                firstLeaf1 = cpu.leaf1;
+            }
+        }
+        Optional<Boolean> hypervisor = online.isEmpty() ? Optional.empty() : hypervisor(online.get(0), firstLeaf1, cpuinfo, notes);
+        return new Platform(backend, cpus, hypervisor, notes.toList());
+    }
+
+    private static List<Integer> onlineCpus(SysfsCpus sysfs, CpuInfo cpuinfo, NotesByCpu notes) throws IOException {
+        Optional<List<Integer>> online = sysfs.online();
+        if (online.isEmpty()) {
+            notes.add("/sys/devices/system/cpu/online is missing: the CPUs listed in /proc/cpuinfo are taken as online");
+            return cpuinfo.processors().keySet().stream().sorted().toList();
+        }
+        Optional<List<Integer>> present = sysfs.present();
+        if (present.isPresent()) {
+            List<Integer> offline = present.get().stream().filter(c -> !online.get().contains(c)).toList();
+            if (!offline.isEmpty()) {
+                notes.add((offline.size() == 1 ? "CPU " + offline.get(0) + " is" : "CPUs " + CpuList.format(offline) + " are")
+                        + " present but offline: the kernel refuses a late load "
+                        + "(EBUSY) until every present CPU is online (echo 1 > /sys/devices/system/cpu/cpuN/online)");
+            }
+        }
+        return online.get();
+    }
+
+    private Optional<Boolean> hypervisor(int cpu, Optional<CpuidLeaf> leaf1, CpuInfo cpuinfo, NotesByCpu notes) {
+        Optional<Boolean> present;
+        String source;
+        if (leaf1.isPresent()) {
+            present = Optional.of(leaf1.get().hypervisorPresent());
+            source = "CPUID leaf 1 ECX bit 31";
+        } else if (cpuinfo.field(cpu, "flags").isPresent()) {
+            present = Optional.of(cpuinfo.flags(cpu).contains("hypervisor"));
+            source = "the 'hypervisor' flag in /proc/cpuinfo";
+        } else {
+            notes.add("whether a hypervisor is present is unknown: neither CPUID nor /proc/cpuinfo flags could be read");
+            return Optional.empty();
+        }
+        if (present.get()) {
+            notes.add("a hypervisor is present (" + source + "): the kernel disables its microcode loader in a guest, "
+                    + "and the hypervisor decides whether a guest may load microcode at all");
+        }
+        return present;
+    }
+
+    /** A fact and where it was read. */
+    private record Sourced<T>(T value, String source) {
+    }
+
+    /** The probe of one CPU; remembers its CPUID leaves for the facts that follow from them. */
+    private final class CpuProbe {
+        final int cpu;
+        final SysfsCpus sysfs;
+        final CpuInfo cpuinfo;
+        final NotesByCpu notes;
+        final Map<Fact, String> sources = new EnumMap<>(Fact.class);
+        Optional<CpuidLeaf> leaf0 = Optional.empty();
+        Optional<CpuidLeaf> leaf1 = Optional.empty();
+
+        CpuProbe(int cpu, SysfsCpus sysfs, CpuInfo cpuinfo, NotesByCpu notes) {
+            this.cpu = cpu;
+            this.sysfs = sysfs;
+            this.cpuinfo = cpuinfo;
+            this.notes = notes;
+        }
+
+        PlatformCpu probe() throws IOException {
+            readCpuid();
+            LogicalCpu topology = topology();
+            Optional<Vendor> vendor = record(Fact.VENDOR, vendor());
+            Optional<CpuSignature> signature = record(Fact.SIGNATURE, signature());
+            Optional<PlatformFlags> flags = record(Fact.PLATFORM_FLAGS, platformFlags(vendor, signature));
+            Optional<Revision> revision = record(Fact.REVISION, revision(vendor));
+            return new PlatformCpu(topology, new CpuState(vendor, signature, flags, revision), sources);
+        }
+
+        private <T> Optional<T> record(Fact fact, Optional<Sourced<T>> sourced) {
+            sourced.ifPresent(s -> sources.put(fact, s.source()));
+            return sourced.map(Sourced::value);
+        }
+
+        private void readCpuid() {
+            try {
+                leaf0 = Optional.of(cpuid.cpuid(cpu, 0, 0));
+                leaf1 = Optional.of(cpuid.cpuid(cpu, 1, 0));
+            } catch (ApplyException e) {
+                notes.add(cpu, "CPUID unreadable (" + reason(e) + "); vendor and signature from /proc/cpuinfo");
+            }
+        }
+
+        private LogicalCpu topology() throws IOException {
+            Optional<LogicalCpu> fromSysfs = sysfs.topology(cpu);
+            if (fromSysfs.isPresent()) {
+                sources.put(Fact.TOPOLOGY, "sysfs topology/{core_id,physical_package_id,thread_siblings_list}");
+                return fromSysfs.get();
+            }
+            OptionalInt core = cpuinfo.decimal(cpu, "core id");
+            OptionalInt packageId = cpuinfo.decimal(cpu, "physical id");
+            if (core.isPresent() && packageId.isPresent()) {
+                sources.put(Fact.TOPOLOGY, "/proc/cpuinfo core id, physical id (SMT siblings unknown)");
+                return LogicalCpu.alone(cpu, core.getAsInt(), packageId.getAsInt());
+            }
+            notes.add(cpu, "topology unknown (no sysfs topology, no core id in /proc/cpuinfo): taken as a core of its own");
+            return LogicalCpu.alone(cpu, cpu, 0);
+        }
+
+        private Optional<Sourced<Vendor>> vendor() {
+            Optional<Sourced<String>> name = leaf0.map(l -> new Sourced<>(l.vendorString(), String.format(CPUID_SOURCE, 0)))
+                    .or(() -> cpuinfo.field(cpu, "vendor_id").map(v -> new Sourced<>(v, "/proc/cpuinfo vendor_id")));
+            if (name.isEmpty()) {
+                notes.add(cpu, "vendor unknown: neither CPUID nor /proc/cpuinfo vendor_id could be read");
+                return Optional.empty();
+            }
+            Optional<Vendor> vendor = Vendor.fromCpuidName(name.get().value());
+            if (vendor.isEmpty()) {
+                notes.add(cpu, "vendor '" + name.get().value() + "' is not one whose microcode ucode4j knows");
+            }
+            return vendor.map(v -> new Sourced<>(v, name.get().source()));
+        }
+
+        private Optional<Sourced<CpuSignature>> signature() {
+            if (leaf1.isPresent()) {
+                return Optional.of(new Sourced<>(leaf1.get().signature(), String.format(CPUID_SOURCE, 1)));
+            }
+            OptionalInt family = cpuinfo.decimal(cpu, "cpu family");
+            OptionalInt model = cpuinfo.decimal(cpu, "model");
+            OptionalInt stepping = cpuinfo.decimal(cpu, "stepping");
+            if (family.isEmpty() || model.isEmpty() || stepping.isEmpty()) {
+                notes.add(cpu, "signature unknown: neither CPUID nor /proc/cpuinfo family, model and stepping could be read");
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(new Sourced<>(CpuSignature.fromDisplay(family.getAsInt(), model.getAsInt(), stepping.getAsInt()), CPUINFO_SIGNATURE));
+            } catch (IllegalArgumentException e) {
+                notes.add(cpu, "signature unknown: /proc/cpuinfo family, model, stepping do not encode: " + e.getMessage());
+                return Optional.empty();
+            }
+        }
+
+        private Optional<Sourced<PlatformFlags>> platformFlags(Optional<Vendor> vendor, Optional<CpuSignature> signature)
+                throws IOException {
+            if (vendor.isEmpty()) {
+                return Optional.empty();
+            }
+            if (vendor.get() == Vendor.AMD) {
+                return Optional.of(new Sourced<>(PlatformFlags.NONE, "none: AMD CPUs have no platform id"));
+            }
+            if (signature.isPresent() && !hasPlatformId(signature.get())) {
+                return Optional.of(new Sourced<>(PlatformFlags.NONE, "none: Intel CPUs before family 6 model 5 have no platform id"));
+            }
+            if (msrUse != MsrUse.NONE) {
+                try {
+                    return Optional.of(new Sourced<>(msr.platformFlags(cpu), "MSR 0x17 bits 52:50"));
+                } catch (ApplyException e) {
+                    notes.add(cpu, "MSR 0x17 unreadable (" + reason(e) + "); platform flags from sysfs");
+                }
+            }
+            OptionalLong fromSysfs = sysfs.processorFlags(cpu);
+            if (fromSysfs.isPresent()) {
+                return Optional.of(new Sourced<>(PlatformFlags.of((int) fromSysfs.getAsLong() & 0xff), "sysfs microcode/processor_flags"));
+            }
+            notes.add(cpu, "platform flags unknown: MSR 0x17 and sysfs microcode/processor_flags could not be read");
+            return Optional.empty();
+        }
+
+        private Optional<Sourced<Revision>> revision(Optional<Vendor> vendor) throws IOException {
+            Optional<Sourced<Revision>> fromMsr = vendor.flatMap(this::revisionFromMsr);
+            if (fromMsr.isPresent()) {
+                return fromMsr;
+            }
+            OptionalLong version = sysfs.microcodeVersion(cpu);
+            if (version.isPresent()) {
+                return Optional.of(new Sourced<>(Revision.of((int) version.getAsLong()), "sysfs microcode/version"));
+            }
+            OptionalLong fromCpuinfo = cpuinfo.hex(cpu, "microcode");
+            if (fromCpuinfo.isPresent()) {
+                return Optional.of(new Sourced<>(Revision.of((int) fromCpuinfo.getAsLong()), "/proc/cpuinfo microcode"));
+            }
+            notes.add(cpu, "revision unknown: no MSR access, no sysfs microcode/version, no microcode line in /proc/cpuinfo");
+            return Optional.empty();
+        }
+
+        private Optional<Sourced<Revision>> revisionFromMsr(Vendor vendor) {
+            boolean intel = vendor == Vendor.INTEL;
+            if (msrUse == MsrUse.NONE || intel && msrUse != MsrUse.READ_WRITE) {
+                return Optional.empty();
+            }
+            RevisionRead rule = intel ? RevisionRead.CLEAR_CPUID_HIGH_DWORD : RevisionRead.LOW_DWORD;
+            try {
+                return Optional.of(new Sourced<>(msr.read(cpu, rule),
+                        intel ? "MSR 0x8B (write 0, CPUID(1), high dword)" : "MSR 0x8B (low dword)"));
+            } catch (ApplyException e) {
+                notes.add(cpu, "MSR 0x8B unreadable (" + reason(e) + "); revision from sysfs or /proc/cpuinfo");
+                return Optional.empty();
+            }
+        }
+    }
+
+    /** Intel CPUs have a platform id from family 6 model 5 on. */
+    private static boolean hasPlatformId(CpuSignature signature) {
+        return signature.family() > 6 || signature.family() == 6 && signature.model() >= 5;
+    }
+
+    /** The errno and the remedy, without the CPU-specific opening of the message, so that notes group. */
+    private static String reason(ApplyException e) {
+        String cause = e.errno().isPresent() ? Errno.describe(e.errno().getAsInt()) : e.getMessage();
+        return e.remedy().isEmpty() ? cause : cause + ": " + e.remedy();
+    }
+}

@@ -1,0 +1,145 @@
+package io.github.ucode4j.linux;
+
+import com.sun.jna.Pointer;
+import io.github.ucode4j.api.ApplyException;
+import io.github.ucode4j.linux.libc.ErrnoException;
+import io.github.ucode4j.linux.libc.JnaLibc;
+import io.github.ucode4j.linux.libc.Libc;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.OptionalInt;
+
+/**
+ * The real C library with chosen calls made to fail, as an {@code LD_PRELOAD} interposer would: opens of a
+ * path, reads and writes through a file opened from a path, and a chosen effective user id.
+ */
+final class InterposedLibc implements Libc {
+    private final Libc real;
+    private final Map<String, Integer> openErrnos = new HashMap<>();
+    private final Map<String, Integer> readErrnos = new HashMap<>();
+    private final Map<String, Integer> writeErrnos = new HashMap<>();
+    private final Map<Integer, String> paths = new HashMap<>();
+    private OptionalInt euid = OptionalInt.empty();
+    private OptionalInt mlockErrno = OptionalInt.empty();
+
+    InterposedLibc() throws ApplyException {
+        this.real = JnaLibc.load();
+    }
+
+    InterposedLibc failOpen(String path, int errno) {
+        openErrnos.put(path, errno);
+        return this;
+    }
+
+    InterposedLibc failRead(String path, int errno) {
+        readErrnos.put(path, errno);
+        return this;
+    }
+
+    InterposedLibc failWrite(String path, int errno) {
+        writeErrnos.put(path, errno);
+        return this;
+    }
+
+    InterposedLibc failMlock(int errno) {
+        mlockErrno = OptionalInt.of(errno);
+        return this;
+    }
+
+    InterposedLibc euid(int id) {
+        euid = OptionalInt.of(id);
+        return this;
+    }
+
+    @Override
+    public synchronized int open(String path, int flags) throws ErrnoException {
+        if (openErrnos.containsKey(path)) {
+            throw ErrnoException.of("open " + path, openErrnos.get(path));
+        }
+        int fd = real.open(path, flags);
+        paths.put(fd, path);
+        return fd;
+    }
+
+    @Override
+    public synchronized void close(int fd) throws ErrnoException {
+        paths.remove(fd);
+        real.close(fd);
+    }
+
+    @Override
+    public long pread(int fd, Pointer buffer, long count, long offset) throws ErrnoException {
+        Integer errno = readErrnos.get(pathOf(fd));
+        if (errno != null) {
+            throw ErrnoException.of("pread", errno);
+        }
+        return real.pread(fd, buffer, count, offset);
+    }
+
+    @Override
+    public long pwrite(int fd, Pointer buffer, long count, long offset) throws ErrnoException {
+        Integer errno = writeErrnos.get(pathOf(fd));
+        if (errno != null) {
+            throw ErrnoException.of("pwrite", errno);
+        }
+        return real.pwrite(fd, buffer, count, offset);
+    }
+
+    private synchronized String pathOf(int fd) {
+        return paths.getOrDefault(fd, "");
+    }
+
+    @Override
+    public int ioctl(int fd, long request, Pointer argument) throws ErrnoException {
+        return real.ioctl(fd, request, argument);
+    }
+
+    @Override
+    public Pointer mmap(long length, int protection, int flags, int fd, long offset) throws ErrnoException {
+        return real.mmap(length, protection, flags, fd, offset);
+    }
+
+    @Override
+    public void munmap(Pointer address, long length) throws ErrnoException {
+        real.munmap(address, length);
+    }
+
+    @Override
+    public void mlock(Pointer address, long length) throws ErrnoException {
+        if (mlockErrno.isPresent()) {
+            throw ErrnoException.of("mlock", mlockErrno.getAsInt());
+        }
+        real.mlock(address, length);
+    }
+
+    @Override
+    public void munlock(Pointer address, long length) throws ErrnoException {
+        real.munlock(address, length);
+    }
+
+    @Override
+    public void madvise(Pointer address, long length, int advice) throws ErrnoException {
+        real.madvise(address, length, advice);
+    }
+
+    @Override
+    public void schedSetaffinity(int tid, BitSet cpus) throws ErrnoException {
+        real.schedSetaffinity(tid, cpus);
+    }
+
+    @Override
+    public BitSet schedGetaffinity(int tid) throws ErrnoException {
+        return real.schedGetaffinity(tid);
+    }
+
+    @Override
+    public int schedGetcpu() throws ErrnoException {
+        return real.schedGetcpu();
+    }
+
+    @Override
+    public int geteuid() {
+        return euid.orElse(real.geteuid());
+    }
+}

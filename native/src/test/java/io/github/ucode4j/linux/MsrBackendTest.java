@@ -1,0 +1,292 @@
+package io.github.ucode4j.linux;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.ucode4j.api.ApplyException;
+import io.github.ucode4j.api.CpuOutcome;
+import io.github.ucode4j.api.CpuResult;
+import io.github.ucode4j.api.CpuSignature;
+import io.github.ucode4j.api.LoadProtocol;
+import io.github.ucode4j.api.LogicalCpu;
+import io.github.ucode4j.api.MicrocodePatch;
+import io.github.ucode4j.api.Revision;
+import io.github.ucode4j.linux.libc.Errno;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The msr backend's load protocol against simulated Intel and AMD CPUs that read the patch from real memory. */
+class MsrBackendTest {
+    private static final CpuSignature SKYLAKE_SP = CpuSignature.of(0x00050654);
+    private static final int INTEL_OLD = 0x02006e05;
+    private static final int INTEL_NEW = 0x02007006;
+    private static final CpuSignature MILAN = CpuSignature.of(0x00a00f11);
+    private static final int MILAN_EQUIVALENCE_ID = 0xa011;
+    private static final int AMD_OLD = 0x0a001143;
+    private static final int AMD_NEW = 0x0a0011d5;
+    private static final LogicalCpu CPU1 = LogicalCpu.alone(1, 1, 0);
+
+    @TempDir
+    Path root;
+
+    private MsrBackend backend;
+
+    @AfterEach
+    void release() throws ApplyException {
+        if (backend != null) {
+            backend.release();
+        }
+    }
+
+    private MsrBackend backend(SimulatedCpus cpus, MsrAddressPolicy policy) {
+        backend = new MsrBackend(LinuxRoots.under(root), new MsrOptions(policy, MsrOptions.NON_KASLR_PHYSMAP_BASE), r -> cpus.hardware());
+        return backend;
+    }
+
+    private CpuResult load(MsrBackend msr, MicrocodePatch patch, LoadProtocol protocol) throws ApplyException {
+        msr.prepare(patch, protocol);
+        msr.pinCurrentThread(CPU1);
+        return msr.apply(CPU1, patch, protocol);
+    }
+
+    @Test
+    void intelLoadsANewerPatchFromItsUserAddressAndReportsBothRevisions() throws ApplyException {
+        SimulatedCpus cpus = SimulatedCpus.intel(SKYLAKE_SP, 2, 2, INTEL_OLD);
+        CpuResult result = load(backend(cpus, MsrAddressPolicy.USER_ADDRESS), TestPatches.intel(SKYLAKE_SP, 0xb7, INTEL_NEW), LoadProtocol.INTEL);
+
+        assertThat(result.outcome()).isEqualTo(CpuOutcome.UPDATED);
+        assertThat(result.before()).contains(Revision.of(INTEL_OLD));
+        assertThat(result.after()).contains(Revision.of(INTEL_NEW));
+        assertThat(result.message()).contains("user address 0x", "0x2007006 over 0x2006e05");
+        assertThat(cpus.revision(1)).isEqualTo(INTEL_NEW);
+        assertThat(cpus.revision(0)).as("only the CPU asked").isEqualTo(INTEL_OLD);
+        assertThat(cpus.triggerValues()).singleElement().satisfies(address -> assertThat(address % 16).isZero());
+    }
+
+    @Test
+    void intelRefusalOfAnOlderPatchIsReportedAsRefusedWithBothRevisionsNeverUpdated() throws ApplyException {
+        SimulatedCpus cpus = SimulatedCpus.intel(SKYLAKE_SP, 2, 2, INTEL_NEW);
+        CpuResult result = load(backend(cpus, MsrAddressPolicy.USER_ADDRESS), TestPatches.intel(SKYLAKE_SP, 0xb7, INTEL_OLD), LoadProtocol.INTEL);
+
+        assertThat(result.outcome()).isEqualTo(CpuOutcome.REFUSED);
+        assertThat(result.before()).contains(Revision.of(INTEL_NEW));
+        assertThat(result.after()).contains(Revision.of(INTEL_NEW));
+        assertThat(result.message()).contains("still reports revision 0x2007006", "patch 0x2006e05", "refused");
+    }
+
+    @Test
+    void intelIgnoresAPatchWithABadChecksumAndTheBackendSaysRefused() throws ApplyException {
+        SimulatedCpus cpus = SimulatedCpus.intel(SKYLAKE_SP, 2, 2, INTEL_OLD);
+        MicrocodePatch corrupted = TestPatches.corrupted(TestPatches.intel(SKYLAKE_SP, 0xb7, INTEL_NEW));
+        CpuResult result = load(backend(cpus, MsrAddressPolicy.USER_ADDRESS), corrupted, LoadProtocol.INTEL);
+
+        assertThat(result.outcome()).isEqualTo(CpuOutcome.REFUSED);
+        assertThat(cpus.revision(1)).isEqualTo(INTEL_OLD);
+    }
+
+    @Test
+    void intelPatchForAnotherPlatformIsRefused() throws ApplyException {
+        SimulatedCpus cpus = SimulatedCpus.intel(SKYLAKE_SP, 6, 2, INTEL_OLD);
+        CpuResult result = load(backend(cpus, MsrAddressPolicy.USER_ADDRESS), TestPatches.intel(SKYLAKE_SP, 0x01, INTEL_NEW), LoadProtocol.INTEL);
+
+        assertThat(result.outcome()).isEqualTo(CpuOutcome.REFUSED);
+    }
+
+    @Test
+    void aUserAddressIsNotWrittenFromAThreadOnAnotherCpu() throws ApplyException {
+        SimulatedCpus cpus = SimulatedCpus.intel(SKYLAKE_SP, 2, 2, INTEL_OLD);
+        MsrBackend msr = backend(cpus, MsrAddressPolicy.USER_ADDRESS);
+        MicrocodePatch patch = TestPatches.intel(SKYLAKE_SP, 0xb7, INTEL_NEW);
+        msr.prepare(patch, LoadProtocol.INTEL);
+
+        CpuResult result = msr.apply(CPU1, patch, LoadProtocol.INTEL);
+
+        assertThat(result.outcome()).isEqualTo(CpuOutcome.FAILED);
+        assertThat(result.message()).contains("nothing loaded", "runs on CPU 0", "pinned");
+        assertThat(cpus.triggerValues()).isEmpty();
+    }
+
+    @Test
+    void anUnpreparedPatchIsNotLoaded() throws ApplyException {
+        SimulatedCpus cpus = SimulatedCpus.intel(SKYLAKE_SP, 2, 2, INTEL_OLD);
+        MsrBackend msr = backend(cpus, MsrAddressPolicy.USER_ADDRESS);
+        msr.pinCurrentThread(CPU1);
+
+        CpuResult result = msr.apply(CPU1, TestPatches.intel(SKYLAKE_SP, 0xb7, INTEL_NEW), LoadProtocol.INTEL);
+
+        assertThat(result.outcome()).isEqualTo(CpuOutcome.FAILED);
+        assertThat(result.message()).contains("prepare");
+        assertThat(cpus.triggerValues()).isEmpty();
+    }
+
+    @Test
+    void intelLoadsThroughTheKernelDirectMapAndSaysWhichBaseItAssumed() throws ApplyException {
+        new FixtureMachine(root).write(root.resolve("proc/cmdline"), "BOOT_IMAGE=/vmlinuz root=/dev/vda nokaslr quiet\n");
+        SimulatedCpus cpus = SimulatedCpus.intel(SKYLAKE_SP, 2, 2, INTEL_OLD);
+        CpuResult result = load(backend(cpus, MsrAddressPolicy.KERNEL_DIRECT_MAP), TestPatches.intel(SKYLAKE_SP, 0xb7, INTEL_NEW), LoadProtocol.INTEL);
+
+        assertThat(result.outcome()).isEqualTo(CpuOutcome.UPDATED);
+        assertThat(result.message()).contains("kernel direct-map address 0xffff888", "physmap base 0xffff888000000000",
+                "non-KASLR default; kernel booted with nokaslr");
+        assertThat(Long.compareUnsigned(cpus.triggerValues().get(0), MsrOptions.NON_KASLR_PHYSMAP_BASE)).isPositive();
+    }
+
+    @Test
+    void theDefaultPhysmapBaseIsRefusedUnlessTheKernelWasBootedWithoutKaslr() {
+        new FixtureMachine(root).write(root.resolve("proc/cmdline"), "BOOT_IMAGE=/vmlinuz root=/dev/vda quiet\n");
+        SimulatedCpus cpus = SimulatedCpus.intel(SKYLAKE_SP, 2, 2, INTEL_OLD);
+        MsrBackend msr = backend(cpus, MsrAddressPolicy.KERNEL_DIRECT_MAP);
+
+        assertThatThrownBy(() -> msr.prepare(TestPatches.intel(SKYLAKE_SP, 0xb7, INTEL_NEW), LoadProtocol.INTEL))
+                .isInstanceOf(ApplyException.class).hasMessageContaining("not booted with nokaslr")
+                .hasMessageContaining("ucode4j.msr.physmapBase");
+        assertThat(cpus.triggerValues()).isEmpty();
+    }
+
+    @Test
+    void amdLoadsANewerPatchThroughTheDirectMapWithAConfiguredBase() throws ApplyException {
+        SimulatedCpus cpus = SimulatedCpus.amd(MILAN, MILAN_EQUIVALENCE_ID, 2, AMD_OLD);
+        long base = 0xff11000000000000L;
+        cpus.physmapBase(base);
+        backend = new MsrBackend(LinuxRoots.under(root), new MsrOptions(MsrAddressPolicy.KERNEL_DIRECT_MAP, base), r -> cpus.hardware());
+
+        CpuResult result = load(backend, TestPatches.amd(MILAN, MILAN_EQUIVALENCE_ID, AMD_NEW, 5568), LoadProtocol.AMD);
+
+        assertThat(result.outcome()).isEqualTo(CpuOutcome.UPDATED);
+        assertThat(result.message()).contains("physmap base 0xff11000000000000 (configured)").doesNotContain("non-KASLR");
+        assertThat(cpus.revision(1)).isEqualTo(AMD_NEW);
+    }
+
+    @Test
+    void amdReappliesTheSameRevisionAndCallsItUpdated() throws ApplyException {
+        SimulatedCpus cpus = SimulatedCpus.amd(MILAN, MILAN_EQUIVALENCE_ID, 2, AMD_NEW);
+        CpuResult result = load(backend(cpus, MsrAddressPolicy.USER_ADDRESS), TestPatches.amd(MILAN, MILAN_EQUIVALENCE_ID, AMD_NEW, 3200), LoadProtocol.AMD);
+
+        assertThat(result.outcome()).isEqualTo(CpuOutcome.UPDATED);
+        assertThat(cpus.triggerValues()).singleElement().satisfies(address -> assertThat(address % 16).isZero());
+    }
+
+    @Test
+    void amdGeneralProtectionOnAnOlderPatchIsAFailureWithErrnoFiveAndTheExplanation() throws ApplyException {
+        SimulatedCpus cpus = SimulatedCpus.amd(MILAN, MILAN_EQUIVALENCE_ID, 2, AMD_NEW);
+        CpuResult result = load(backend(cpus, MsrAddressPolicy.USER_ADDRESS), TestPatches.amd(MILAN, MILAN_EQUIVALENCE_ID, AMD_OLD, 3200), LoadProtocol.AMD);
+
+        assertThat(result.outcome()).isEqualTo(CpuOutcome.FAILED);
+        assertThat(result.errno()).isEqualTo(OptionalInt.of(Errno.EIO));
+        assertThat(result.before()).contains(Revision.of(AMD_NEW));
+        assertThat(result.message()).contains("writing MSR 0xc0010020 on CPU 1 failed: Input/output error (EIO)", "#GP",
+                "older than the running one", "user address 0x");
+        assertThat(cpus.revision(1)).isEqualTo(AMD_NEW);
+    }
+
+    @Test
+    void amdPatchForAnotherProcessorIsAFailureWithEio() throws ApplyException {
+        SimulatedCpus cpus = SimulatedCpus.amd(MILAN, MILAN_EQUIVALENCE_ID, 2, AMD_OLD);
+        CpuResult result = load(backend(cpus, MsrAddressPolicy.USER_ADDRESS), TestPatches.amd(MILAN, 0x8310, AMD_NEW, 3200), LoadProtocol.AMD);
+
+        assertThat(result.outcome()).isEqualTo(CpuOutcome.FAILED);
+        assertThat(result.errno()).isEqualTo(OptionalInt.of(Errno.EIO));
+    }
+
+    @Test
+    void refusedMsrWritesAreAFailureWithEpermAndSayWhatToCheck() throws ApplyException {
+        SimulatedCpus cpus = SimulatedCpus.amd(MILAN, MILAN_EQUIVALENCE_ID, 2, AMD_OLD);
+        cpus.refuseWrites(Errno.EPERM);
+        CpuResult result = load(backend(cpus, MsrAddressPolicy.USER_ADDRESS), TestPatches.amd(MILAN, MILAN_EQUIVALENCE_ID, AMD_NEW, 3200), LoadProtocol.AMD);
+
+        assertThat(result.outcome()).isEqualTo(CpuOutcome.FAILED);
+        assertThat(result.errno()).isEqualTo(OptionalInt.of(Errno.EPERM));
+        assertThat(result.message()).contains("Operation not permitted (EPERM)", "root", "allow_writes", "lockdown");
+    }
+
+    @Test
+    void intelRevisionReadNeedsAWriteSoRefusedWritesStopTheLoadBeforeTheTrigger() throws ApplyException {
+        SimulatedCpus cpus = SimulatedCpus.intel(SKYLAKE_SP, 2, 2, INTEL_OLD);
+        cpus.refuseWrites(Errno.EPERM);
+        CpuResult result = load(backend(cpus, MsrAddressPolicy.USER_ADDRESS), TestPatches.intel(SKYLAKE_SP, 0xb7, INTEL_NEW), LoadProtocol.INTEL);
+
+        assertThat(result.outcome()).isEqualTo(CpuOutcome.FAILED);
+        assertThat(result.errno()).isEqualTo(OptionalInt.of(Errno.EPERM));
+        assertThat(result.message()).contains("nothing loaded", "allow_writes");
+        assertThat(cpus.triggerValues()).isEmpty();
+    }
+
+    @Test
+    void everyAmdThreadLoadsConcurrentlyFromItsOwnPinnedThread() throws Exception {
+        SimulatedCpus cpus = SimulatedCpus.amd(MILAN, MILAN_EQUIVALENCE_ID, 4, AMD_OLD);
+        MsrBackend msr = backend(cpus, MsrAddressPolicy.USER_ADDRESS);
+        MicrocodePatch patch = TestPatches.amd(MILAN, MILAN_EQUIVALENCE_ID, AMD_NEW, 3200);
+        msr.prepare(patch, LoadProtocol.AMD);
+        List<CompletableFuture<CpuResult>> results = new ArrayList<>();
+        for (int index = 0; index < 4; index++) {
+            LogicalCpu cpu = LogicalCpu.alone(index, index, 0);
+            results.add(CompletableFuture.supplyAsync(() -> {
+                try {
+                    msr.pinCurrentThread(cpu);
+                } catch (ApplyException e) {
+                    throw new IllegalStateException(e);
+                }
+                return msr.apply(cpu, patch, LoadProtocol.AMD);
+            }, runnable -> new Thread(runnable).start()));
+        }
+        for (CompletableFuture<CpuResult> result : results) {
+            assertThat(result.get(10, TimeUnit.SECONDS).outcome()).isEqualTo(CpuOutcome.UPDATED);
+        }
+        assertThat(cpus.triggerValues()).hasSize(4).containsOnly(cpus.triggerValues().get(0));
+    }
+
+    @Test
+    void patchesPreparedTogetherStayReadyUntilReleased() throws ApplyException {
+        SimulatedCpus cpus = SimulatedCpus.intel(SKYLAKE_SP, 2, 2, INTEL_OLD);
+        MsrBackend msr = backend(cpus, MsrAddressPolicy.USER_ADDRESS);
+        MicrocodePatch newer = TestPatches.intel(SKYLAKE_SP, 0xb7, INTEL_NEW);
+        MicrocodePatch newest = TestPatches.intel(SKYLAKE_SP, 0xb7, INTEL_NEW + 1);
+        msr.prepare(newer, LoadProtocol.INTEL);
+        msr.prepare(newest, LoadProtocol.INTEL);
+        msr.prepare(TestPatches.intel(SKYLAKE_SP, 0xb7, INTEL_NEW), LoadProtocol.INTEL);
+        LogicalCpu cpu0 = LogicalCpu.alone(0, 0, 0);
+
+        msr.pinCurrentThread(cpu0);
+        assertThat(msr.apply(cpu0, newer, LoadProtocol.INTEL).outcome()).isEqualTo(CpuOutcome.UPDATED);
+        msr.pinCurrentThread(CPU1);
+        assertThat(msr.apply(CPU1, newest, LoadProtocol.INTEL).outcome()).isEqualTo(CpuOutcome.UPDATED);
+        assertThat(cpus.revision(0)).isEqualTo(INTEL_NEW);
+        assertThat(cpus.revision(1)).isEqualTo(INTEL_NEW + 1);
+        assertThat(cpus.triggerValues()).doesNotHaveDuplicates();
+
+        msr.release();
+        assertThat(msr.apply(CPU1, newest, LoadProtocol.INTEL).message()).contains("not prepared");
+    }
+
+    @Test
+    void readRevisionFollowsEachVendorsRule() throws ApplyException {
+        assertThat(backend(SimulatedCpus.intel(SKYLAKE_SP, 2, 2, INTEL_OLD), MsrAddressPolicy.USER_ADDRESS)
+                .readRevision(CPU1, LoadProtocol.INTEL)).isEqualTo(Revision.of(INTEL_OLD));
+        assertThat(backend(SimulatedCpus.amd(MILAN, MILAN_EQUIVALENCE_ID, 2, AMD_OLD), MsrAddressPolicy.USER_ADDRESS)
+                .readRevision(CPU1, LoadProtocol.AMD)).isEqualTo(Revision.of(AMD_OLD));
+    }
+
+    @Test
+    void preparingRejectsAPatchForTheOtherVendorsProtocol() {
+        MsrBackend msr = backend(SimulatedCpus.intel(SKYLAKE_SP, 2, 2, INTEL_OLD), MsrAddressPolicy.USER_ADDRESS);
+
+        assertThatThrownBy(() -> msr.prepare(TestPatches.intel(SKYLAKE_SP, 0xb7, INTEL_NEW), LoadProtocol.AMD))
+                .isInstanceOf(ApplyException.class).hasMessageContaining("INTEL patch cannot be loaded by the AMD protocol");
+    }
+
+    @Test
+    void nameAndPriorityPlaceItBelowTheKernel() {
+        MsrBackend msr = backend(SimulatedCpus.intel(SKYLAKE_SP, 2, 2, INTEL_OLD), MsrAddressPolicy.USER_ADDRESS);
+        assertThat(msr.name()).isEqualTo("msr");
+        assertThat(msr.priority()).isLessThan(new KernelBackend(LinuxRoots.under(root)).priority());
+        assertThat(Optional.of(msr.scope().name())).contains("PER_CPU");
+    }
+}
