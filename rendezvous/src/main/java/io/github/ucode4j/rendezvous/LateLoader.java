@@ -1,0 +1,165 @@
+package io.github.ucode4j.rendezvous;
+
+import io.github.ucode4j.api.ApplyException;
+import io.github.ucode4j.api.ApplyOptions;
+import io.github.ucode4j.api.CpuOutcome;
+import io.github.ucode4j.api.CpuResult;
+import io.github.ucode4j.api.MicrocodeDrivers;
+import io.github.ucode4j.api.MicrocodePatch;
+import io.github.ucode4j.api.Platform;
+import io.github.ucode4j.api.PlatformCpu;
+import io.github.ucode4j.api.Revision;
+import io.github.ucode4j.api.SystemOutcome;
+import io.github.ucode4j.api.SystemResult;
+import io.github.ucode4j.api.Vendor;
+import io.github.ucode4j.api.Verdict;
+import io.github.ucode4j.api.VerdictKind;
+import io.github.ucode4j.api.spi.ApplyBackend;
+import io.github.ucode4j.api.spi.MicrocodeOps;
+import io.github.ucode4j.api.spi.PerCpuBackend;
+import io.github.ucode4j.api.spi.SystemBackend;
+import io.github.ucode4j.cache.LoadPlan;
+import io.github.ucode4j.cache.MicrocodeCache;
+import io.github.ucode4j.cache.PlanPolicy;
+import io.github.ucode4j.cache.Planner;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The whole late-load job on one backend: read the platform, plan from the cache (a dry run stops there), take the
+ * host-wide lock, load (through ucode4j's {@link Rendezvous} for a per-CPU backend, or the kernel's or Xen's own
+ * for a system backend), read every CPU back, and report what each one runs now.
+ *
+ * <p>Nothing is loaded that the plan did not choose, and no CPU is reported updated unless its revision read back
+ * says so (or, where the revision cannot be read back, as on Xen before 4.18, the loader said so and the message
+ * says it was not confirmed).
+ */
+public final class LateLoader {
+    private final ApplyBackend backend;
+    private final MicrocodeDrivers drivers;
+    private final LateLoaderOptions options;
+
+    /** A loader on {@code backend}, planning and formatting through {@code drivers}. */
+    public LateLoader(ApplyBackend backend, MicrocodeDrivers drivers, LateLoaderOptions options) {
+        this.backend = backend;
+        this.drivers = drivers;
+        this.options = options;
+    }
+
+    /**
+     * The plan for the machine as the backend sees it now; changes nothing.
+     *
+     * @throws IOException when the platform cannot be read
+     */
+    public LoadPlan plan(MicrocodeCache cache, PlanPolicy policy) throws IOException {
+        return new Planner(drivers).plan(backend.platform(), cache, policy);
+    }
+
+    /**
+     * Carries out {@code plan}: loads what it chose, then reads every CPU back.
+     *
+     * @throws ApplyException when another load holds the host-wide lock, or the backend cannot make the request
+     * @throws IOException when the platform cannot be read back
+     */
+    public LoadReport load(LoadPlan plan) throws ApplyException, IOException {
+        try (HostLock lock = HostLock.acquire(options.runDirectory())) {
+            if (!plan.loadsAnything()) {
+                return report(plan, Optional.empty(), Optional.empty(), backend.platform());
+            }
+            if (backend instanceof PerCpuBackend perCpu) {
+                RendezvousReport rendezvous = new Rendezvous(perCpu, options.rendezvous()).run(request(plan));
+                return report(plan, Optional.of(rendezvous), Optional.empty(), backend.platform());
+            }
+            if (backend instanceof SystemBackend system) {
+                SystemResult result = system.applySystem(blob(plan), applyOptions(plan));
+                return report(plan, Optional.empty(), Optional.of(result), backend.platform());
+            }
+            throw new ApplyException("backend '" + backend.name() + "' implements neither PerCpuBackend nor SystemBackend",
+                    "report this to the backend's authors");
+        }
+    }
+
+    private RendezvousRequest request(LoadPlan plan) throws ApplyException {
+        Map<Integer, MicrocodePatch> loads = plan.loads();
+        List<LoadAssignment> assignments = new ArrayList<>();
+        for (PlatformCpu cpu : plan.platform().cpus()) {
+            MicrocodePatch patch = loads.get(cpu.index());
+            assignments.add(patch == null ? LoadAssignment.holdOnly(cpu.cpu()) : LoadAssignment.load(cpu.cpu(), patch));
+        }
+        return new RendezvousRequest(driver(vendorOf(plan)).loadProtocol(), assignments);
+    }
+
+    // One file holding every distinct patch the plan chose: the kernel and Xen each pick per CPU from it.
+    private ByteBuffer blob(LoadPlan plan) throws ApplyException {
+        return driver(vendorOf(plan)).firmwareFile(List.copyOf(plan.patchesToLoad()));
+    }
+
+    private ApplyOptions applyOptions(LoadPlan plan) {
+        Set<MicrocodePatch> patches = plan.patchesToLoad();
+        Optional<MicrocodePatch> single = patches.size() == 1 ? Optional.of(patches.iterator().next()) : Optional.empty();
+        return new ApplyOptions(plan.policy().force(), single, options.systemTimeout());
+    }
+
+    private static Vendor vendorOf(LoadPlan plan) throws ApplyException {
+        Set<Vendor> vendors = plan.patchesToLoad().stream().map(MicrocodePatch::vendor).collect(Collectors.toSet());
+        if (vendors.size() != 1) {
+            throw new ApplyException("the plan loads patches of " + vendors + "; one machine has one vendor's CPUs",
+                    "check the platform the backend reports");
+        }
+        return vendors.iterator().next();
+    }
+
+    private MicrocodeOps driver(Vendor vendor) throws ApplyException {
+        return drivers.forVendor(vendor).orElseThrow(() -> new ApplyException("no " + vendor.cpuidName() + " driver is installed",
+                "put the ucode4j driver for " + vendor.cpuidName() + " on the class path"));
+    }
+
+    private LoadReport report(LoadPlan plan, Optional<RendezvousReport> rendezvous, Optional<SystemResult> system, Platform after) {
+        List<CpuLoadResult> results = new ArrayList<>();
+        for (Verdict verdict : plan.verdicts()) {
+            Optional<Revision> before = plan.platform().cpu(verdict.cpu()).flatMap(c -> c.state().revision());
+            Optional<Revision> now = after.cpu(verdict.cpu()).flatMap(c -> c.state().revision());
+            results.add(result(verdict, before, now, rendezvous.flatMap(r -> r.result(verdict.cpu())), system));
+        }
+        return new LoadReport(backend.name(), plan, results, rendezvous, system, after);
+    }
+
+    private static CpuLoadResult result(Verdict verdict, Optional<Revision> before, Optional<Revision> after,
+                                        Optional<CpuResult> fromRendezvous, Optional<SystemResult> system) {
+        VerdictKind kind = verdict.kind();
+        if (!kind.loads()) {
+            CpuOutcome outcome = kind == VerdictKind.UP_TO_DATE ? CpuOutcome.UP_TO_DATE : CpuOutcome.NOT_ATTEMPTED;
+            return new CpuLoadResult(verdict.cpu(), kind, outcome, before, after, verdict.reason());
+        }
+        Revision wanted = verdict.patch().orElseThrow().revision();
+        if (fromRendezvous.isPresent()) {
+            CpuResult result = fromRendezvous.get();
+            return new CpuLoadResult(verdict.cpu(), kind, confirmed(result.outcome(), wanted, after), before, after, result.message());
+        }
+        SystemResult result = system.orElseThrow();
+        if (after.isPresent()) {
+            boolean moved = after.get().equals(wanted) && (kind != VerdictKind.FORCED || result.outcome() == SystemOutcome.LOADED);
+            CpuOutcome outcome = moved ? CpuOutcome.UPDATED : result.outcome() == SystemOutcome.LOADED ? CpuOutcome.REFUSED : CpuOutcome.FAILED;
+            return new CpuLoadResult(verdict.cpu(), kind, outcome, before, after, result.message());
+        }
+        CpuOutcome outcome = result.outcome() == SystemOutcome.LOADED ? CpuOutcome.UPDATED
+                : result.outcome() == SystemOutcome.UP_TO_DATE ? CpuOutcome.UP_TO_DATE : CpuOutcome.FAILED;
+        return new CpuLoadResult(verdict.cpu(), kind, outcome, before, after, result.message()
+                + (outcome == CpuOutcome.UPDATED ? " (not confirmed: the revision cannot be read back here)" : ""));
+    }
+
+    // The read-back is the truth: an outcome that claims the wanted revision must match what the CPU now reports.
+    private static CpuOutcome confirmed(CpuOutcome claimed, Revision wanted, Optional<Revision> after) {
+        boolean claimsWanted = claimed == CpuOutcome.UPDATED || claimed == CpuOutcome.SIBLING_UPDATED;
+        if (claimsWanted && after.isPresent() && !after.get().equals(wanted)) {
+            return CpuOutcome.REFUSED;
+        }
+        return claimed;
+    }
+}

@@ -1,0 +1,79 @@
+package io.github.ucode4j.rendezvous;
+
+import io.github.ucode4j.api.CpuOutcome;
+import io.github.ucode4j.api.CpuSignature;
+import io.github.ucode4j.api.Platform;
+import io.github.ucode4j.api.PlatformCpu;
+import io.github.ucode4j.api.Revision;
+import io.github.ucode4j.api.SystemResult;
+import io.github.ucode4j.cache.LoadPlan;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The whole story of a late load: the plan, what each CPU ran before and after, what the backend reported, and
+ * whether the machine ended consistent.
+ *
+ * @param backend the backend's name
+ * @param plan the plan that was carried out
+ * @param cpus one result per CPU of the plan, in CPU order
+ * @param rendezvous what the rendezvous reported, for a per-CPU backend
+ * @param system what the kernel or hypervisor reported, for a system backend
+ * @param after the platform as read back after the load
+ */
+public record LoadReport(String backend, LoadPlan plan, List<CpuLoadResult> cpus, Optional<RendezvousReport> rendezvous,
+                         Optional<SystemResult> system, Platform after) {
+
+    /** Copies the results; requires non-null components. */
+    public LoadReport {
+        Objects.requireNonNull(backend, "backend");
+        Objects.requireNonNull(plan, "plan");
+        cpus = List.copyOf(cpus);
+        Objects.requireNonNull(rendezvous, "rendezvous");
+        Objects.requireNonNull(system, "system");
+        Objects.requireNonNull(after, "after");
+    }
+
+    /** Whether the plan forced loads over same or newer revisions. */
+    public boolean forced() {
+        return plan.policy().force();
+    }
+
+    /** How many CPUs ended with each outcome. */
+    public Map<CpuOutcome, Long> counts() {
+        Map<CpuOutcome, Long> counts = new EnumMap<>(CpuOutcome.class);
+        cpus.forEach(c -> counts.merge(c.outcome(), 1L, Long::sum));
+        return counts;
+    }
+
+    /** Whether every CPU that was to load ended where the plan wanted it, and none failed or timed out. */
+    public boolean succeeded() {
+        return cpus.stream().allMatch(c -> c.outcome().succeeded() || c.outcome() == CpuOutcome.NOT_ATTEMPTED && !c.verdict().loads());
+    }
+
+    /** How long the machine was held, for a per-CPU backend whose CPUs all called in. */
+    public Optional<Duration> stoppedWindow() {
+        return rendezvous.flatMap(RendezvousReport::stoppedWindow);
+    }
+
+    /**
+     * Whether every CPU of each signature reads the same revision after the load (CPUs whose revision could not be
+     * read are left out): the check users make after a load, because a partial load leaves cores different.
+     */
+    public boolean consistent() {
+        Map<CpuSignature, Set<Revision>> revisions = new HashMap<>();
+        for (PlatformCpu cpu : after.cpus()) {
+            if (cpu.state().signature().isPresent() && cpu.state().revision().isPresent()) {
+                revisions.computeIfAbsent(cpu.state().signature().get(), s -> new HashSet<>()).add(cpu.state().revision().get());
+            }
+        }
+        return revisions.values().stream().allMatch(set -> set.size() == 1);
+    }
+}

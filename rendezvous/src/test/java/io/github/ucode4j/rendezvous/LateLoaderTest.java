@@ -1,0 +1,187 @@
+package io.github.ucode4j.rendezvous;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.ucode4j.api.ApplyException;
+import io.github.ucode4j.api.ApplyOptions;
+import io.github.ucode4j.api.Bundle;
+import io.github.ucode4j.api.CpuOutcome;
+import io.github.ucode4j.api.MicrocodeDrivers;
+import io.github.ucode4j.api.MicrocodePatch;
+import io.github.ucode4j.api.Platform;
+import io.github.ucode4j.api.Revision;
+import io.github.ucode4j.api.SystemOutcome;
+import io.github.ucode4j.api.SystemResult;
+import io.github.ucode4j.api.Vendor;
+import io.github.ucode4j.api.VerdictKind;
+import io.github.ucode4j.api.spi.SystemBackend;
+import io.github.ucode4j.cache.LoadPlan;
+import io.github.ucode4j.cache.MicrocodeCache;
+import io.github.ucode4j.cache.PlanPolicy;
+import io.github.ucode4j.rendezvous.simulated.Fault;
+import io.github.ucode4j.rendezvous.simulated.SimulatedBackend;
+import io.github.ucode4j.rendezvous.simulated.SimulatedMachine;
+import io.github.ucode4j.rendezvous.testing.FakeOps;
+import io.github.ucode4j.rendezvous.testing.Machines;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class LateLoaderTest {
+    private static final Revision OLD = Revision.of(0xb4);
+    private static final Revision NEW = Revision.of(0xf6);
+
+    @TempDir
+    Path run;
+
+    private LateLoaderOptions options() {
+        return LateLoaderOptions.DEFAULTS.withRunDirectory(run).withRendezvous(Machines.RELAXED);
+    }
+
+    private static MicrocodeDrivers drivers(Vendor vendor) {
+        return MicrocodeDrivers.of(List.of(FakeOps.of(vendor)));
+    }
+
+    private static MicrocodeCache cacheFor(SimulatedMachine machine, Revision revision) throws Exception {
+        MicrocodePatch patch = Machines.patchFor(machine, 0, revision);
+        return MicrocodeCache.builder().add(new Bundle("firmware", machine.vendor(), List.of(patch), List.of())).build();
+    }
+
+    @Test
+    void aDryRunPlansAndChangesNothing() throws Exception {
+        try (SimulatedMachine machine = Machines.machine(Vendor.INTEL, "1x2x2").revision(OLD).build()) {
+            LateLoader loader = new LateLoader(new SimulatedBackend(machine), drivers(Vendor.INTEL), options());
+            LoadPlan plan = loader.plan(cacheFor(machine, NEW), PlanPolicy.SAFE);
+            assertThat(plan.verdicts()).hasSize(4).allSatisfy(v -> assertThat(v.kind()).isEqualTo(VerdictKind.UPDATE));
+            assertThat(machine.applyLog()).isEmpty();
+            assertThat(machine.revision(0)).isEqualTo(OLD);
+        }
+    }
+
+    @Test
+    void loadsThroughTheRendezvousAndReportsWhatEachCpuRunsNow() throws Exception {
+        try (SimulatedMachine machine = Machines.machine(Vendor.INTEL, "2x2x2").revision(OLD).build()) {
+            LateLoader loader = new LateLoader(new SimulatedBackend(machine), drivers(Vendor.INTEL), options());
+            LoadReport report = loader.load(loader.plan(cacheFor(machine, NEW), PlanPolicy.SAFE));
+            assertThat(report.succeeded()).isTrue();
+            assertThat(report.consistent()).isTrue();
+            assertThat(report.counts()).containsEntry(CpuOutcome.UPDATED, 4L).containsEntry(CpuOutcome.SIBLING_UPDATED, 4L);
+            assertThat(report.cpus()).allSatisfy(c -> {
+                assertThat(c.before()).contains(OLD);
+                assertThat(c.after()).contains(NEW);
+            });
+            assertThat(report.stoppedWindow()).isPresent();
+            assertThat(report.forced()).isFalse();
+
+            LoadReport again = loader.load(loader.plan(cacheFor(machine, NEW), PlanPolicy.SAFE));
+            assertThat(again.counts()).containsOnlyKeys(CpuOutcome.UP_TO_DATE);
+            assertThat(again.rendezvous()).isEmpty();
+            assertThat(again.succeeded()).isTrue();
+        }
+    }
+
+    @Test
+    void aRefusingCoreMakesAnHonestPartialAndInconsistentReport() throws Exception {
+        try (SimulatedMachine machine = Machines.machine(Vendor.AMD, "1x4x1").revision(OLD).fault(2, Fault.refuses()).build()) {
+            LateLoader loader = new LateLoader(new SimulatedBackend(machine), drivers(Vendor.AMD), options());
+            LoadReport report = loader.load(loader.plan(cacheFor(machine, NEW), PlanPolicy.SAFE));
+            assertThat(report.succeeded()).isFalse();
+            assertThat(report.consistent()).isFalse();
+            assertThat(report.cpus().get(2).outcome()).isEqualTo(CpuOutcome.REFUSED);
+            assertThat(report.cpus().get(2).after()).contains(OLD);
+            assertThat(report.cpus().get(3).outcome()).isEqualTo(CpuOutcome.UPDATED);
+        }
+    }
+
+    @Test
+    void forcingIsRecordedInTheReport() throws Exception {
+        try (SimulatedMachine machine = Machines.machine(Vendor.AMD, "1x2x1").revision(NEW).build()) {
+            LateLoader loader = new LateLoader(new SimulatedBackend(machine), drivers(Vendor.AMD), options());
+            LoadPlan plan = loader.plan(cacheFor(machine, NEW), new PlanPolicy(true, false));
+            assertThat(plan.verdicts()).allSatisfy(v -> assertThat(v.kind()).isEqualTo(VerdictKind.UPDATE));
+            LoadReport report = loader.load(plan);
+            assertThat(report.forced()).isTrue();
+        }
+    }
+
+    @Test
+    void aSecondLoaderFailsFastWhileTheFirstHoldsTheHostLock() throws Exception {
+        try (SimulatedMachine machine = Machines.machine(Vendor.INTEL, "1x1x1").revision(OLD).build();
+             HostLock held = HostLock.acquire(run)) {
+            LateLoader loader = new LateLoader(new SimulatedBackend(machine), drivers(Vendor.INTEL), options());
+            LoadPlan plan = loader.plan(cacheFor(machine, NEW), PlanPolicy.SAFE);
+            long start = System.nanoTime();
+            assertThatThrownBy(() -> loader.load(plan)).isInstanceOf(ApplyException.class)
+                    .hasMessageContaining("another microcode load is running on this host")
+                    .hasMessageContaining("by process " + ProcessHandle.current().pid());
+            assertThat(System.nanoTime() - start).isLessThan(TimeUnit.SECONDS.toNanos(2));
+            assertThat(machine.applyLog()).isEmpty();
+        }
+        // Released: the next load may run.
+        try (HostLock again = HostLock.acquire(run)) {
+            assertThat(run.resolve(HostLock.FILE_NAME)).exists();
+        }
+    }
+
+    @Test
+    void aSystemBackendIsHandedThePlannedPatchAndItsAnswerIsCheckedAgainstTheReadBack() throws Exception {
+        try (SimulatedMachine machine = Machines.machine(Vendor.AMD, "1x2x1").revision(OLD).build()) {
+            RecordingSystem system = new RecordingSystem(machine, new SystemResult(SystemOutcome.LOADED, OptionalInt.empty(), "loaded"));
+            LateLoader loader = new LateLoader(system, drivers(Vendor.AMD), options());
+            LoadReport report = loader.load(loader.plan(cacheFor(machine, NEW), PlanPolicy.SAFE));
+            assertThat(system.options.plannedPatch()).isPresent();
+            assertThat(system.blob.remaining()).isEqualTo(system.options.plannedPatch().get().size());
+            // The simulated "kernel" said LOADED but nothing moved: the read-back wins.
+            assertThat(report.cpus()).allSatisfy(c -> assertThat(c.outcome()).isEqualTo(CpuOutcome.REFUSED));
+            assertThat(report.system()).isPresent();
+        }
+    }
+
+    /** A system backend that records what it was given and answers as told, changing nothing. */
+    private static final class RecordingSystem implements SystemBackend {
+        private final SimulatedMachine machine;
+        private final SystemResult answer;
+        ByteBuffer blob;
+        ApplyOptions options;
+
+        RecordingSystem(SimulatedMachine machine, SystemResult answer) {
+            this.machine = machine;
+            this.answer = answer;
+        }
+
+        @Override
+        public SystemResult applySystem(ByteBuffer blob, ApplyOptions options) {
+            this.blob = blob;
+            this.options = options;
+            return answer;
+        }
+
+        @Override
+        public String name() {
+            return "recording";
+        }
+
+        @Override
+        public int priority() {
+            return 0;
+        }
+
+        @Override
+        public Optional<String> unavailableReason() {
+            return Optional.empty();
+        }
+
+        @Override
+        public Platform platform() {
+            return machine.platform();
+        }
+    }
+}
