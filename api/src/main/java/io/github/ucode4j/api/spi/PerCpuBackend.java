@@ -9,8 +9,9 @@ import io.github.ucode4j.api.Revision;
 
 /**
  * A backend that loads one logical CPU at a time while ucode4j's rendezvous holds every CPU. Before the stopped
- * window the rendezvous calls {@link #prepare} once and {@link #pinCurrentThread} on each CPU's thread; inside it,
- * {@link #apply} or {@link #readRevision}, each on the thread pinned to that CPU.
+ * window the rendezvous calls {@link #prepare} once per patch and {@link #pinCurrentThread} on each CPU's thread;
+ * inside it, {@link #apply} or {@link #readRevision}, each on the thread pinned to that CPU; after it, once every
+ * thread has left the backend, {@link #release}.
  */
 public interface PerCpuBackend extends ApplyBackend {
 
@@ -21,6 +22,15 @@ public interface PerCpuBackend extends ApplyBackend {
      * @throws ApplyException when the patch cannot be made ready (memory cannot be locked, say)
      */
     default void prepare(MicrocodePatch patch, LoadProtocol protocol) throws ApplyException {
+    }
+
+    /**
+     * Frees what {@link #prepare} made ready (locked memory, mappings). Called once after a load, whatever its
+     * outcome, but never while a thread may still be inside {@link #apply}. The default frees nothing.
+     *
+     * @throws ApplyException when something cannot be freed
+     */
+    default void release() throws ApplyException {
     }
 
     /**
