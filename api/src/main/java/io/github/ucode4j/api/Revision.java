@@ -10,7 +10,7 @@ import java.util.Comparator;
  * what is newer: an Intel revision with bit 31 set (the SDM calls these pre-production and signed-negative) is
  * therefore newer than every production revision, so ucode4j never proposes to replace a pre-production
  * revision with a production one by itself. {@link #SIGNED} is the order iucode_tool uses when it lists and merges
- * Intel patches; the Intel driver uses it only where it must reproduce iucode_tool's choices.
+ * Intel patches; the cache merges in it only when asked to reproduce iucode_tool's choices.
  *
  * @param value the raw 32-bit revision
  */

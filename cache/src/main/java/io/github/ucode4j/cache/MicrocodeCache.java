@@ -8,6 +8,7 @@ import io.github.ucode4j.api.MicrocodePatch;
 import io.github.ucode4j.api.PatchOrigin;
 import io.github.ucode4j.api.PatchTarget;
 import io.github.ucode4j.api.PlatformFlags;
+import io.github.ucode4j.api.Revision;
 import io.github.ucode4j.api.Severity;
 import io.github.ucode4j.api.Vendor;
 import java.util.ArrayList;
@@ -111,6 +112,7 @@ public final class MicrocodeCache {
     public static final class Builder {
         private final List<Bundle> bundles = new ArrayList<>();
         private MergeRule mergeRule = MergeRule.NEWEST;
+        private Comparator<Revision> revisionOrder = Revision.UNSIGNED;
         private Selection selection = Selection.all();
         private boolean strict = true;
 
@@ -132,6 +134,16 @@ public final class MicrocodeCache {
         /** How two patches for the same processor are chosen between; {@link MergeRule#NEWEST} by default. */
         public Builder mergeRule(MergeRule rule) {
             this.mergeRule = Objects.requireNonNull(rule, "rule");
+            return this;
+        }
+
+        /**
+         * The order in which the merge compares revisions: {@link Revision#UNSIGNED} by default, as the loaders
+         * compare; {@link Revision#SIGNED} to choose as iucode_tool does, for which a revision with bit 31 set
+         * (pre-production) is older than every other.
+         */
+        public Builder revisionOrder(Comparator<Revision> order) {
+            this.revisionOrder = Objects.requireNonNull(order, "order");
             return this;
         }
 
@@ -225,11 +237,15 @@ public final class MicrocodeCache {
                     return;
                 }
             }
-            kept.removeIf(entry -> replaceable(entry.platformFlags(), candidate.platformFlags()) && wins(candidate, entry, true));
+            // As iucode_tool does, an entry without platform flags goes only along with one that has them (or with
+            // another without them): a patch that replaces nothing else leaves it in place.
+            boolean replacesAny = kept.stream().anyMatch(entry -> replaceable(entry.platformFlags(), candidate.platformFlags())
+                    && wins(candidate, entry, true));
+            kept.removeIf(entry -> wins(candidate, entry, true) && (replaceable(entry.platformFlags(), candidate.platformFlags())
+                    || replacesAny && entry.platformFlags().mask() == 0));
             kept.add(candidate);
         }
 
-        // As in iucode_tool, an entry without platform flags is replaced only by another without them.
         private static boolean replaceable(PlatformFlags kept, PlatformFlags by) {
             return kept.equals(by) || (kept.mask() != 0 && by.covers(kept));
         }
@@ -238,7 +254,7 @@ public final class MicrocodeCache {
             if (mergeRule == MergeRule.LAST_LOADED && candidate.cached().bundleNumber() != entry.cached().bundleNumber()) {
                 return candidate.cached().bundleNumber() > entry.cached().bundleNumber();
             }
-            int order = candidate.revision().compareTo(entry.revision());
+            int order = revisionOrder.compare(candidate.revision(), entry.revision());
             return order > 0 || (order == 0 && onTie);
         }
 

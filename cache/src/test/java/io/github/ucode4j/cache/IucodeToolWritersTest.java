@@ -7,6 +7,7 @@ import io.github.ucode4j.api.MicrocodeDrivers;
 import io.github.ucode4j.api.Vendor;
 import io.github.ucode4j.api.spi.MicrocodeOps;
 import io.github.ucode4j.testing.Corpus;
+import io.github.ucode4j.testing.IucodeTool;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
@@ -16,7 +17,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -117,17 +117,13 @@ class IucodeToolWritersTest {
         assertThat(cache(cases().findFirst().orElseThrow()).statistics()).isEqualTo(new CacheStatistics(166, 147, 251, 167, 147, 167));
     }
 
-    private static void iucodeTool(List<String> selection, String... outputs) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>();
-        command.add(Corpus.iucodeTool().toString());
-        command.add("-q");
-        command.addAll(selection);
-        command.addAll(List.of(outputs));
-        files.forEach(f -> command.add(f.toString()));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes());
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("iucode_tool finished").isTrue();
-        assertThat(process.exitValue()).as("iucode_tool: %s", output).isZero();
+    private void iucodeTool(List<String> selection, String... outputs) throws IOException, InterruptedException {
+        List<String> arguments = new ArrayList<>(List.of("-q"));
+        arguments.addAll(selection);
+        arguments.addAll(List.of(outputs));
+        files.forEach(f -> arguments.add(f.toString()));
+        IucodeTool.Run run = IucodeTool.run(out, arguments);
+        assertThat(run.exitCode()).as("iucode_tool: %s", run.stderr()).isZero();
     }
 
     private static void assertSameFiles(Map<String, byte[]> ours, Map<String, byte[]> theirs) {

@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * iucode_tool's listing lines, character for character, so that output can be compared with that tool's:
  * {@code -L} lists every patch of a bundle with its extended signatures, {@code -l} one line per selected
- * signature (see {@link IucodeToolSelection}).
+ * signature kept by the cache's selection.
  */
 public final class IucodeToolListing {
     private IucodeToolListing() {

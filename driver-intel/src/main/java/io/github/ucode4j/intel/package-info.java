@@ -11,12 +11,12 @@
  *       {@code min_req_ver}, and why.
  *   <li>{@link io.github.ucode4j.intel.IntelPatchBuilder} and {@link io.github.ucode4j.intel.IntelPatchWriter}:
  *       synthesise valid patches and write patches back as binary or {@code .dat} text.
- *   <li>{@link io.github.ucode4j.intel.IucodeToolListing} and {@link io.github.ucode4j.intel.IucodeToolSelection}:
- *       iucode_tool's {@code -L} and {@code -l} output and its merge rules, for comparison with that tool.
+ *   <li>{@link io.github.ucode4j.intel.IucodeToolListing}: iucode_tool's {@code -L} and {@code -l} lines, for
+ *       comparison with that tool (the selection and its merge rules are the cache module's).
  * </ul>
  *
  * <p>Revisions: load decisions compare revisions unsigned, as the Linux and Xen loaders do (see
- * {@link io.github.ucode4j.api.Revision}); only the iucode_tool classes compare them signed, to reproduce that
+ * {@link io.github.ucode4j.api.Revision}); the cache can merge in iucode_tool's signed order to reproduce that
  * tool's choices. Every type is immutable and thread-safe unless its documentation says otherwise.
  */
 package io.github.ucode4j.intel;

@@ -8,6 +8,7 @@ import io.github.ucode4j.api.Bundle;
 import io.github.ucode4j.api.InputRule;
 import io.github.ucode4j.api.MicrocodeFormatException;
 import io.github.ucode4j.api.MicrocodePatch;
+import io.github.ucode4j.testing.IucodeTool;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

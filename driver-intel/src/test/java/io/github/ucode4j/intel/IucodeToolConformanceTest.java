@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.ucode4j.api.Bundle;
 import io.github.ucode4j.api.MicrocodePatch;
 import io.github.ucode4j.testing.Corpus;
+import io.github.ucode4j.testing.IucodeTool;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Our listings equal the real iucode_tool's, line for line, on every file of the corpus. */
+/** Our {@code -L} listing equals the real iucode_tool's, line for line, on every file of the corpus. */
 class IucodeToolConformanceTest {
 
     @Test
@@ -24,25 +24,6 @@ class IucodeToolConformanceTest {
             assertThat(real.exitCode()).as(name).isZero();
             assertThat(IucodeToolListing.listAll(1, ours)).as(name).containsExactlyElementsOf(real.stdout());
         }
-    }
-
-    @Test
-    void theWholeDirectorySelectsAsIucodeToolSelects() throws Exception {
-        List<String> names = IntelCorpus.files().stream().map(p -> p.getFileName().toString()).toList();
-        List<String> arguments = new ArrayList<>(List.of("-v", "-l"));
-        arguments.addAll(names);
-        IucodeTool.Run real = IucodeTool.run(Corpus.intelFirmware(), arguments);
-
-        IucodeToolSelection selection = new IucodeToolSelection();
-        IntelCorpus.bundles().forEach(selection::add);
-
-        assertThat(real.exitCode()).isZero();
-        assertThat(selection.listing()).containsExactlyElementsOf(real.stdout());
-        assertThat(IucodeTool.messages(real)).containsSubsequence(selection.summary());
-        assertThat(selection.summary()).containsExactly(
-                "processed 166 valid microcode(s), 278 signature(s), 167 unique signature(s)",
-                "selected 147 microcode(s), 167 signature(s)");
-        assertThat(selection.findings()).isEmpty();
     }
 
     @Test

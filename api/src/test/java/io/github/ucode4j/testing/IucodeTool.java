@@ -1,6 +1,5 @@
-package io.github.ucode4j.intel;
+package io.github.ucode4j.testing;
 
-import io.github.ucode4j.testing.Corpus;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -11,19 +10,25 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-/** Runs the real iucode_tool from the corpus, with a timeout, and captures its output. */
-final class IucodeTool {
+/** Runs the real iucode_tool from the corpus, with a timeout, and captures its output: the tests' reference. */
+public final class IucodeTool {
     private static final long TIMEOUT_SECONDS = 60;
 
-    /** What one run printed. */
-    record Run(int exitCode, List<String> stdout, List<String> stderr) {
+    /**
+     * What one run printed.
+     *
+     * @param exitCode the exit status
+     * @param stdout standard output, by line
+     * @param stderr standard error, by line
+     */
+    public record Run(int exitCode, List<String> stdout, List<String> stderr) {
     }
 
     private IucodeTool() {
     }
 
     /** Runs iucode_tool with {@code arguments} in {@code directory}; skips the test when the corpus is absent. */
-    static Run run(Path directory, List<String> arguments) throws IOException, InterruptedException {
+    public static Run run(Path directory, List<String> arguments) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Corpus.iucodeTool().toString());
         command.addAll(arguments);
@@ -39,7 +44,7 @@ final class IucodeTool {
     }
 
     /** The standard-error lines without iucode_tool's {@code "PROGRAM: "} prefix. */
-    static List<String> messages(Run run) {
+    public static List<String> messages(Run run) {
         return run.stderr().stream().map(line -> line.substring(line.indexOf(": ") + 2)).toList();
     }
 
