@@ -27,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The cache's selection, merged in iucode_tool's signed revision order, lists exactly what {@code iucode_tool -l}
- * lists: on Debian's whole Intel directory, and on generated inputs whose signatures, masks and revisions collide.
+ * lists: on Debian's whole Intel directory, and (with the Intel driver's {@code -L} listing) on generated inputs
+ * whose signatures, masks and revisions collide.
  */
 class IucodeToolSelectionTest {
     private static final MicrocodeOps INTEL = MicrocodeDrivers.load().forVendor(Vendor.INTEL).orElseThrow();
@@ -45,14 +46,14 @@ class IucodeToolSelectionTest {
         try (Stream<Path> files = Files.list(firmware)) {
             names = files.map(p -> p.getFileName().toString()).sorted().toList();
         }
-        assertThat(listing(firmware, names)).containsExactlyElementsOf(iucodeToolList(firmware, names));
+        assertThat(listing(firmware, names, false)).containsExactlyElementsOf(iucodeTool(firmware, names, "-l"));
     }
 
     @Test
-    void generatedBundlesSelectAsIucodeToolSelects() {
-        Properties.forAll("selection vs iucode_tool -l", random -> random.nextLong(), seed -> {
+    void generatedBundlesListAndSelectAsIucodeToolDoes() {
+        Properties.forAll("listing and selection vs iucode_tool -L -l", random -> random.nextLong(), seed -> {
             List<String> names = writeBundles(new SplittableRandom(seed));
-            assertThat(listing(directory, names)).containsExactlyElementsOf(iucodeToolList(directory, names));
+            assertThat(listing(directory, names, true)).containsExactlyElementsOf(iucodeTool(directory, names, "-L", "-l"));
         });
     }
 
@@ -67,16 +68,19 @@ class IucodeToolSelectionTest {
                 .singleElement().satisfies(e -> assertThat(e.revision()).isEqualTo(Revision.of(0x80000001)));
     }
 
-    // What iucode_tool -l prints: a line per input with patches, then one per kept signature and mask.
-    private static List<String> listing(Path directory, List<String> names) throws Exception {
+    // What iucode_tool -l prints: a line per input with patches, then one per kept signature and mask; with -L, each
+    // input's line is followed by every patch it holds.
+    private static List<String> listing(Path directory, List<String> names, boolean all) throws Exception {
         // Not strict: iucode_tool stops only when the data differ, and these patches share their data.
         MicrocodeCache.Builder cache = MicrocodeCache.builder().revisionOrder(Revision.SIGNED).strict(false);
         List<String> lines = new ArrayList<>();
+        int bundles = 0;
         for (String name : names) {
             Bundle bundle = INTEL.parse(ByteBuffer.wrap(Files.readAllBytes(directory.resolve(name))), name);
             if (!bundle.patches().isEmpty()) {
                 cache.add(bundle);
-                lines.add(IucodeToolListing.bundleLine(lines.size() + 1, bundle));
+                bundles++;
+                lines.addAll(all ? IucodeToolListing.listAll(bundles, bundle) : List.of(IucodeToolListing.bundleLine(bundles, bundle)));
             }
         }
         lines.add("selected microcodes:");
@@ -87,8 +91,8 @@ class IucodeToolSelectionTest {
         return lines;
     }
 
-    private static List<String> iucodeToolList(Path directory, List<String> names) throws Exception {
-        List<String> arguments = new ArrayList<>(List.of("-l"));
+    private static List<String> iucodeTool(Path directory, List<String> names, String... options) throws Exception {
+        List<String> arguments = new ArrayList<>(List.of(options));
         arguments.addAll(names);
         IucodeTool.Run run = IucodeTool.run(directory, arguments);
         assertThat(run.exitCode()).as("%s", run.stderr()).isZero();
