@@ -12,7 +12,8 @@ public interface SystemBackend extends ApplyBackend {
      * Hands {@code blob} to the kernel or hypervisor and reports what it answered. Outcomes the loader itself
      * reports (no matching patch, busy, refused) are results; an exception means the request could not be made.
      *
-     * @param blob the bytes to load: the planned patch, or a whole file
+     * @param blob the bytes to load, a firmware file in the vendor's format: the planned patches as
+     *     {@link MicrocodeOps#firmwareFile} lays them out, or a whole file as read
      * @param options force, the planned patch, the time allowed
      * @throws ApplyException when the request cannot be made at all
      */
