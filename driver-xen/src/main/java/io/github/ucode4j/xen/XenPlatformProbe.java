@@ -1,0 +1,168 @@
+package io.github.ucode4j.xen;
+
+import io.github.ucode4j.api.ApplyException;
+import io.github.ucode4j.api.CpuSignature;
+import io.github.ucode4j.api.CpuState;
+import io.github.ucode4j.api.Fact;
+import io.github.ucode4j.api.LogicalCpu;
+import io.github.ucode4j.api.Platform;
+import io.github.ucode4j.api.PlatformCpu;
+import io.github.ucode4j.api.PlatformFlags;
+import io.github.ucode4j.api.Revision;
+import io.github.ucode4j.api.Vendor;
+import io.github.ucode4j.linux.libc.Errno;
+import io.github.ucode4j.linux.libc.ErrnoException;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+
+/**
+ * Xen's physical CPUs, read through platform hypercalls: which exist and are online ({@code XENPF_get_cpuinfo}),
+ * vendor, family, model and stepping ({@code XENPF_get_cpu_version}) and, on Xen 4.18 and later, signature,
+ * platform flags and revision ({@code XENPF_get_ucode_revision}). Before 4.18 the revision is what dom0's
+ * {@code /proc/cpuinfo} shows, labelled so, or unknown; it is never guessed. Offline CPUs are skipped with a note.
+ * Collects its notes as it goes: one probe per instance.
+ */
+final class XenPlatformProbe {
+    private static final String XEN_LOG = "Xen's own log is in 'xl dmesg'";
+    private static final String TOPOLOGY = "Xen's physical CPU number only (core and package unknown)";
+
+    private final XenSession session;
+    private final Dom0Revisions dom0;
+    private final CpuNotes notes = new CpuNotes();
+
+    XenPlatformProbe(XenSession session, Dom0Revisions dom0) {
+        this.session = session;
+        this.dom0 = dom0;
+    }
+
+    /**
+     * Reads every online physical CPU of the Xen {@code version}.
+     *
+     * @throws ApplyException when Xen does not answer a query every Xen answers
+     */
+    Platform probe(String backend, XenVersion version) throws ApplyException {
+        notes.add("Xen " + version + ": these are Xen's physical CPUs, not dom0's virtual ones; Xen loads the microcode");
+        notes.add("core and package of Xen's physical CPUs are unknown: each is taken as a core of its own in package 0");
+        if (!version.atLeast(XenVersion.REVISION_HYPERCALL)) {
+            notes.add("Xen " + version + " cannot report a physical CPU's revision (XENPF_get_ucode_revision needs 4.18): "
+                    + "revisions are dom0's /proc/cpuinfo where its virtual CPUs agree, else unknown; Xen logs its own at boot ("
+                    + XEN_LOG + ")");
+        }
+        List<PlatformCpu> cpus = new ArrayList<>();
+        PhysicalCpuInfo first = cpuInfo(0);
+        for (int cpu = 0; cpu <= first.maxPresent(); cpu++) {
+            PhysicalCpuInfo info = cpu == 0 ? first : cpuInfo(cpu);
+            if (!info.present()) {
+                continue;
+            }
+            if (!info.online()) {
+                notes.add(cpu, "offline in Xen: skipped (xen-hptool cpu-online brings it online)");
+                continue;
+            }
+            probeCpu(cpu, version).ifPresent(cpus::add);
+        }
+        // dom0 always runs under Xen, whatever the physical CPUs are.
+        return new Platform(backend, cpus, Optional.of(true), notes.toList());
+    }
+
+    private Optional<PlatformCpu> probeCpu(int cpu, XenVersion version) throws ApplyException {
+        PhysicalCpuVersion id = PhysicalCpuVersion.decode(ask(PlatformOp.getCpuVersion(cpu), cpu, "XENPF_get_cpu_version"));
+        Map<Fact, String> sources = new EnumMap<>(Fact.class);
+        Optional<Vendor> vendor = Vendor.fromCpuidName(id.vendor());
+        if (vendor.isPresent()) {
+            sources.put(Fact.VENDOR, "XENPF_get_cpu_version");
+        } else {
+            notes.add(cpu, "vendor '" + id.vendor() + "' is not one whose microcode ucode4j knows");
+        }
+        sources.put(Fact.TOPOLOGY, TOPOLOGY);
+        LogicalCpu logical = LogicalCpu.alone(cpu, cpu, 0);
+        if (!version.atLeast(XenVersion.REVISION_HYPERCALL)) {
+            return Optional.of(new PlatformCpu(logical, displayedState(cpu, id, vendor, sources), sources));
+        }
+        Optional<UcodeRevision> answer = ucodeRevision(cpu);
+        if (answer.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new PlatformCpu(logical, revisionState(cpu, answer.get(), vendor, sources), sources));
+    }
+
+    /** Xen 4.18 and later: signature, platform flags and revision as Xen read them on that CPU. */
+    private CpuState revisionState(int cpu, UcodeRevision answer, Optional<Vendor> vendor, Map<Fact, String> sources) {
+        String source = "XENPF_get_ucode_revision";
+        sources.put(Fact.SIGNATURE, source);
+        sources.put(Fact.REVISION, source);
+        Optional<PlatformFlags> flags = Optional.empty();
+        if ((answer.platformFlags() & ~0xff) == 0) {
+            flags = Optional.of(PlatformFlags.of(answer.platformFlags()));
+            sources.put(Fact.PLATFORM_FLAGS, source);
+        } else {
+            notes.add(cpu, "platform flags unknown: Xen reported 0x" + Integer.toHexString(answer.platformFlags())
+                    + ", wider than 8 bits");
+        }
+        return new CpuState(vendor, Optional.of(CpuSignature.of(answer.signature())), flags,
+                Optional.of(Revision.of(answer.revision())));
+    }
+
+    /** Before Xen 4.18: the displayed family, model and stepping; the revision only as dom0 sees it. */
+    private CpuState displayedState(int cpu, PhysicalCpuVersion id, Optional<Vendor> vendor, Map<Fact, String> sources) {
+        Optional<CpuSignature> signature = Optional.empty();
+        try {
+            signature = Optional.of(CpuSignature.fromDisplay(id.family(), id.model(), id.stepping()));
+            sources.put(Fact.SIGNATURE, "XENPF_get_cpu_version (family, model, stepping; processor type taken as 0)");
+        } catch (IllegalArgumentException e) {
+            notes.add(cpu, "signature unknown: Xen's family, model, stepping do not encode: " + e.getMessage());
+        }
+        Optional<PlatformFlags> flags = Optional.empty();
+        if (vendor.equals(Optional.of(Vendor.AMD))) {
+            flags = Optional.of(PlatformFlags.NONE);
+            sources.put(Fact.PLATFORM_FLAGS, "none: AMD CPUs have no platform id");
+        } else {
+            notes.add(cpu, "platform flags unknown: Xen before 4.18 cannot report them");
+        }
+        Set<Revision> shown = dom0.shownFor(id.vendor(), id.family(), id.model(), id.stepping());
+        Optional<Revision> revision = Optional.empty();
+        if (shown.size() == 1) {
+            revision = Optional.of(shown.iterator().next());
+            sources.put(Fact.REVISION, Dom0Revisions.SOURCE);
+        } else {
+            notes.add(cpu, shown.isEmpty() ? "revision unknown: dom0's /proc/cpuinfo shows none for this CPU model"
+                    : "revision unknown: dom0's virtual CPUs show several " + shown);
+        }
+        return new CpuState(vendor, signature, flags, revision);
+    }
+
+    /** The CPU's revision; empty, with a note, when Xen says the CPU went offline meanwhile. */
+    private Optional<UcodeRevision> ucodeRevision(int cpu) throws ApplyException {
+        try {
+            return Optional.of(UcodeRevision.decode(session.platformOp(PlatformOp.getUcodeRevision(cpu))));
+        } catch (ErrnoException e) {
+            if (e.errnoValue() == Errno.ENOENT) {
+                notes.add(cpu, "offline in Xen (XENPF_get_ucode_revision: ENOENT): skipped");
+                return Optional.empty();
+            }
+            throw failed(e, cpu, "XENPF_get_ucode_revision");
+        }
+    }
+
+    private PhysicalCpuInfo cpuInfo(int cpu) throws ApplyException {
+        return PhysicalCpuInfo.decode(ask(PlatformOp.getCpuInfo(cpu), cpu, "XENPF_get_cpuinfo"));
+    }
+
+    private ByteBuffer ask(ByteBuffer op, int cpu, String command) throws ApplyException {
+        try {
+            return session.platformOp(op);
+        } catch (ErrnoException e) {
+            throw failed(e, cpu, command);
+        }
+    }
+
+    private static ApplyException failed(ErrnoException e, int cpu, String command) {
+        return e.in("asking Xen " + command + " for physical CPU " + cpu, OptionalInt.of(cpu), XEN_LOG);
+    }
+}

@@ -1,0 +1,105 @@
+package io.github.ucode4j.xen;
+
+import io.github.ucode4j.api.ApplyException;
+import io.github.ucode4j.linux.libc.ErrnoException;
+import io.github.ucode4j.linux.libc.Libc;
+import java.nio.ByteBuffer;
+import java.util.OptionalInt;
+
+/**
+ * An open line to the hypervisor: the privcmd device and one page of hypercall-safe memory for platform ops.
+ * Opened per task and closed after it. Not thread-safe.
+ */
+final class XenSession implements AutoCloseable {
+    private final Libc libc;
+    private final XenRoots roots;
+    private final Privcmd privcmd;
+    private final HypercallBuffer opBuffer;
+
+    private XenSession(Libc libc, XenRoots roots, Privcmd privcmd, HypercallBuffer opBuffer) {
+        this.libc = libc;
+        this.roots = roots;
+        this.privcmd = privcmd;
+        this.opBuffer = opBuffer;
+    }
+
+    /**
+     * Opens the privcmd device and maps the memory for platform ops.
+     *
+     * @throws ApplyException when either fails, saying what to do
+     */
+    static XenSession open(Libc libc, XenRoots roots) throws ApplyException {
+        Privcmd privcmd = Privcmd.open(libc, roots);
+        try {
+            return new XenSession(libc, roots, privcmd, HypercallBuffer.allocate(libc, roots.hypercallMemory(), PlatformOp.SIZE));
+        } catch (ApplyException | RuntimeException e) {
+            try {
+                privcmd.close();
+            } catch (ErrnoException closing) {
+                e.addSuppressed(closing);
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * The hypervisor's version.
+     *
+     * @throws ApplyException when Xen does not answer
+     */
+    XenVersion version() throws ApplyException {
+        try {
+            return XenVersion.decode(privcmd.call(Hypercall.xenVersion()));
+        } catch (ErrnoException e) {
+            throw e.in("asking Xen its version (xen_version)", OptionalInt.empty(), "check that this is dom0 and run as root");
+        }
+    }
+
+    /**
+     * Makes the platform op {@code op} (136 bytes, as {@link PlatformOp} encodes it).
+     *
+     * @return the op as Xen left it, holding the command's answer
+     * @throws ErrnoException with the errno Xen answered
+     */
+    ByteBuffer platformOp(ByteBuffer op) throws ErrnoException {
+        opBuffer.write(op);
+        privcmd.call(Hypercall.platformOp(opBuffer.address()));
+        return opBuffer.read(PlatformOp.SIZE);
+    }
+
+    /**
+     * Copies {@code blob} into hypercall-safe memory and hands it to Xen: {@code XENPF_microcode_update}, or
+     * {@code XENPF_microcode_update2} with {@code XENPF_UCODE_FORCE} when {@code force}.
+     *
+     * @return Xen's answer: 0 when it loaded, else the errno
+     * @throws ApplyException when the memory for the blob cannot be had
+     */
+    int loadMicrocode(ByteBuffer blob, boolean force) throws ApplyException {
+        int length = blob.remaining();
+        try (HypercallBuffer data = HypercallBuffer.allocate(libc, roots.hypercallMemory(), length)) {
+            data.write(blob);
+            ByteBuffer op = force ? PlatformOp.microcodeUpdate2(PlatformOp.UCODE_FORCE, data.address(), length)
+                    : PlatformOp.microcodeUpdate(data.address(), length);
+            try {
+                platformOp(op);
+                return 0;
+            } catch (ErrnoException e) {
+                return e.errnoValue();
+            }
+        }
+    }
+
+    /**
+     * Unmaps the memory and closes the device.
+     *
+     * @throws ApplyException when the kernel refuses
+     */
+    @Override
+    public void close() throws ApplyException {
+        try {
+            opBuffer.close();
+        } finally {
+            privcmd.close();
+        }
+    }
+}

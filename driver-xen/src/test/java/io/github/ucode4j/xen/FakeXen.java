@@ -1,0 +1,308 @@
+package io.github.ucode4j.xen;
+
+import com.sun.jna.Memory;
+import com.sun.jna.Pointer;
+import io.github.ucode4j.api.CpuSignature;
+import io.github.ucode4j.linux.libc.Errno;
+import io.github.ucode4j.linux.libc.ErrnoException;
+import io.github.ucode4j.linux.libc.Libc;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A dom0 C library with a fake Xen behind the privcmd ioctl. Files open only where the fixture tree has them;
+ * {@code mmap} hands out real (JNA) memory, so that the fake reads the op and the blob at the addresses it is
+ * given, as Xen would. Every ioctl is recorded byte for byte; Xen answers per command from the CPUs it is given.
+ * Thread-safe enough for one load on a worker thread: every method is synchronized except the wait for release.
+ */
+final class FakeXen implements Libc {
+    static final int ENOTTY = 25;
+
+    /** One physical CPU as the fake Xen reports it. */
+    record Cpu(int flags, String vendor, int family, int model, int stepping, int signature, int pf, int revision) {
+        static Cpu online(String vendor, int signature, int pf, int revision) {
+            CpuSignature sig = CpuSignature.of(signature);
+            return new Cpu(PhysicalCpuInfo.ONLINE, vendor, sig.family(), sig.model(), sig.stepping(), signature, pf, revision);
+        }
+
+        Cpu offline() {
+            return new Cpu(0, vendor, family, model, stepping, signature, pf, revision);
+        }
+
+        Cpu withRevision(int newRevision) {
+            return new Cpu(flags, vendor, family, model, stepping, signature, pf, newRevision);
+        }
+    }
+
+    /** One ioctl: the request, its 48-byte argument, and for a platform op the op and any blob Xen read. */
+    record Ioctl(int fd, long request, ByteBuffer argument, ByteBuffer op, ByteBuffer blob) {
+        long hypercall() {
+            return argument.getLong(0);
+        }
+
+        int command() {
+            return op.getInt(0);
+        }
+    }
+
+    /** One mmap. */
+    record Mapping(long address, long length, int protection, int flags, String file) {
+    }
+
+    private final XenVersion version;
+    private final List<Cpu> cpus;
+    private final Deque<Integer> loadAnswers = new ArrayDeque<>();
+    private int euid;
+    private int revisionAfterLoad;
+    private CountDownLatch release = new CountDownLatch(0);
+
+    private final Map<Integer, String> openFiles = new HashMap<>();
+    private final Map<Long, Memory> memory = new HashMap<>();
+    private int nextFd = 100;
+
+    final List<String> opened = new ArrayList<>();
+    final List<Integer> openFlags = new ArrayList<>();
+    final List<Ioctl> ioctls = new ArrayList<>();
+    final List<Mapping> mappings = new ArrayList<>();
+    final List<String> advice = new ArrayList<>();
+
+    FakeXen(XenVersion version, List<Cpu> cpus) {
+        this.version = version;
+        this.cpus = new ArrayList<>(cpus);
+    }
+
+    /** Loads answer these errnos in turn (0: loaded), then 0. */
+    synchronized FakeXen answeringLoads(int... errnos) {
+        for (int errno : errnos) {
+            loadAnswers.add(errno);
+        }
+        return this;
+    }
+
+    /** A successful load moves every CPU to {@code revision}. */
+    synchronized FakeXen loadingRevision(int revision) {
+        revisionAfterLoad = revision;
+        return this;
+    }
+
+    /** Loads wait (up to 10 s) until {@code latch} opens. */
+    synchronized FakeXen holdingLoadsUntil(CountDownLatch latch) {
+        release = latch;
+        return this;
+    }
+
+    synchronized FakeXen asUser(int id) {
+        euid = id;
+        return this;
+    }
+
+    /** The platform ops Xen saw, in order. */
+    synchronized List<Ioctl> platformOps() {
+        return ioctls.stream().filter(i -> i.hypercall() == Hypercall.PLATFORM_OP).toList();
+    }
+
+    /** The microcode loads Xen saw. */
+    synchronized List<Ioctl> loads() {
+        return platformOps().stream().filter(i -> i.command() == PlatformOp.MICROCODE_UPDATE
+                || i.command() == PlatformOp.MICROCODE_UPDATE2).toList();
+    }
+
+    /** Whether every file opened was closed and every mapping unmapped. */
+    synchronized boolean released() {
+        return openFiles.isEmpty() && memory.isEmpty();
+    }
+
+    @Override
+    public synchronized int open(String path, int flags) throws ErrnoException {
+        if (!Files.exists(Path.of(path))) {
+            throw ErrnoException.of("open " + path, Errno.ENOENT);
+        }
+        opened.add(path);
+        openFlags.add(flags);
+        int fd = nextFd++;
+        openFiles.put(fd, path);
+        return fd;
+    }
+
+    @Override
+    public synchronized void close(int fd) throws ErrnoException {
+        if (openFiles.remove(fd) == null) {
+            throw ErrnoException.of("close", Errno.EBADF);
+        }
+    }
+
+    @Override
+    public synchronized Pointer mmap(long length, int protection, int flags, int fd, long offset) throws ErrnoException {
+        if (fd != -1 && !openFiles.containsKey(fd)) {
+            throw ErrnoException.of("mmap", Errno.EBADF);
+        }
+        Memory pages = new Memory(length);
+        long address = Pointer.nativeValue(pages);
+        memory.put(address, pages);
+        mappings.add(new Mapping(address, length, protection, flags, fd == -1 ? null : openFiles.get(fd)));
+        return pages;
+    }
+
+    @Override
+    public synchronized void munmap(Pointer address, long length) throws ErrnoException {
+        Memory pages = memory.remove(Pointer.nativeValue(address));
+        if (pages == null || pages.size() != length) {
+            throw ErrnoException.of("munmap", Errno.EINVAL);
+        }
+        pages.close();
+    }
+
+    @Override
+    public synchronized void madvise(Pointer address, long length, int advice) {
+        this.advice.add(Long.toHexString(Pointer.nativeValue(address)) + "+" + length + ":" + advice);
+    }
+
+    @Override
+    public synchronized int geteuid() {
+        return euid;
+    }
+
+    @Override
+    public int ioctl(int fd, long request, Pointer argument) throws ErrnoException {
+        ByteBuffer call = le(argument.getByteArray(0, Hypercall.SIZE));
+        synchronized (this) {
+            if (!openFiles.getOrDefault(fd, "").endsWith("privcmd")) {
+                throw ErrnoException.of("ioctl", ENOTTY);
+            }
+            if (request != Hypercall.IOCTL_PRIVCMD_HYPERCALL) {
+                throw ErrnoException.of("ioctl", Errno.EINVAL);
+            }
+            if (call.getLong(0) == Hypercall.XEN_VERSION) {
+                ioctls.add(new Ioctl(fd, request, call, null, null));
+                return call.getLong(8) == Hypercall.XENVER_VERSION ? version.major() << 16 | version.minor() : -1;
+            }
+        }
+        Pointer opMemory = new Pointer(call.getLong(8));
+        ByteBuffer op = le(opMemory.getByteArray(0, PlatformOp.SIZE));
+        int cmd = op.getInt(0);
+        ByteBuffer blob = cmd == PlatformOp.MICROCODE_UPDATE ? le(new Pointer(op.getLong(8)).getByteArray(0, op.getInt(16)))
+                : cmd == PlatformOp.MICROCODE_UPDATE2 ? le(new Pointer(op.getLong(16)).getByteArray(0, op.getInt(12))) : null;
+        synchronized (this) {
+            ioctls.add(new Ioctl(fd, request, call, op, blob));
+        }
+        if (blob != null) {
+            awaitRelease();
+        }
+        synchronized (this) {
+            return answer(cmd, op, opMemory);
+        }
+    }
+
+    private void awaitRelease() throws ErrnoException {
+        try {
+            if (!release.await(10, TimeUnit.SECONDS)) {
+                throw new AssertionError("the test never released the load");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw ErrnoException.of("ioctl", Errno.EINVAL);
+        }
+    }
+
+    private int answer(int cmd, ByteBuffer op, Pointer opMemory) throws ErrnoException {
+        if (op.getInt(4) != PlatformOp.INTERFACE_VERSION) {
+            throw ErrnoException.of("ioctl", Errno.EACCES);
+        }
+        int cpu = op.getInt(8);
+        switch (cmd) {
+            case PlatformOp.MICROCODE_UPDATE, PlatformOp.MICROCODE_UPDATE2 -> {
+                if (cmd == PlatformOp.MICROCODE_UPDATE2 && !version.atLeast(XenVersion.FORCED_LOAD)) {
+                    throw ErrnoException.of("ioctl", Errno.ENOSYS);
+                }
+                int errno = loadAnswers.isEmpty() ? 0 : loadAnswers.poll();
+                if (errno != 0) {
+                    throw ErrnoException.of("ioctl", errno);
+                }
+                cpus.replaceAll(c -> revisionAfterLoad == 0 ? c : c.withRevision(revisionAfterLoad));
+            }
+            case PlatformOp.GET_CPUINFO -> {
+                Cpu known = cpu < cpus.size() ? cpus.get(cpu) : null;
+                opMemory.setInt(12, cpus.size() - 1);
+                opMemory.setInt(16, known == null ? PhysicalCpuInfo.INVALID : known.flags());
+                opMemory.setInt(20, cpu * 2);
+                opMemory.setInt(24, cpu);
+            }
+            case PlatformOp.GET_CPU_VERSION -> {
+                Cpu known = cpus.get(cpu);
+                opMemory.setInt(12, cpus.size() - 1);
+                if ((known.flags() & PhysicalCpuInfo.ONLINE) != 0) {
+                    byte[] vendor = known.vendor().getBytes(StandardCharsets.US_ASCII);
+                    opMemory.write(16, vendor, 0, Math.min(12, vendor.length));
+                    opMemory.setInt(28, known.family());
+                    opMemory.setInt(32, known.model());
+                    opMemory.setInt(36, known.stepping());
+                }
+            }
+            case PlatformOp.GET_UCODE_REVISION -> {
+                if (!version.atLeast(XenVersion.REVISION_HYPERCALL)) {
+                    throw ErrnoException.of("ioctl", Errno.ENOSYS);
+                }
+                Cpu known = cpus.get(cpu);
+                if ((known.flags() & PhysicalCpuInfo.ONLINE) == 0) {
+                    throw ErrnoException.of("ioctl", Errno.ENOENT);
+                }
+                opMemory.setInt(12, known.signature());
+                opMemory.setInt(16, known.pf());
+                opMemory.setInt(20, known.revision());
+            }
+            default -> throw ErrnoException.of("ioctl", Errno.ENOSYS);
+        }
+        return 0;
+    }
+
+    private static ByteBuffer le(byte[] bytes) {
+        return ByteBuffer.wrap(bytes).asReadOnlyBuffer().order(ByteOrder.LITTLE_ENDIAN);
+    }
+
+    @Override
+    public long pread(int fd, Pointer buffer, long count, long offset) {
+        throw new UnsupportedOperationException("not a Xen call");
+    }
+
+    @Override
+    public long pwrite(int fd, Pointer buffer, long count, long offset) {
+        throw new UnsupportedOperationException("not a Xen call");
+    }
+
+    @Override
+    public void mlock(Pointer address, long length) {
+        throw new UnsupportedOperationException("the xen backend locks with MAP_LOCKED");
+    }
+
+    @Override
+    public void munlock(Pointer address, long length) {
+        throw new UnsupportedOperationException("the xen backend locks with MAP_LOCKED");
+    }
+
+    @Override
+    public void schedSetaffinity(int tid, BitSet cpus) {
+        throw new UnsupportedOperationException("not a Xen call");
+    }
+
+    @Override
+    public BitSet schedGetaffinity(int tid) {
+        throw new UnsupportedOperationException("not a Xen call");
+    }
+
+    @Override
+    public int schedGetcpu() {
+        throw new UnsupportedOperationException("not a Xen call");
+    }
+}

@@ -1,0 +1,152 @@
+package io.github.ucode4j.xen;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.ucode4j.api.CpuSignature;
+import io.github.ucode4j.api.Fact;
+import io.github.ucode4j.api.LogicalCpu;
+import io.github.ucode4j.api.Platform;
+import io.github.ucode4j.api.PlatformCpu;
+import io.github.ucode4j.api.PlatformFlags;
+import io.github.ucode4j.api.Revision;
+import io.github.ucode4j.api.Vendor;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Xen's physical CPUs as a platform: from XENPF_get_ucode_revision on 4.18+, labelled dom0 views before. */
+class PlatformTest {
+    private static final int SKX = 0x00050654;
+    private static final int OLD = 0x2006e05;
+    private static final FakeXen.Cpu SKYLAKE = FakeXen.Cpu.online("GenuineIntel", SKX, 0x04, OLD);
+    private static final FakeXen.Cpu MILAN = FakeXen.Cpu.online("AuthenticAMD", 0x00a00f11, 0, 0x0a001143);
+
+    @TempDir
+    Path root;
+
+    private Platform platform(FakeXen xen, String cpuinfo) throws IOException {
+        XenRoots roots = new Dom0Tree(root).dom0(true).cpuinfo(cpuinfo).roots();
+        return new XenBackend(roots, () -> xen).platform();
+    }
+
+    private static String intelCpuinfo(int... revisions) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < revisions.length; i++) {
+            text.append(Dom0Tree.processor(i, "GenuineIntel", 6, 85, 4, revisions[i]));
+        }
+        return text.toString();
+    }
+
+    @Test
+    void onFourEighteenEveryFactComesFromXenPerPhysicalCpu() throws IOException {
+        FakeXen xen = new FakeXen(new XenVersion(4, 18), List.of(SKYLAKE, SKYLAKE.withRevision(0x2007006)));
+
+        Platform platform = platform(xen, intelCpuinfo(0x1234));
+
+        assertThat(platform.backend()).isEqualTo("xen");
+        assertThat(platform.hypervisorPresent()).hasValue(true);
+        assertThat(platform.cpus()).hasSize(2);
+        PlatformCpu second = platform.cpus().get(1);
+        assertThat(second.cpu()).isEqualTo(LogicalCpu.alone(1, 1, 0));
+        assertThat(second.state().vendor()).hasValue(Vendor.INTEL);
+        assertThat(second.state().signature()).hasValue(CpuSignature.of(SKX));
+        assertThat(second.state().platformFlags()).hasValue(PlatformFlags.of(0x04));
+        assertThat(second.state().revision()).hasValue(Revision.of(0x2007006));
+        assertThat(second.sourceOf(Fact.REVISION)).isEqualTo("XENPF_get_ucode_revision");
+        assertThat(second.sourceOf(Fact.PLATFORM_FLAGS)).isEqualTo("XENPF_get_ucode_revision");
+        assertThat(second.sourceOf(Fact.VENDOR)).isEqualTo("XENPF_get_cpu_version");
+        assertThat(second.sourceOf(Fact.TOPOLOGY)).contains("core and package unknown");
+        assertThat(platform.notes()).anyMatch(n -> n.contains("Xen 4.18"))
+                .anyMatch(n -> n.contains("core and package of Xen's physical CPUs are unknown"));
+        assertThat(xen.released()).isTrue();
+    }
+
+    @Test
+    void onFourSeventeenTheRevisionIsDom0sViewLabelledSoWhenItsVirtualCpusAgree() throws IOException {
+        FakeXen xen = new FakeXen(new XenVersion(4, 17), List.of(SKYLAKE, SKYLAKE));
+
+        Platform platform = platform(xen, intelCpuinfo(OLD, OLD));
+
+        assertThat(platform.cpus()).hasSize(2).allSatisfy(cpu -> {
+            assertThat(cpu.state().revision()).hasValue(Revision.of(OLD));
+            assertThat(cpu.sourceOf(Fact.REVISION)).contains("dom0's /proc/cpuinfo", "seen through a virtual CPU");
+            assertThat(cpu.state().signature()).hasValue(CpuSignature.of(SKX));
+            assertThat(cpu.sourceOf(Fact.SIGNATURE)).contains("XENPF_get_cpu_version");
+            assertThat(cpu.state().platformFlags()).isEmpty();
+        });
+        assertThat(platform.notes()).anyMatch(n -> n.contains("Xen 4.17 cannot report a physical CPU's revision"))
+                .contains("CPUs 0-1: platform flags unknown: Xen before 4.18 cannot report them");
+        assertThat(xen.platformOps()).extracting(FakeXen.Ioctl::command).doesNotContain(PlatformOp.GET_UCODE_REVISION);
+    }
+
+    @Test
+    void onFourSeventeenTheRevisionIsUnknownWhenDom0ShowsNoneOrSeveral() throws IOException {
+        FakeXen xen = new FakeXen(new XenVersion(4, 17), List.of(SKYLAKE));
+
+        Platform none = platform(xen, "");
+        assertThat(none.cpus().get(0).state().revision()).isEmpty();
+        assertThat(none.cpus().get(0).sourceOf(Fact.REVISION)).isEqualTo("unknown");
+        assertThat(none.notes()).contains("CPU 0: revision unknown: dom0's /proc/cpuinfo shows none for this CPU model");
+
+        Platform several = platform(xen, intelCpuinfo(OLD, 0x2007006));
+        assertThat(several.cpus().get(0).state().revision()).isEmpty();
+        assertThat(several.notes()).contains("CPU 0: revision unknown: dom0's virtual CPUs show several [0x2006e05, 0x2007006]");
+    }
+
+    @Test
+    void anAmdCpuOnFourSeventeenHasNoPlatformFlags() throws IOException {
+        Platform platform = platform(new FakeXen(new XenVersion(4, 17), List.of(MILAN)),
+                Dom0Tree.processor(0, "AuthenticAMD", 25, 1, 1, 0x0a001143));
+
+        PlatformCpu cpu = platform.cpus().get(0);
+        assertThat(cpu.state().platformFlags()).hasValue(PlatformFlags.NONE);
+        assertThat(cpu.state().signature()).hasValue(CpuSignature.of(0x00a00f11));
+        assertThat(cpu.state().revision()).hasValue(Revision.of(0x0a001143));
+    }
+
+    @Test
+    void offlineCpusAreSkippedWithANote() throws IOException {
+        FakeXen xen = new FakeXen(new XenVersion(4, 18), List.of(SKYLAKE, SKYLAKE.offline(), SKYLAKE, SKYLAKE.offline()));
+
+        Platform platform = platform(xen, "");
+
+        assertThat(platform.cpus()).extracting(PlatformCpu::index).containsExactly(0, 2);
+        assertThat(platform.notes()).contains("CPUs 1,3: offline in Xen: skipped (xen-hptool cpu-online brings it online)");
+        assertThat(xen.platformOps()).filteredOn(op -> op.command() == PlatformOp.GET_CPU_VERSION)
+                .extracting(op -> op.op().getInt(8)).containsExactly(0, 2);
+    }
+
+    @Test
+    void everyPresentCpuIsAskedAboutOnce() throws IOException {
+        FakeXen xen = new FakeXen(new XenVersion(4, 18), List.of(SKYLAKE, SKYLAKE, SKYLAKE));
+
+        platform(xen, "");
+
+        assertThat(xen.platformOps()).filteredOn(op -> op.command() == PlatformOp.GET_CPUINFO)
+                .extracting(op -> op.op().getInt(8)).containsExactly(0, 1, 2);
+        assertThat(xen.platformOps()).filteredOn(op -> op.command() == PlatformOp.GET_UCODE_REVISION)
+                .extracting(op -> op.op().getInt(8)).containsExactly(0, 1, 2);
+    }
+
+    @Test
+    void anUnknownVendorIsANoteAndNotAGuess() throws IOException {
+        FakeXen.Cpu other = new FakeXen.Cpu(PhysicalCpuInfo.ONLINE, "HygonGenuine", 0x18, 0, 1, 0x00900f01, 0, 5);
+
+        Platform platform = platform(new FakeXen(new XenVersion(4, 18), List.of(other)), "");
+
+        assertThat(platform.cpus().get(0).state().vendor()).isEmpty();
+        assertThat(platform.notes()).contains("CPU 0: vendor 'HygonGenuine' is not one whose microcode ucode4j knows");
+    }
+
+    @Test
+    void platformFailsWithAnIoExceptionWhereXenCannotBeAsked() throws IOException {
+        XenRoots roots = new Dom0Tree(root).roots();
+
+        assertThatThrownBy(() -> new XenBackend(roots, () -> new FakeXen(new XenVersion(4, 17), List.of())).platform())
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("privcmd");
+    }
+}
