@@ -1,0 +1,2 @@
+/** An example of a third party's apply backend, found by ServiceLoader. */
+package com.example.ucode4j.plugin;
