@@ -1,0 +1,35 @@
+package io.github.ucode4j.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** What every subcommand shares: the streams picocli was given, so that tests can capture them. */
+// @Command marks this as part of a command for picocli's compile-time checks; it adds nothing to the commands.
+@Command
+public abstract class CommandBase implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    /** Standard output. */
+    protected PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    /** Standard error, for warnings; failures are thrown and printed by the failure handler. */
+    protected PrintWriter err() {
+        return spec.commandLine().getErr();
+    }
+
+    /** Prints a warning line on standard error. */
+    protected void warn(String message) {
+        err().println(spec.qualifiedName() + ": warning: " + message);
+    }
+
+    /** Prints an error line on standard error, for a failure the command reports and then goes on past. */
+    protected void error(String message) {
+        err().println(spec.qualifiedName() + ": " + message);
+    }
+}

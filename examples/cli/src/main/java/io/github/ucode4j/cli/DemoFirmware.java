@@ -1,0 +1,72 @@
+package io.github.ucode4j.cli;
+
+import io.github.ucode4j.amd.AmdPatchBuilder;
+import io.github.ucode4j.amd.SyntheticPatch;
+import io.github.ucode4j.api.Bundle;
+import io.github.ucode4j.api.CpuSignature;
+import io.github.ucode4j.api.MicrocodeDrivers;
+import io.github.ucode4j.api.MicrocodeFormatException;
+import io.github.ucode4j.api.PlatformFlags;
+import io.github.ucode4j.api.Revision;
+import io.github.ucode4j.api.Vendor;
+import io.github.ucode4j.api.spi.MicrocodeOps;
+import io.github.ucode4j.intel.IntelPatchBuilder;
+import java.nio.ByteBuffer;
+import java.time.LocalDate;
+
+/**
+ * The machine {@code ucode demo} simulates and the firmware file it generates for it: one CPU model per vendor, and a
+ * patch newer than the one it runs, made by the drivers' builders and read back through the driver like any file.
+ *
+ * @param vendor the CPUs' vendor
+ * @param signature the CPUs' signature
+ * @param platformFlags the CPUs' platform flags
+ * @param running the revision the CPUs run at first
+ * @param newer the revision of the generated patch
+ */
+public record DemoFirmware(Vendor vendor, CpuSignature signature, PlatformFlags platformFlags, Revision running, Revision newer) {
+    private static final LocalDate RELEASED = LocalDate.of(2025, 5, 13);
+
+    /** The demo's CPU model for {@code vendor}: Intel 06-9e-0a; AMD 15-02-00, a family whose loader checks no digest list. */
+    public static DemoFirmware forVendor(Vendor vendor) {
+        return vendor == Vendor.INTEL
+                ? new DemoFirmware(vendor, CpuSignature.of(0x000906ea), PlatformFlags.ofPlatformId(1), Revision.of(0xb4), Revision.of(0xf8))
+                : new DemoFirmware(vendor, CpuSignature.fromDisplay(0x15, 0x02, 0x0), PlatformFlags.NONE, Revision.of(0x0600081c),
+                        Revision.of(0x06000852));
+    }
+
+    /**
+     * A generated firmware file holding one patch.
+     *
+     * @param file the file's bytes
+     * @param patch the bytes a loader receives: the whole file on Intel, the patch inside the container on AMD
+     */
+    public record Generated(ByteBuffer file, ByteBuffer patch) {
+    }
+
+    /** The generated firmware file; {@code seed} fills the patch body. */
+    public Generated generate(long seed) {
+        if (vendor == Vendor.INTEL) {
+            ByteBuffer file = ByteBuffer.wrap(IntelPatchBuilder.patch().signature(signature).platformFlags(platformFlags.mask())
+                    .revision(newer.value()).date(RELEASED).dataSize(2048, seed).build());
+            return new Generated(file, file);
+        }
+        SyntheticPatch patch = AmdPatchBuilder.forCpu(signature).revision(newer).date(RELEASED).seed(seed).build();
+        return new Generated(patch.container(), patch.image());
+    }
+
+    /**
+     * {@code generated}, parsed by the vendor's driver under the name it has in a firmware directory.
+     *
+     * @throws MicrocodeFormatException never for the builders' output; declared because parsing is checked
+     */
+    public Bundle parse(MicrocodeDrivers drivers, Generated generated) throws MicrocodeFormatException {
+        MicrocodeOps driver = driver(drivers);
+        return driver.parse(generated.file().duplicate(), "generated/" + driver.firmwareName(signature));
+    }
+
+    /** The vendor's driver. */
+    public MicrocodeOps driver(MicrocodeDrivers drivers) {
+        return drivers.forVendor(vendor).orElseThrow(() -> new IllegalStateException("no " + vendor + " driver is installed"));
+    }
+}

@@ -1,0 +1,77 @@
+package io.github.ucode4j.cli;
+
+import io.github.ucode4j.api.CpuSignature;
+import io.github.ucode4j.api.Fact;
+import io.github.ucode4j.api.PlatformFlags;
+import io.github.ucode4j.api.Revision;
+import io.github.ucode4j.api.Vendor;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** How values are spelled in both text and JSON output, so that the two always agree. */
+public final class Display {
+    private Display() {
+    }
+
+    /** {@code intel}, {@code amd}. */
+    public static String vendor(Vendor vendor) {
+        return vendor.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** A fact's name as a key: {@code platform_flags}. */
+    public static String fact(Fact fact) {
+        return fact.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** {@code 0x000906ea}, or null. */
+    public static String signature(Optional<CpuSignature> signature) {
+        return signature.map(CpuSignature::hex).orElse(null);
+    }
+
+    /** {@code 06-9e-0a}, or null. */
+    public static String familyModelStepping(Optional<CpuSignature> signature) {
+        return signature.map(CpuSignature::familyModelStepping).orElse(null);
+    }
+
+    /** {@code 0x02}, or null. */
+    public static String platformFlags(Optional<PlatformFlags> flags) {
+        return flags.map(PlatformFlags::toString).orElse(null);
+    }
+
+    /** {@code 0xb4}, or null. */
+    public static String revision(Optional<Revision> revision) {
+        return revision.map(Revision::toString).orElse(null);
+    }
+
+    /** CPU numbers as ranges: {@code 0-3,8}. */
+    public static String cpus(List<Integer> cpus) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < cpus.size(); i++) {
+            int start = cpus.get(i);
+            int end = start;
+            while (i + 1 < cpus.size() && cpus.get(i + 1) == end + 1) {
+                end = cpus.get(++i);
+            }
+            text.append(text.length() == 0 ? "" : ",").append(start == end ? "" + start : start + "-" + end);
+        }
+        return text.toString();
+    }
+
+    /** A short duration in the unit that reads best: {@code 412 µs}, {@code 3.2 ms}. */
+    public static String duration(Duration duration) {
+        long micros = duration.toNanos() / 1000;
+        if (micros < 10_000) {
+            return micros + " µs";
+        }
+        return String.format(Locale.ROOT, "%.1f ms", micros / 1000.0);
+    }
+
+    /** {@code A 2, B 1}, for counts by name. */
+    public static String counts(Map<? extends Enum<?>, Long> counts) {
+        return counts.entrySet().stream().map(e -> e.getKey().name() + " " + e.getValue()).collect(Collectors.joining(", "));
+    }
+}

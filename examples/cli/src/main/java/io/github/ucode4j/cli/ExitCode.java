@@ -1,0 +1,20 @@
+package io.github.ucode4j.cli;
+
+/** The exit status of every {@code ucode} command; the same meaning whatever the command. */
+public final class ExitCode {
+    /** Success, or nothing to do because everything is up to date. */
+    public static final int OK = 0;
+    /** The command line is wrong: an unknown option, a missing argument, a filter that does not parse. */
+    public static final int USAGE = 1;
+    /** An input is broken or unreadable, or an output cannot be written where asked. */
+    public static final int BAD_INPUT = 2;
+    /** A load failed, was refused, or left some CPUs behind. */
+    public static final int APPLY_FAILED = 3;
+    /** No apply backend can run here, or the one asked for cannot. */
+    public static final int NO_BACKEND = 4;
+    /** A bug in ucode: the one-line message asks for a report with {@code --debug}. */
+    public static final int INTERNAL_ERROR = 70;
+
+    private ExitCode() {
+    }
+}

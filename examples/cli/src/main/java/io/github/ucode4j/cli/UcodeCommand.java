@@ -1,0 +1,65 @@
+package io.github.ucode4j.cli;
+
+import io.github.ucode4j.cli.command.ApplyCommand;
+import io.github.ucode4j.cli.command.DemoCommand;
+import io.github.ucode4j.cli.command.DiffCommand;
+import io.github.ucode4j.cli.command.ExplainCommand;
+import io.github.ucode4j.cli.command.ListCommand;
+import io.github.ucode4j.cli.command.StatusCommand;
+import io.github.ucode4j.cli.command.VerifyCommand;
+import io.github.ucode4j.cli.command.WriteEarlyCpioCommand;
+import io.github.ucode4j.cli.command.WriteFirmwareDirCommand;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+/** {@code ucode}: the top-level command; it only dispatches to its subcommands. */
+@Command(name = "ucode",
+        scope = ScopeType.INHERIT,
+        mixinStandardHelpOptions = true,
+        versionProvider = UcodeCommand.Version.class,
+        description = "Read, check, explain and apply x86 CPU microcode (Intel and AMD).",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:success, or everything is already up to date",
+            "1:usage error (unknown option, missing argument, bad filter)",
+            "2:bad input (a broken or unreadable file, an output that cannot be written)",
+            "3:the load failed, was refused, or left some CPUs behind",
+            "4:no usable apply backend",
+            "70:internal error (a bug; run with --debug and report it)"},
+        subcommands = {ListCommand.class, VerifyCommand.class, StatusCommand.class, ExplainCommand.class, ApplyCommand.class,
+            WriteEarlyCpioCommand.class, WriteFirmwareDirCommand.class, DiffCommand.class, DemoCommand.class})
+public final class UcodeCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = FailureHandler.DEBUG_OPTION, scope = ScopeType.INHERIT,
+            description = "Print the stack trace of a failure.")
+    boolean debug;
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "name a command: " + String.join(", ", spec.subcommands().keySet()));
+    }
+
+    /** The version this jar was built as. */
+    static final class Version implements IVersionProvider {
+        @Override
+        public String[] getVersion() throws IOException {
+            Properties properties = new Properties();
+            try (InputStream in = UcodeCommand.class.getResourceAsStream("version.properties")) {
+                if (in != null) {
+                    properties.load(in);
+                }
+            }
+            return new String[] {"ucode " + properties.getProperty("version", "(unknown version)")};
+        }
+    }
+}

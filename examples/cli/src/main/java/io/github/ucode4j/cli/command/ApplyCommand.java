@@ -1,0 +1,99 @@
+package io.github.ucode4j.cli.command;
+
+import io.github.ucode4j.api.spi.ApplyBackend;
+import io.github.ucode4j.cache.LoadPlan;
+import io.github.ucode4j.cache.PlanPolicy;
+import io.github.ucode4j.cache.Planner;
+import io.github.ucode4j.cli.CliFailure;
+import io.github.ucode4j.cli.CommandBase;
+import io.github.ucode4j.cli.ExitCode;
+import io.github.ucode4j.cli.MicrocodeInputs;
+import io.github.ucode4j.cli.option.BackendOption;
+import io.github.ucode4j.cli.option.FirmwareOption;
+import io.github.ucode4j.cli.text.PlanText;
+import io.github.ucode4j.cli.text.ReportText;
+import io.github.ucode4j.rendezvous.LateLoader;
+import io.github.ucode4j.rendezvous.LateLoaderOptions;
+import io.github.ucode4j.rendezvous.LoadReport;
+import java.io.Console;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Locale;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code ucode apply}: plans, shows the plan, asks, loads, and reports what every CPU runs now. */
+@Command(name = "apply", description = {"Load the newest suitable patch into every CPU.",
+    "Prints the plan, asks for confirmation (unless --yes), loads, reads every CPU back and prints the report.",
+    "The host-wide lock lives in the directory the system property " + ApplyCommand.RUN_DIRECTORY_PROPERTY
+        + " names (default /run/ucode4j)."})
+public final class ApplyCommand extends CommandBase {
+    /** The system property naming the directory of the host-wide load lock. */
+    public static final String RUN_DIRECTORY_PROPERTY = "ucode4j.run-dir";
+
+    @Mixin
+    BackendOption backendOption;
+
+    @Mixin
+    FirmwareOption firmware;
+
+    @Option(names = "--dry-run", description = "Print the plan and stop; nothing is changed.")
+    boolean dryRun;
+
+    @Option(names = "--force", description = "Reload even where the CPU already runs the same or a newer revision.")
+    boolean force;
+
+    @Option(names = "--yes", description = "Do not ask for confirmation (required when there is no terminal to ask on).")
+    boolean yes;
+
+    @Override
+    public Integer call() throws Exception {
+        MicrocodeInputs inputs = MicrocodeInputs.withInstalledDrivers();
+        ApplyBackend backend = backendOption.select();
+        try {
+            LoadPlan plan = new Planner(inputs.drivers()).plan(BackendOption.platformOf(backend), firmware.cache(inputs, this::warn),
+                    new PlanPolicy(force, false));
+            PlanText.print(plan, out());
+            if (dryRun) {
+                out().println("dry run: nothing was changed");
+                return ExitCode.OK;
+            }
+            if (!plan.loadsAnything()) {
+                return ExitCode.OK;
+            }
+            if (!yes && !confirmed()) {
+                out().println("nothing was changed");
+                return ExitCode.OK;
+            }
+            out().println();
+            LoadReport report = load(backend, inputs, plan);
+            ReportText.print(report, out());
+            return report.succeeded() ? ExitCode.OK : ExitCode.APPLY_FAILED;
+        } finally {
+            BackendOption.release(backend);
+        }
+    }
+
+    private LoadReport load(ApplyBackend backend, MicrocodeInputs inputs, LoadPlan plan) throws Exception {
+        Path runDirectory = Path.of(System.getProperty(RUN_DIRECTORY_PROPERTY, LateLoaderOptions.DEFAULTS.runDirectory().toString()));
+        LateLoader loader = new LateLoader(backend, inputs.drivers(), LateLoaderOptions.DEFAULTS.withRunDirectory(runDirectory));
+        try {
+            return loader.load(plan);
+        } catch (IOException e) {
+            throw new CliFailure(ExitCode.APPLY_FAILED, "the load ran but the CPUs could not be read back: " + e.getMessage());
+        }
+    }
+
+    // Asks on the terminal; without one there is nobody to ask, and applying unasked needs --yes.
+    private boolean confirmed() {
+        Console console = System.console();
+        if (console == null) {
+            throw new CliFailure(ExitCode.USAGE, "refusing to apply without confirmation: there is no terminal to ask on; "
+                    + "pass --yes to apply unattended");
+        }
+        out().flush();
+        String answer = console.readLine("Load these patches now? [y/N] ");
+        return answer != null && answer.strip().toLowerCase(Locale.ROOT).startsWith("y");
+    }
+}

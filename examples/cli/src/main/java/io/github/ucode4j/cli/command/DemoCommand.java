@@ -1,0 +1,95 @@
+package io.github.ucode4j.cli.command;
+
+import io.github.ucode4j.api.Bundle;
+import io.github.ucode4j.api.Vendor;
+import io.github.ucode4j.cache.LoadPlan;
+import io.github.ucode4j.cache.MicrocodeCache;
+import io.github.ucode4j.cache.PlanPolicy;
+import io.github.ucode4j.cli.CommandBase;
+import io.github.ucode4j.cli.DemoFirmware;
+import io.github.ucode4j.cli.Display;
+import io.github.ucode4j.cli.FileReparsingOps;
+import io.github.ucode4j.cli.ExitCode;
+import io.github.ucode4j.cli.MicrocodeInputs;
+import io.github.ucode4j.cli.text.PlanText;
+import io.github.ucode4j.cli.text.ReportText;
+import io.github.ucode4j.rendezvous.LateLoader;
+import io.github.ucode4j.rendezvous.LateLoaderOptions;
+import io.github.ucode4j.rendezvous.LoadReport;
+import io.github.ucode4j.rendezvous.simulated.ApplyLatency;
+import io.github.ucode4j.rendezvous.simulated.SimulatedBackend;
+import io.github.ucode4j.rendezvous.simulated.SimulatedMachine;
+import io.github.ucode4j.rendezvous.simulated.Topology;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
+
+/** {@code ucode demo}: the whole late-load job on a simulated machine, on any computer, without root. */
+@Command(name = "demo", description = {"Run the whole late-load job on a simulated machine.",
+    "Generated firmware, the plan, the rendezvous of every CPU, the load, the read-back report and the time the "
+        + "machine was held. Needs no root and touches no real CPU."})
+public final class DemoCommand extends CommandBase {
+    // Each load spins for this long, as a real one keeps its CPU busy; a few tens of microseconds is typical.
+    private static final ApplyLatency LOAD_TIME = new ApplyLatency(Duration.ofNanos(20_000), Duration.ofNanos(80_000));
+
+    @Option(names = "--topology", paramLabel = "SxCxT", defaultValue = "1x4x2", converter = TopologyConverter.class,
+            description = "Sockets x cores per socket x threads per core. Default: ${DEFAULT-VALUE}.")
+    Topology topology;
+
+    @Option(names = "--vendor", paramLabel = "VENDOR", defaultValue = "intel", description = "intel or amd. Default: ${DEFAULT-VALUE}.")
+    Vendor vendor;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "1",
+            description = "Seed of the load times and the generated patch, so that a run replays. Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Override
+    public Integer call() throws Exception {
+        MicrocodeInputs inputs = MicrocodeInputs.withInstalledDrivers();
+        DemoFirmware firmware = DemoFirmware.forVendor(vendor);
+        DemoFirmware.Generated file = firmware.generate(seed);
+        Bundle generated = firmware.parse(inputs.drivers(), file);
+        SimulatedMachine machine = SimulatedMachine.builder(vendor, topology).signature(firmware.signature())
+                .platformFlags(firmware.platformFlags()).revision(firmware.running()).latency(LOAD_TIME).seed(seed)
+                .ops(new FileReparsingOps(firmware.driver(inputs.drivers()), file.patch(), file.file()))
+                .build();
+        out().println("simulated " + topology + " " + Display.vendor(vendor) + " machine (" + topology.cpuCount()
+                + " logical CPUs), signature " + firmware.signature() + ", running revision " + firmware.running());
+        out().println("generated firmware: " + generated.source() + ", revision " + firmware.newer());
+        out().println();
+        Path runDirectory = Files.createTempDirectory("ucode-demo");
+        try (SimulatedBackend backend = new SimulatedBackend(machine)) {
+            LateLoader loader = new LateLoader(backend, inputs.drivers(), LateLoaderOptions.DEFAULTS.withRunDirectory(runDirectory));
+            LoadPlan plan = loader.plan(MicrocodeCache.builder().add(generated).build(), PlanPolicy.SAFE);
+            PlanText.print(plan, out());
+            out().println();
+            LoadReport report = loader.load(plan);
+            ReportText.print(report, out());
+            return report.succeeded() ? ExitCode.OK : ExitCode.APPLY_FAILED;
+        } finally {
+            deleteTree(runDirectory);
+        }
+    }
+
+    private static void deleteTree(Path directory) throws IOException {
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+
+    /** Reads {@code SxCxT}. */
+    static final class TopologyConverter implements ITypeConverter<Topology> {
+        @Override
+        public Topology convert(String text) {
+            return Topology.parse(text);
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package io.github.ucode4j.cli.command;
+
+import io.github.ucode4j.api.spi.ApplyBackend;
+import io.github.ucode4j.cache.LoadPlan;
+import io.github.ucode4j.cache.PlanPolicy;
+import io.github.ucode4j.cache.Planner;
+import io.github.ucode4j.cli.CommandBase;
+import io.github.ucode4j.cli.ExitCode;
+import io.github.ucode4j.cli.MicrocodeInputs;
+import io.github.ucode4j.cli.json.ExplainJson;
+import io.github.ucode4j.cli.json.Json;
+import io.github.ucode4j.cli.option.BackendOption;
+import io.github.ucode4j.cli.option.FirmwareOption;
+import io.github.ucode4j.cli.option.Format;
+import io.github.ucode4j.cli.text.PlanText;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code ucode explain}: per CPU, which patch it would load and why, or why none. */
+@Command(name = "explain", description = {"Explain which patch each CPU would load, and why.",
+    "For every logical CPU, the patch of the firmware it would load, or why none would (no patch, platform "
+        + "mismatch, up to date, unsafe late load, ...). Changes nothing."})
+public final class ExplainCommand extends CommandBase {
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text or json. Default: ${DEFAULT-VALUE}.")
+    Format format;
+
+    @Mixin
+    BackendOption backendOption;
+
+    @Mixin
+    FirmwareOption firmware;
+
+    @Override
+    public Integer call() throws Exception {
+        MicrocodeInputs inputs = MicrocodeInputs.withInstalledDrivers();
+        ApplyBackend backend = backendOption.select();
+        try {
+            LoadPlan plan = new Planner(inputs.drivers()).plan(BackendOption.platformOf(backend), firmware.cache(inputs, this::warn),
+                    PlanPolicy.SAFE);
+            if (format == Format.JSON) {
+                Json.print(out(), ExplainJson.of(plan));
+            } else {
+                PlanText.print(plan, out());
+            }
+            return ExitCode.OK;
+        } finally {
+            BackendOption.release(backend);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package io.github.ucode4j.cli.command;
+
+import io.github.ucode4j.api.Bundle;
+import io.github.ucode4j.api.Finding;
+import io.github.ucode4j.api.MicrocodeFormatException;
+import io.github.ucode4j.api.spi.ParseMode;
+import io.github.ucode4j.cache.MicrocodeCache;
+import io.github.ucode4j.cli.CommandBase;
+import io.github.ucode4j.cli.ExitCode;
+import io.github.ucode4j.cli.MicrocodeInputs;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code ucode verify}: checks every file and the files together, and names what is broken and where. */
+@Command(name = "verify", description = {"Check microcode files against every rule of their format.",
+    "Also checks that no two files hold different patches for the same signature, platform mask and revision.",
+    "Prints one line per file; a broken file's line names the file, the byte offset and the rule broken."})
+public final class VerifyCommand extends CommandBase {
+    @Option(names = "--lenient", description = "Check only the rules the kernel's and Xen's loaders enforce; "
+            + "what only strict checks reject, and conflicts between files, become warnings.")
+    boolean lenient;
+
+    @Parameters(paramLabel = "PATH", arity = "1..*", description = "Microcode files, or directories of them.")
+    List<Path> paths;
+
+    @Override
+    public Integer call() throws MicrocodeFormatException {
+        MicrocodeInputs inputs = MicrocodeInputs.withInstalledDrivers();
+        List<Path> files = MicrocodeInputs.files(paths);
+        List<Bundle> good = new ArrayList<>();
+        int broken = 0;
+        for (Path file : files) {
+            try {
+                Bundle bundle = inputs.read(file, lenient ? ParseMode.LENIENT : ParseMode.STRICT);
+                good.add(bundle);
+                out().println("ok      " + file + ": " + bundle.patches().size() + " " + bundle.vendor() + " patch(es)");
+                bundle.findings().forEach(this::printFinding);
+            } catch (MicrocodeFormatException e) {
+                broken++;
+                out().println("BROKEN  " + file);
+                error(e.getMessage());
+            }
+        }
+        MicrocodeCache cache = MicrocodeCache.builder().addAll(good).strict(!lenient).build();
+        cache.findings().forEach(this::printFinding);
+        if (broken > 0) {
+            out().println(broken + " of " + files.size() + " files are broken");
+            return ExitCode.BAD_INPUT;
+        }
+        out().println(files.size() + " files, " + cache.statistics().patchesRead() + " patches ("
+                + cache.statistics().uniquePatches() + " unique): all good");
+        return ExitCode.OK;
+    }
+
+    private void printFinding(Finding finding) {
+        out().println("        " + finding);
+    }
+}

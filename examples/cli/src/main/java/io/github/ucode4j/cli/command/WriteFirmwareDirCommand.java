@@ -1,0 +1,49 @@
+package io.github.ucode4j.cli.command;
+
+import io.github.ucode4j.api.spi.ParseMode;
+import io.github.ucode4j.cache.MicrocodeCache;
+import io.github.ucode4j.cache.MicrocodeWriter;
+import io.github.ucode4j.cache.OutputFiles;
+import io.github.ucode4j.cli.CliFailure;
+import io.github.ucode4j.cli.CommandBase;
+import io.github.ucode4j.cli.ExitCode;
+import io.github.ucode4j.cli.MicrocodeInputs;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code ucode write-firmware-dir}: the files the kernel's loader looks up, one per signature. */
+@Command(name = "write-firmware-dir", description = {"Write a firmware directory, with the file names the kernel looks up.",
+    "intel-ucode/ff-mm-ss and amd-ucode/microcode_amd_famXXh.bin. Every target is checked before any is written; "
+        + "each file is replaced atomically; a symbolic link is never written through."})
+public final class WriteFirmwareDirCommand extends CommandBase {
+    @Option(names = {"-o", "--output"}, paramLabel = "DIR", required = true, description = "The directory to write into.")
+    Path output;
+
+    @Option(names = "--overwrite", description = "Replace files that exist.")
+    boolean overwrite;
+
+    @Parameters(paramLabel = "PATH", arity = "1..*", description = "Microcode files, or directories of them.")
+    List<Path> paths;
+
+    @Override
+    public Integer call() throws Exception {
+        // The library refuses links below DIR; DIR itself is checked here, since files would land wherever it points.
+        if (Files.isSymbolicLink(output)) {
+            throw new CliFailure(ExitCode.BAD_INPUT, output + ": is a symbolic link; refusing to write through it");
+        }
+        MicrocodeInputs inputs = MicrocodeInputs.withInstalledDrivers();
+        MicrocodeCache cache = MicrocodeCache.builder().addAll(inputs.readAll(paths, ParseMode.STRICT)).build();
+        Map<String, ByteBuffer> files = new MicrocodeWriter(inputs.drivers()).firmwareFiles(cache);
+        OutputFiles.createDirectory(output);
+        MicrocodeWriter.writeFiles(output, files, overwrite);
+        files.forEach((name, content) -> out().println("wrote " + output.resolve(name) + ": " + content.remaining() + " bytes"));
+        out().println(files.size() + " files, " + cache.patches().size() + " patches");
+        return ExitCode.OK;
+    }
+}

@@ -1,0 +1,33 @@
+package io.github.ucode4j.cli.json;
+
+import io.github.ucode4j.api.Fact;
+import io.github.ucode4j.api.LogicalCpu;
+import io.github.ucode4j.api.PlatformCpu;
+import io.github.ucode4j.cli.Display;
+import io.github.ucode4j.cli.PlatformDifferences;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One logical CPU: its place in the topology, its state (null where unknown), where each fact was read
+ * ({@code sources}, keyed {@code vendor}, {@code signature}, {@code platform_flags}, {@code revision},
+ * {@code topology}), and whether it {@code differs} from most CPUs.
+ */
+public record CpuJson(int cpu, int packageId, int core, List<Integer> smtSiblings, String vendor, String signature,
+                      String familyModelStepping, String platformFlags, String revision, Map<String, String> sources,
+                      boolean differs) {
+
+    /** The DTO for {@code cpu}. */
+    public static CpuJson of(PlatformCpu cpu, PlatformDifferences differences) {
+        LogicalCpu place = cpu.cpu();
+        Map<String, String> sources = new LinkedHashMap<>();
+        for (Fact fact : Fact.values()) {
+            sources.put(Display.fact(fact), cpu.sourceOf(fact));
+        }
+        return new CpuJson(place.index(), place.packageId(), place.core(), place.smtSiblings(),
+                cpu.state().vendor().map(Display::vendor).orElse(null), Display.signature(cpu.state().signature()),
+                Display.familyModelStepping(cpu.state().signature()), Display.platformFlags(cpu.state().platformFlags()),
+                Display.revision(cpu.state().revision()), sources, differences.differs(place.index()));
+    }
+}

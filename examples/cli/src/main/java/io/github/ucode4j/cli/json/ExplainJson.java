@@ -1,0 +1,18 @@
+package io.github.ucode4j.cli.json;
+
+import io.github.ucode4j.api.Finding;
+import io.github.ucode4j.cache.LoadPlan;
+import java.util.List;
+
+/**
+ * {@code ucode explain --format=json}: the machine as {@code status} shows it, one verdict per CPU, the plan's
+ * findings (mixed steppings, revisions that differ), and whether the plan would load anything.
+ */
+public record ExplainJson(StatusJson platform, List<VerdictJson> verdicts, List<String> findings, boolean loadsAnything) {
+
+    /** The DTO for {@code plan}. */
+    public static ExplainJson of(LoadPlan plan) {
+        return new ExplainJson(StatusJson.of(plan.platform()), plan.verdicts().stream().map(VerdictJson::of).toList(),
+                plan.findings().stream().map(Finding::toString).toList(), plan.loadsAnything());
+    }
+}

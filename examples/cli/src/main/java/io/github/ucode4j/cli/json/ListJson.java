@@ -1,0 +1,23 @@
+package io.github.ucode4j.cli.json;
+
+import io.github.ucode4j.api.Bundle;
+import io.github.ucode4j.api.Finding;
+import io.github.ucode4j.cli.Display;
+import java.util.List;
+
+/**
+ * {@code ucode list --format=json}: the inputs read, the selection applied ({@code "all patches"} with
+ * {@code --all}), and the entries listed.
+ */
+public record ListJson(List<Input> inputs, String selection, List<EntryJson> entries) {
+
+    /** One input: its name, vendor, number of patches, and what the parser noticed. */
+    public record Input(String source, String vendor, int patches, List<String> findings) {
+
+        /** The DTO for {@code bundle}. */
+        public static Input of(Bundle bundle) {
+            return new Input(bundle.source(), Display.vendor(bundle.vendor()), bundle.patches().size(),
+                    bundle.findings().stream().map(Finding::toString).toList());
+        }
+    }
+}

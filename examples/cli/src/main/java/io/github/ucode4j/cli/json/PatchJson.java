@@ -1,0 +1,23 @@
+package io.github.ucode4j.cli.json;
+
+import io.github.ucode4j.api.MicrocodePatch;
+import java.time.LocalDate;
+import java.util.Optional;
+
+/**
+ * A patch: {@code revision} in hex, {@code date} as {@code YYYY-MM-DD} (null when the patch has no valid date),
+ * {@code size} in bytes, {@code sha256} of the bytes a loader receives, and where it was read.
+ */
+public record PatchJson(String revision, String date, int size, String sha256, String source, long offset) {
+
+    /** The DTO for {@code patch}. */
+    public static PatchJson of(MicrocodePatch patch) {
+        return new PatchJson(patch.revision().toString(), patch.date().map(LocalDate::toString).orElse(null), patch.size(),
+                patch.sha256(), patch.origin().source(), patch.origin().offset());
+    }
+
+    /** The DTO for {@code patch}, or null when absent. */
+    public static PatchJson ofNullable(Optional<MicrocodePatch> patch) {
+        return patch.map(PatchJson::of).orElse(null);
+    }
+}

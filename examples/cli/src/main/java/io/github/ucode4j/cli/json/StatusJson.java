@@ -1,0 +1,19 @@
+package io.github.ucode4j.cli.json;
+
+import io.github.ucode4j.api.Platform;
+import io.github.ucode4j.cli.PlatformDifferences;
+import java.util.List;
+
+/**
+ * {@code ucode status --format=json}: the backend that read the machine, whether a hypervisor is present (null
+ * when unknown), whether every CPU has the same state ({@code consistent}), every CPU, and the backend's notes.
+ */
+public record StatusJson(String backend, Boolean hypervisor, boolean consistent, List<CpuJson> cpus, List<String> notes) {
+
+    /** The DTO for {@code platform}. */
+    public static StatusJson of(Platform platform) {
+        PlatformDifferences differences = PlatformDifferences.of(platform);
+        return new StatusJson(platform.backend(), platform.hypervisorPresent().orElse(null), differences.consistent(),
+                platform.cpus().stream().map(cpu -> CpuJson.of(cpu, differences)).toList(), platform.notes());
+    }
+}

@@ -1,0 +1,16 @@
+package io.github.ucode4j.cli.json;
+
+import io.github.ucode4j.api.Verdict;
+
+/**
+ * The planner's decision for one CPU: {@code verdict} is a {@link io.github.ucode4j.api.VerdictKind} name
+ * ({@code UPDATE}, {@code UP_TO_DATE}, {@code NO_PATCH}, ...), {@code reason} says why, and {@code patch} is the
+ * patch to load or the one the reason is about (null when none).
+ */
+public record VerdictJson(int cpu, String verdict, String reason, PatchJson patch) {
+
+    /** The DTO for {@code verdict}. */
+    public static VerdictJson of(Verdict verdict) {
+        return new VerdictJson(verdict.cpu(), verdict.kind().name(), verdict.reason(), PatchJson.ofNullable(verdict.patch()));
+    }
+}

@@ -1,0 +1,60 @@
+package io.github.ucode4j.cli.text;
+
+import io.github.ucode4j.api.Bundle;
+import io.github.ucode4j.api.MicrocodeFormatException;
+import io.github.ucode4j.api.Revision;
+import io.github.ucode4j.api.Vendor;
+import io.github.ucode4j.cache.CacheEntry;
+import io.github.ucode4j.cache.MicrocodeCache;
+import io.github.ucode4j.cache.Selection;
+import io.github.ucode4j.intel.IntelPatchDetails;
+import io.github.ucode4j.intel.IucodeToolListing;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * What {@code iucode_tool -L} and {@code iucode_tool -l} print on standard output for the same Intel inputs in the
+ * same order, line for line. iucode_tool reads only Intel microcode and numbers only inputs that hold patches.
+ */
+public final class IucodeToolText {
+    private IucodeToolText() {
+    }
+
+    /**
+     * The listing: with {@code all}, every patch as {@code -L} lists it; else the bundles, then the entries the
+     * cache keeps under {@code selection} merged in iucode_tool's (signed) revision order, as {@code -l} lists them.
+     * Inputs of another vendor are skipped with a warning.
+     *
+     * @throws MicrocodeFormatException when two inputs hold different patches for the same signature, mask and
+     *     revision (iucode_tool stops there too)
+     */
+    public static List<String> lines(List<Bundle> bundles, Selection selection, boolean all, Consumer<String> warnings)
+            throws MicrocodeFormatException {
+        List<Bundle> intel = new ArrayList<>();
+        for (Bundle bundle : bundles) {
+            if (bundle.vendor() != Vendor.INTEL) {
+                warnings.accept("skipped " + bundle.source() + ": iucode_tool lists Intel microcode only");
+            } else if (!bundle.patches().isEmpty()) {
+                intel.add(bundle);
+            }
+        }
+        List<String> lines = new ArrayList<>();
+        if (all) {
+            for (int i = 0; i < intel.size(); i++) {
+                lines.addAll(IucodeToolListing.listAll(i + 1, intel.get(i)));
+            }
+            return lines;
+        }
+        MicrocodeCache cache = MicrocodeCache.builder().revisionOrder(Revision.SIGNED).selection(selection).addAll(intel).build();
+        for (int i = 0; i < intel.size(); i++) {
+            lines.add(IucodeToolListing.bundleLine(i + 1, intel.get(i)));
+        }
+        lines.add("selected microcodes:");
+        for (CacheEntry entry : cache.entries()) {
+            lines.add(IucodeToolListing.signatureLine(entry.cached().bundleNumber(), entry.cached().entryNumber(),
+                    entry.signature().eax(), entry.platformFlags().mask(), (IntelPatchDetails) entry.cached().patch().details()));
+        }
+        return lines;
+    }
+}

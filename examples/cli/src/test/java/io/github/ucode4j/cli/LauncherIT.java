@@ -1,0 +1,82 @@
+package io.github.ucode4j.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The real launcher, {@code bin/ucode}, on the packaged jar: runs, keeps a CDS archive, and falls back without one. */
+class LauncherIT {
+    private static final Path LAUNCHER = Path.of(System.getProperty("ucode.launcher", "bin/ucode"));
+    private static final Path JAR = Path.of(System.getProperty("ucode.jar", "target/ucode.jar"));
+
+    @TempDir
+    Path directory;
+
+    record Run(int exitCode, String out, String err) {
+    }
+
+    @Test
+    void eachCommandsFirstRunLeavesAnArchiveThatLaterRunsUse() throws Exception {
+        Path cds = directory.resolve("cds");
+
+        Run version = launch(cds, "--version");
+        Run firstDemo = launch(cds, "demo", "--topology=1x2x2");
+        Run secondDemo = launch(cds, "demo", "--topology=1x2x2");
+
+        assertThat(version.exitCode()).as(version.err()).isZero();
+        assertThat(version.out()).startsWith("ucode ");
+        assertThat(archives(cds)).hasSize(2).anySatisfy(archive -> assertThat(archive.toString()).endsWith("-demo.jsa"));
+        for (Run demo : new Run[] {firstDemo, secondDemo}) {
+            assertThat(demo.exitCode()).as(demo.err()).isZero();
+            assertThat(demo.out()).contains("result: success").doesNotContain("[warning]");
+            assertThat(demo.err()).isEmpty();
+        }
+    }
+
+    @Test
+    void anUnwritableCacheFolderOnlyCostsTheArchive() throws Exception {
+        Path notADirectory = Files.writeString(directory.resolve("file"), "");
+
+        Run run = launch(notADirectory.resolve("cds"), "--version");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).isEmpty();
+    }
+
+    @Test
+    void failuresKeepTheirExitCodeAndTheirOneLine() throws Exception {
+        Run run = launch(directory.resolve("cds"), "list", directory.resolve("missing").toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(run.err().lines()).singleElement().asString().contains("missing");
+    }
+
+    private static List<Path> archives(Path cds) throws IOException {
+        try (Stream<Path> files = Files.list(cds)) {
+            return files.filter(p -> p.toString().endsWith(".jsa")).toList();
+        }
+    }
+
+    private Run launch(Path cds, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("bash", LAUNCHER.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile());
+        builder.environment().put("UCODE_JAR", JAR.toAbsolutePath().toString());
+        builder.environment().put("UCODE_CDS_DIR", cds.toString());
+        Path err = directory.resolve("stderr");
+        Process process = builder.redirectError(err.toFile()).start();
+        process.getOutputStream().close();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("the launcher finished").isTrue();
+        return new Run(process.exitValue(), out, Files.readString(err));
+    }
+}

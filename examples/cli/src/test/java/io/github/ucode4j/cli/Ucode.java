@@ -1,0 +1,51 @@
+package io.github.ucode4j.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.ucode4j.cli.json.Json;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.List;
+import picocli.CommandLine;
+
+/** Runs {@code ucode} in this JVM, as {@link Main} would, with standard output and error captured. */
+final class Ucode {
+    private Ucode() {
+    }
+
+    /**
+     * What one run printed and returned.
+     *
+     * @param exitCode the exit code
+     * @param out standard output
+     * @param err standard error
+     */
+    record Run(int exitCode, String out, String err) {
+        List<String> outLines() {
+            return out.lines().toList();
+        }
+
+        List<String> errLines() {
+            return err.lines().toList();
+        }
+
+        JsonNode json() {
+            try {
+                return Json.mapper().readTree(out);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new UncheckedIOException("not JSON: " + out, e);
+            }
+        }
+    }
+
+    /** Runs {@code ucode args}. */
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine commandLine = Main.commandLine();
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        int exitCode = commandLine.execute(args);
+        return new Run(exitCode, out.toString(), err.toString());
+    }
+}
