@@ -61,6 +61,8 @@ public final class Rendezvous {
     // Participants stop waiting on their own this long after every deadline has passed, in case the coordinating
     // thread is starved or dead; normally the coordinator settles everything long before.
     private static final Duration PARTICIPANT_GRACE = Duration.ofSeconds(1);
+    // How long a run waits for its threads to end after they reported, before it decides whether to release.
+    private static final Duration THREAD_EXIT_GRACE = Duration.ofMillis(200);
 
     private final PerCpuBackend backend;
     private final RendezvousOptions options;
@@ -104,8 +106,16 @@ public final class Rendezvous {
     }
 
     // What prepare made ready is freed only once no thread can still be inside the backend: a stuck apply may
-    // still read the patch's memory.
+    // still read the patch's memory. Threads that have reported end within moments; a stuck one is waited for
+    // only briefly.
     private RendezvousReport release(RendezvousReport report, List<Thread> threads) {
+        long deadline = System.nanoTime() + THREAD_EXIT_GRACE.toNanos();
+        for (Thread thread : threads) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0 || !awaitExit(thread, left)) {
+                break;
+            }
+        }
         List<String> stuck = threads.stream().filter(Thread::isAlive).map(Thread::getName).toList();
         if (!stuck.isEmpty()) {
             return report.withNote("what backend " + backend.name() + " prepared is kept: " + String.join(", ", stuck)
@@ -116,6 +126,16 @@ public final class Rendezvous {
             return report;
         } catch (ApplyException | RuntimeException e) {
             return report.withNote("backend " + backend.name() + " could not release what it prepared: " + e.getMessage());
+        }
+    }
+
+    private static boolean awaitExit(Thread thread, long nanos) {
+        try {
+            thread.join(Duration.ofNanos(nanos).toMillis() + 1);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 

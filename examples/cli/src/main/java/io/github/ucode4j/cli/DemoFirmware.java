@@ -1,7 +1,6 @@
 package io.github.ucode4j.cli;
 
 import io.github.ucode4j.amd.AmdPatchBuilder;
-import io.github.ucode4j.amd.SyntheticPatch;
 import io.github.ucode4j.api.Bundle;
 import io.github.ucode4j.api.CpuSignature;
 import io.github.ucode4j.api.MicrocodeDrivers;
@@ -35,34 +34,23 @@ public record DemoFirmware(Vendor vendor, CpuSignature signature, PlatformFlags 
                         Revision.of(0x06000852));
     }
 
-    /**
-     * A generated firmware file holding one patch.
-     *
-     * @param file the file's bytes
-     * @param patch the bytes a loader receives: the whole file on Intel, the patch inside the container on AMD
-     */
-    public record Generated(ByteBuffer file, ByteBuffer patch) {
-    }
-
-    /** The generated firmware file; {@code seed} fills the patch body. */
-    public Generated generate(long seed) {
+    /** A generated firmware file holding one patch; {@code seed} fills the patch body. */
+    public ByteBuffer generate(long seed) {
         if (vendor == Vendor.INTEL) {
-            ByteBuffer file = ByteBuffer.wrap(IntelPatchBuilder.patch().signature(signature).platformFlags(platformFlags.mask())
+            return ByteBuffer.wrap(IntelPatchBuilder.patch().signature(signature).platformFlags(platformFlags.mask())
                     .revision(newer.value()).date(RELEASED).dataSize(2048, seed).build());
-            return new Generated(file, file);
         }
-        SyntheticPatch patch = AmdPatchBuilder.forCpu(signature).revision(newer).date(RELEASED).seed(seed).build();
-        return new Generated(patch.container(), patch.image());
+        return AmdPatchBuilder.forCpu(signature).revision(newer).date(RELEASED).seed(seed).build().container();
     }
 
     /**
-     * {@code generated}, parsed by the vendor's driver under the name it has in a firmware directory.
+     * {@code file}, parsed by the vendor's driver under the name it has in a firmware directory.
      *
      * @throws MicrocodeFormatException never for the builders' output; declared because parsing is checked
      */
-    public Bundle parse(MicrocodeDrivers drivers, Generated generated) throws MicrocodeFormatException {
+    public Bundle parse(MicrocodeDrivers drivers, ByteBuffer file) throws MicrocodeFormatException {
         MicrocodeOps driver = driver(drivers);
-        return driver.parse(generated.file().duplicate(), "generated/" + driver.firmwareName(signature));
+        return driver.parse(file.duplicate(), "generated/" + driver.firmwareName(signature));
     }
 
     /** The vendor's driver. */

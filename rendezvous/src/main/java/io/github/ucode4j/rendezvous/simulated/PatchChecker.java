@@ -9,6 +9,7 @@ import io.github.ucode4j.api.MicrocodePatch;
 import io.github.ucode4j.api.Vendor;
 import io.github.ucode4j.api.spi.MicrocodeOps;
 import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -80,7 +81,8 @@ final class PatchChecker {
             return new Parsed(Optional.empty(), unavailableReason().orElseThrow());
         }
         try {
-            Bundle bundle = ops.get().parse(patch.bytes(), "simulated load of " + patch.origin());
+            // The loader gets the patch as the vendor's file holds it: an AMD patch only parses inside a container.
+            Bundle bundle = ops.get().parse(ops.get().firmwareFile(List.of(patch)), "simulated load of " + patch.origin());
             return bundle.patches().size() == 1
                     ? new Parsed(Optional.of(bundle.patches().get(0)), "parsed")
                     : new Parsed(Optional.empty(), "the bytes hold " + bundle.patches().size() + " patches, not one");

@@ -8,7 +8,6 @@ import io.github.ucode4j.cache.PlanPolicy;
 import io.github.ucode4j.cli.CommandBase;
 import io.github.ucode4j.cli.DemoFirmware;
 import io.github.ucode4j.cli.Display;
-import io.github.ucode4j.cli.FileReparsingOps;
 import io.github.ucode4j.cli.ExitCode;
 import io.github.ucode4j.cli.MicrocodeInputs;
 import io.github.ucode4j.cli.text.PlanText;
@@ -21,6 +20,7 @@ import io.github.ucode4j.rendezvous.simulated.SimulatedBackend;
 import io.github.ucode4j.rendezvous.simulated.SimulatedMachine;
 import io.github.ucode4j.rendezvous.simulated.Topology;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -53,11 +53,11 @@ public final class DemoCommand extends CommandBase {
     public Integer call() throws Exception {
         MicrocodeInputs inputs = MicrocodeInputs.withInstalledDrivers();
         DemoFirmware firmware = DemoFirmware.forVendor(vendor);
-        DemoFirmware.Generated file = firmware.generate(seed);
+        ByteBuffer file = firmware.generate(seed);
         Bundle generated = firmware.parse(inputs.drivers(), file);
         SimulatedMachine machine = SimulatedMachine.builder(vendor, topology).signature(firmware.signature())
                 .platformFlags(firmware.platformFlags()).revision(firmware.running()).latency(LOAD_TIME).seed(seed)
-                .ops(new FileReparsingOps(firmware.driver(inputs.drivers()), file.patch(), file.file()))
+                .ops(firmware.driver(inputs.drivers()))
                 .build();
         out().println("simulated " + topology + " " + Display.vendor(vendor) + " machine (" + topology.cpuCount()
                 + " logical CPUs), signature " + firmware.signature() + ", running revision " + firmware.running());
