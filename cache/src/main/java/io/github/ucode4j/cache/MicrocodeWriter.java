@@ -94,6 +94,7 @@ public final class MicrocodeWriter {
      * @throws IOException when a target or directory is a symbolic link, or writing fails
      */
     public static void writeFiles(Path directory, Map<String, ByteBuffer> files, boolean overwrite) throws IOException {
+        OutputFiles.createDirectory(directory);
         for (String name : files.keySet()) {
             Path target = directory.resolve(name).normalize();
             if (!target.startsWith(directory.normalize())) {

@@ -78,5 +78,8 @@ class OutputFilesTest {
         assertThat(dir.resolve("intel-ucode/06-55-07")).hasContent("b");
         assertThatThrownBy(() -> MicrocodeWriter.writeFiles(dir, Map.of("../escape", text("x")), true))
                 .hasMessageContaining("escapes the output directory");
+        Path linked = Files.createSymbolicLink(dir.resolve("firmware-link"), dir);
+        assertThatThrownBy(() -> MicrocodeWriter.writeFiles(linked, files, true)).isInstanceOf(FileSystemException.class)
+                .hasMessageContaining("is a symbolic link");
     }
 }

@@ -3,13 +3,10 @@ package io.github.ucode4j.cli.command;
 import io.github.ucode4j.api.spi.ParseMode;
 import io.github.ucode4j.cache.MicrocodeCache;
 import io.github.ucode4j.cache.MicrocodeWriter;
-import io.github.ucode4j.cache.OutputFiles;
-import io.github.ucode4j.cli.CliFailure;
 import io.github.ucode4j.cli.CommandBase;
 import io.github.ucode4j.cli.ExitCode;
 import io.github.ucode4j.cli.MicrocodeInputs;
 import java.nio.ByteBuffer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -33,14 +30,9 @@ public final class WriteFirmwareDirCommand extends CommandBase {
 
     @Override
     public Integer call() throws Exception {
-        // The library refuses links below DIR; DIR itself is checked here, since files would land wherever it points.
-        if (Files.isSymbolicLink(output)) {
-            throw new CliFailure(ExitCode.BAD_INPUT, output + ": is a symbolic link; refusing to write through it");
-        }
         MicrocodeInputs inputs = MicrocodeInputs.withInstalledDrivers();
         MicrocodeCache cache = MicrocodeCache.builder().addAll(inputs.readAll(paths, ParseMode.STRICT)).build();
         Map<String, ByteBuffer> files = new MicrocodeWriter(inputs.drivers()).firmwareFiles(cache);
-        OutputFiles.createDirectory(output);
         MicrocodeWriter.writeFiles(output, files, overwrite);
         files.forEach((name, content) -> out().println("wrote " + output.resolve(name) + ": " + content.remaining() + " bytes"));
         out().println(files.size() + " files, " + cache.patches().size() + " patches");
