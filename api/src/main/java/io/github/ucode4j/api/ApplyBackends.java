@@ -1,6 +1,7 @@
 package io.github.ucode4j.api;
 
 import io.github.ucode4j.api.spi.ApplyBackend;
+import java.io.IOException;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,7 +61,11 @@ public final class ApplyBackends {
      * @throws BackendUnavailableException listing every backend with its reason, when none fits
      */
     public ApplyBackend select() throws BackendUnavailableException {
-        return select(Optional.ofNullable(System.getProperty(PROPERTY)).filter(s -> !s.isBlank()));
+        return select(requestedByProperty());
+    }
+
+    private static Optional<String> requestedByProperty() {
+        return Optional.ofNullable(System.getProperty(PROPERTY)).filter(s -> !s.isBlank());
     }
 
     /**
@@ -85,6 +90,45 @@ public final class ApplyBackends {
             }
         }
         throw unavailable(backends.isEmpty() ? "no apply backend is installed" : "no apply backend can run here");
+    }
+
+    /**
+     * The backend to read the machine with, when nothing is to be applied (status, explain): the one called
+     * {@code requested} (or, when empty, by the system property {@value #PROPERTY}) when given, whether or not it
+     * could apply here; else the one {@link #select(Optional)}
+     * picks; else the auto-selectable backend of highest priority that can at least read the machine. A backend
+     * that cannot apply may still read it: the {@code msr} backend without the msr module reads sysfs and procfs.
+     *
+     * @throws BackendUnavailableException when the backend asked for is unknown, or none can read the machine,
+     *     listing every backend with its reason
+     */
+    public ApplyBackend selectForReading(Optional<String> requested) throws BackendUnavailableException {
+        Optional<String> wanted = requested.or(ApplyBackends::requestedByProperty);
+        if (wanted.isPresent()) {
+            String name = wanted.get().trim();
+            return named(name).orElseThrow(() -> unavailable("no backend called '" + name + "'"));
+        }
+        try {
+            return select(Optional.empty());
+        } catch (BackendUnavailableException noneCanApply) {
+            for (ApplyBackend backend : backends) {
+                if (backend.autoSelectable() && readsMachine(backend)) {
+                    return backend;
+                }
+            }
+            throw unavailable("no backend can read this machine");
+        }
+    }
+
+    private static boolean readsMachine(ApplyBackend backend) {
+        try {
+            backend.platform();
+            return true;
+        } catch (IOException | RuntimeException e) {
+            // A backend that cannot read this machine is simply not the one to read it with; the next is tried,
+            // and when none reads it the error lists every backend's reason.
+            return false;
+        }
     }
 
     private BackendUnavailableException unavailable(String summary) {

@@ -78,6 +78,21 @@ class DiscoveryTest {
     }
 
     @Test
+    void readingTheMachineNeedsNoBackendThatCanApply() throws Exception {
+        ApplyBackends backends = ApplyBackends.of(List.of(new FixtureBackends.Preferred(), new FixtureBackends.OnlyWhenNamed()));
+        assertThat(backends.selectForReading(Optional.empty()).name()).as("cannot apply, but reads").isEqualTo("preferred");
+        assertThat(backends.selectForReading(Optional.of("only-when-named")).name()).isEqualTo("only-when-named");
+        assertThat(ApplyBackends.load().selectForReading(Optional.empty()).name()).as("one that can apply comes first")
+                .isEqualTo("fallback");
+        assertThatThrownBy(() -> backends.selectForReading(Optional.of("xen"))).isInstanceOf(BackendUnavailableException.class)
+                .hasMessageStartingWith("no backend called 'xen'");
+        assertThatThrownBy(() -> ApplyBackends.of(List.of()).selectForReading(Optional.empty()))
+                .hasMessageStartingWith("no backend can read this machine");
+        System.setProperty(ApplyBackends.PROPERTY, "only-when-named");
+        assertThat(backends.selectForReading(Optional.empty()).name()).as("named by the property").isEqualTo("only-when-named");
+    }
+
+    @Test
     void driversAreFoundByVendorAndByContent() {
         MicrocodeDrivers drivers = MicrocodeDrivers.load();
         assertThat(drivers.forVendor(Vendor.AMD)).containsInstanceOf(FixtureDriver.class);

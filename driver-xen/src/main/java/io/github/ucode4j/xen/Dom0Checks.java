@@ -1,49 +1,24 @@
 package io.github.ucode4j.xen;
 
-import io.github.ucode4j.api.ApplyException;
+import io.github.ucode4j.linux.LinuxChecks;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Optional;
 
-/** The reasons the {@code xen} backend cannot run here, in words a person can act on; each answers empty when fine. */
+/**
+ * The reasons the {@code xen} backend cannot run here that are Xen's, in words a person can act on; each answers empty
+ * when fine. The checks any backend on Linux makes are in {@link LinuxChecks}.
+ */
 final class Dom0Checks {
     private Dom0Checks() {
     }
 
-    /** One check: a reason, or empty when fine. */
-    @FunctionalInterface
-    interface Check {
-        Optional<String> reason() throws IOException, ApplyException;
-    }
+    /** Where the {@code xen} backend runs, for {@link LinuxChecks#notX86Linux(String)}. */
+    static final String XEN_BACKEND = "the xen backend runs in an x86-64 Linux dom0";
 
-    /** The first reason any check gives, in order; a check that cannot look is a reason in itself. */
-    static Optional<String> firstReason(Check... checks) {
-        for (Check check : checks) {
-            try {
-                Optional<String> reason = check.reason();
-                if (reason.isPresent()) {
-                    return reason;
-                }
-            } catch (ApplyException e) {
-                return Optional.of(e.getMessage());
-            } catch (IOException e) {
-                return Optional.of("the machine's state could not be read: " + e.getMessage());
-            }
-        }
-        return Optional.empty();
-    }
-
-    /** Microcode is an x86 matter, and privcmd is Linux's. */
-    static Optional<String> notX86Linux() {
-        String os = System.getProperty("os.name", "");
-        String arch = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT);
-        if (!os.equals("Linux") || !(arch.equals("amd64") || arch.equals("x86_64"))) {
-            return Optional.of("this is " + os + " on " + arch + ": the xen backend runs in an x86-64 Linux dom0 only");
-        }
-        return Optional.empty();
-    }
+    /** What needs root, for {@link LinuxChecks#notRoot(int, String)}: Xen's privcmd device is root's. */
+    static final String PRIVCMD_HYPERCALLS = "making hypercalls through privcmd in dom0";
 
     /**
      * Dom0 is where {@code /proc/xen/capabilities} holds {@code control_d}; without xenfs mounted, any Xen domain
@@ -75,7 +50,6 @@ final class Dom0Checks {
 
     /** Xen's privcmd device is root's. */
     static Optional<String> notRoot(int euid) {
-        return euid == 0 ? Optional.empty()
-                : Optional.of("hypercalls through privcmd need root (effective user id is " + euid + "): run as root in dom0");
+        return LinuxChecks.notRoot(euid, PRIVCMD_HYPERCALLS);
     }
 }

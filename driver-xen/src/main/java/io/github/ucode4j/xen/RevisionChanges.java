@@ -3,6 +3,7 @@ package io.github.ucode4j.xen;
 import io.github.ucode4j.api.Platform;
 import io.github.ucode4j.api.PlatformCpu;
 import io.github.ucode4j.api.Revision;
+import io.github.ucode4j.linux.NotesByCpu;
 import java.util.Optional;
 
 /** The revisions of Xen's physical CPUs before and after a load, said once per group of CPUs. */
@@ -12,7 +13,7 @@ final class RevisionChanges {
 
     /** {@code "revisions re-read from Xen: CPUs 0-3: 0xa0011d1 -> 0xa0011d5"}. */
     static String describe(Platform before, Platform after) {
-        CpuNotes changes = new CpuNotes();
+        NotesByCpu changes = new NotesByCpu();
         for (PlatformCpu cpu : after.cpus()) {
             String was = text(before.cpu(cpu.index()).flatMap(c -> c.state().revision()));
             String now = text(cpu.state().revision());

@@ -6,6 +6,7 @@ import io.github.ucode4j.api.Platform;
 import io.github.ucode4j.api.SystemResult;
 import io.github.ucode4j.api.spi.SystemBackend;
 import io.github.ucode4j.linux.CpuInfo;
+import io.github.ucode4j.linux.LinuxChecks;
 import io.github.ucode4j.linux.libc.JnaLibc;
 import io.github.ucode4j.linux.libc.Libc;
 import java.io.IOException;
@@ -58,8 +59,8 @@ public final class XenBackend implements SystemBackend {
 
     @Override
     public Optional<String> unavailableReason() {
-        return Dom0Checks.firstReason(
-                Dom0Checks::notX86Linux,
+        return LinuxChecks.firstReason(
+                () -> LinuxChecks.notX86Linux(Dom0Checks.XEN_BACKEND),
                 () -> Dom0Checks.notDom0(roots),
                 () -> Dom0Checks.privcmdMissing(roots),
                 () -> Dom0Checks.notRoot(libcs.load().geteuid()));

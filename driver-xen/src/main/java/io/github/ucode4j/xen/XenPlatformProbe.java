@@ -10,6 +10,7 @@ import io.github.ucode4j.api.PlatformCpu;
 import io.github.ucode4j.api.PlatformFlags;
 import io.github.ucode4j.api.Revision;
 import io.github.ucode4j.api.Vendor;
+import io.github.ucode4j.linux.NotesByCpu;
 import io.github.ucode4j.linux.libc.Errno;
 import io.github.ucode4j.linux.libc.ErrnoException;
 import java.nio.ByteBuffer;
@@ -34,7 +35,7 @@ final class XenPlatformProbe {
 
     private final XenSession session;
     private final Dom0Revisions dom0;
-    private final CpuNotes notes = new CpuNotes();
+    private final NotesByCpu notes = new NotesByCpu();
 
     XenPlatformProbe(XenSession session, Dom0Revisions dom0) {
         this.session = session;

@@ -61,7 +61,7 @@ class DetectionTest {
     @Test
     void aUserWhoIsNotRootIsToldSo() throws IOException {
         assertThat(reason(new Dom0Tree(root).dom0(false), 1000))
-                .hasValue("hypercalls through privcmd need root (effective user id is 1000): run as root in dom0");
+                .hasValue("making hypercalls through privcmd in dom0 needs root (effective user id is 1000): run as root");
     }
 
     @Test

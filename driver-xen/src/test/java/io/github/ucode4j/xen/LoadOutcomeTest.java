@@ -202,7 +202,7 @@ class LoadOutcomeTest {
 
         assertThatThrownBy(() -> load(xen, PLAIN))
                 .isInstanceOf(ApplyException.class)
-                .hasMessageContaining("the xen backend cannot run here: hypercalls through privcmd need root");
+                .hasMessageContaining("the xen backend cannot run here: making hypercalls through privcmd in dom0 needs root");
         assertThat(xen.ioctls).isEmpty();
     }
 }

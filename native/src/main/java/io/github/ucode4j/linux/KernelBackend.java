@@ -7,7 +7,6 @@ import io.github.ucode4j.api.MicrocodeDrivers;
 import io.github.ucode4j.api.MicrocodePatch;
 import io.github.ucode4j.api.Platform;
 import io.github.ucode4j.api.PlatformCpu;
-import io.github.ucode4j.api.SystemOutcome;
 import io.github.ucode4j.api.SystemResult;
 import io.github.ucode4j.api.Vendor;
 import io.github.ucode4j.api.spi.MicrocodeOps;
@@ -74,7 +73,7 @@ public final class KernelBackend implements SystemBackend {
     @Override
     public Optional<String> unavailableReason() {
         return LinuxChecks.firstReason(
-                LinuxChecks::notX86Linux,
+                () -> LinuxChecks.notX86Linux(LinuxChecks.LINUX_BACKENDS),
                 () -> Files.exists(roots.microcodeReload()) ? Optional.empty()
                         : Optional.of(roots.microcodeReload() + " is missing: this kernel cannot late-load microcode (it needs "
                                 + "CONFIG_MICROCODE_LATE_LOADING=y, off by default since Linux 5.19, and no hypervisor); load it "

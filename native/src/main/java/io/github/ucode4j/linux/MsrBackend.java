@@ -80,7 +80,7 @@ public final class MsrBackend implements PerCpuBackend {
     @Override
     public Optional<String> unavailableReason() {
         return LinuxChecks.firstReason(
-                LinuxChecks::notX86Linux,
+                () -> LinuxChecks.notX86Linux(LinuxChecks.LINUX_BACKENDS),
                 () -> LinuxChecks.notRoot(hardware.get().libc().geteuid(), "writing MSRs through /dev/cpu/N/msr"),
                 () -> Files.exists(roots.msr(0)) ? Optional.empty()
                         : Optional.of(roots.msr(0) + " is missing: load the msr module (modprobe msr)"),

@@ -13,7 +13,6 @@ import io.github.ucode4j.linux.libc.Errno;
 import io.github.ucode4j.linux.libc.Libc;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;

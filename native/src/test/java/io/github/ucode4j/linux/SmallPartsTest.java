@@ -3,10 +3,7 @@ package io.github.ucode4j.linux;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.ucode4j.api.CpuSignature;
-import io.github.ucode4j.api.Vendor;
 import io.github.ucode4j.linux.libc.Errno;
-import java.nio.ByteBuffer;
 import org.junit.jupiter.api.Test;
 
 /** /proc/cpuinfo parsing, options from properties, errno names. */

@@ -34,7 +34,7 @@ public final class ExplainCommand extends CommandBase {
     @Override
     public Integer call() throws Exception {
         MicrocodeInputs inputs = MicrocodeInputs.withInstalledDrivers();
-        ApplyBackend backend = backendOption.select();
+        ApplyBackend backend = backendOption.selectForReading();
         try {
             LoadPlan plan = new Planner(inputs.drivers()).plan(BackendOption.platformOf(backend), firmware.cache(inputs, this::warn),
                     PlanPolicy.SAFE);

@@ -26,7 +26,7 @@ public final class StatusCommand extends CommandBase {
 
     @Override
     public Integer call() throws Exception {
-        ApplyBackend backend = backendOption.select();
+        ApplyBackend backend = backendOption.selectForReading();
         try {
             Platform platform = BackendOption.platformOf(backend);
             if (format == Format.JSON) {

@@ -28,6 +28,16 @@ public final class BackendOption {
     }
 
     /**
+     * The backend to read the machine with (status, explain): the one named, else one that can apply, else the
+     * best one that can at least read the machine.
+     *
+     * @throws BackendUnavailableException when none can, listing every backend
+     */
+    public ApplyBackend selectForReading() throws BackendUnavailableException {
+        return ApplyBackends.load().selectForReading(name);
+    }
+
+    /**
      * The machine as {@code backend} reads it.
      *
      * @throws CliFailure ({@link ExitCode#NO_BACKEND}) when the backend cannot read it
