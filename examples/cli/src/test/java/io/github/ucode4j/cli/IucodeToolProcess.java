@@ -2,38 +2,22 @@ package io.github.ucode4j.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.ucode4j.testing.Corpus;
+import io.github.ucode4j.testing.IucodeTool;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
-/** Runs the corpus' iucode_tool, the reference the iucode-compatible output is checked against. */
+/** The corpus' iucode_tool, run over files given by absolute path: the reference for iucode-compatible output. */
 final class IucodeToolProcess {
-    private static final long TIMEOUT_SECONDS = 60;
-
     private IucodeToolProcess() {
     }
 
     /** iucode_tool's standard output for {@code arguments}; asserts it succeeded. Skips the test without the corpus. */
     static List<String> stdout(List<String> arguments) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>();
-        command.add(Corpus.iucodeTool().toString());
-        command.addAll(arguments);
-        Path errors = Files.createTempFile("iucode_tool", ".err");
-        try {
-            Process process = new ProcessBuilder(command).redirectError(errors.toFile()).start();
-            process.getOutputStream().close();
-            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)).as("iucode_tool finished").isTrue();
-            assertThat(process.exitValue()).as("iucode_tool %s: %s", arguments, Files.readString(errors)).isZero();
-            return out.lines().toList();
-        } finally {
-            Files.deleteIfExists(errors);
-        }
+        IucodeTool.Run run = IucodeTool.run(Path.of("."), arguments);
+        assertThat(run.exitCode()).as("iucode_tool %s: %s", arguments, run.stderr()).isZero();
+        return run.stdout();
     }
 
     /** The regular files of {@code directory} as absolute paths, sorted: the order ucode reads a directory in. */
