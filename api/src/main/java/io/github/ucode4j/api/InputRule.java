@@ -9,7 +9,7 @@ public enum InputRule implements FormatRule {
     /** The input could not be read. */
     UNREADABLE("the input must be a readable regular file"),
     /** The input is larger than any microcode file can be. */
-    TOO_LARGE("the input must be smaller than 2 GiB");
+    TOO_LARGE("the input must not exceed the reader's size limit");
 
     private final String rule;
 

@@ -71,8 +71,11 @@ public record SignatureFilter(boolean exclude, CpuSignature signature, Optional<
             radix = 8;
         }
         try {
+            if (!isCDigits(digits, radix)) {
+                throw new NumberFormatException();
+            }
             long value = Long.parseLong(digits, radix);
-            if (digits.isEmpty() || digits.startsWith("-") || digits.startsWith("+") || value > max) {
+            if (value > max) {
                 throw new NumberFormatException();
             }
             return value;
@@ -80,6 +83,11 @@ public record SignatureFilter(boolean exclude, CpuSignature signature, Optional<
             throw new InvalidFilterException("invalid " + what + " '" + literal + "' in filter '" + filter
                     + "': expected a number up to 0x" + Long.toHexString(max) + " (0x hex, 0 octal, or decimal)");
         }
+    }
+
+    /** Whether {@code digits} are ASCII digits of {@code radix}, as C reads them; parseLong also takes signs and other scripts. */
+    private static boolean isCDigits(String digits, int radix) {
+        return !digits.isEmpty() && digits.chars().allMatch(c -> c < 0x80 && Character.digit(c, radix) >= 0);
     }
 
     /**

@@ -50,6 +50,9 @@ class SelectionTest {
         assertThatThrownBy(() -> SignatureFilter.parse("0x50654,,ne:1")).hasMessageContaining("invalid revision 'ne:1'");
         assertThatThrownBy(() -> SignatureFilter.parse("1,2,3,4")).hasMessageContaining("expected [!]signature");
         assertThatThrownBy(() -> SignatureFilter.parse("")).isInstanceOf(InvalidFilterException.class);
+        assertThatThrownBy(() -> SignatureFilter.parse("+5")).hasMessageContaining("invalid signature '+5'");
+        assertThatThrownBy(() -> SignatureFilter.parse("\u0663")).as("an Arabic-Indic three is not a C digit")
+                .isInstanceOf(InvalidFilterException.class);
         assertThatThrownBy(() -> Selection.builder().dateBefore("2024/01/01")).hasMessageContaining("expected YYYY-MM-DD");
     }
 

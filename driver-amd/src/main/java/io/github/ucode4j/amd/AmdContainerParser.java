@@ -175,6 +175,9 @@ final class AmdContainerParser {
         if (size > limit - start) {
             throw error(AmdRule.PATCH_TRUNCATED, sizeOffset, "size " + size + ", " + (limit - start) + " bytes remain");
         }
+        if (data.getInt(start) == MAGIC) {
+            strictOnly(AmdRule.NESTED_CONTAINER, start, "data_code " + hex(MAGIC));
+        }
         AmdPatchHeader header = AmdPatchHeader.read(data, start);
         int maximum = PatchSizeLimits.maximumSize(header.family());
         if (size > maximum) {

@@ -36,6 +36,8 @@ public enum AmdRule implements FormatRule {
     PATCH_TRUNCATED("a patch fits in the bytes that remain"),
     /** The patch is larger than its family allows. */
     PATCH_TOO_LARGE("a patch is no larger than its family allows"),
+    /** Strict: the patch starts with a container's magic, as a container wrapped in a patch section does. */
+    NESTED_CONTAINER("a patch does not start with a container's magic: containers do not nest"),
     /** The patch names a north- or south-bridge device. */
     CHIPSET_SPECIFIC("nb_dev_id and sb_dev_id are zero: the loaders do not support chipset-specific patches"),
     /** Finding: a Zen patch whose patch_id names a CPU its container's table does not map to its equivalence id. */

@@ -159,6 +159,16 @@ class AmdRuleTest {
     }
 
     @Test
+    void aContainerWrappedInAPatchSectionIsRefusedInStrictMode() throws MicrocodeFormatException {
+        byte[] inner = fam10();
+        ByteBuffer outer = ByteBuffer.allocate(SECTION + 8 + inner.length).order(ByteOrder.LITTLE_ENDIAN)
+                .put(Arrays.copyOf(inner, SECTION)).putInt(1).putInt(inner.length).put(inner);
+        byte[] nested = outer.array();
+        assertRejects(nested, AmdRule.NESTED_CONTAINER, PATCH);
+        assertThat(parse(nested, ParseMode.LENIENT).findings()).extracting(Finding::code).contains("AMD_NESTED_CONTAINER");
+    }
+
+    @Test
     void duplicateAndConflictingEquivalenceEntriesAreFindings() throws MicrocodeFormatException {
         EquivalenceEntry first = EquivalenceEntry.of(FAM10, 0x1022);
         EquivalenceTable table = new EquivalenceTable(List.of(first, first,

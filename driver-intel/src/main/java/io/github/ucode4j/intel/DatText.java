@@ -15,11 +15,13 @@ final class DatText implements InputPositions {
     private final ByteBuffer text;
     private final ByteBuffer stream;
     private final int[] dwordOffsets;
+    private final LineIndex lines;
 
     private DatText(ByteBuffer text, ByteBuffer stream, int[] dwordOffsets) {
         this.text = text;
         this.stream = stream;
         this.dwordOffsets = dwordOffsets;
+        this.lines = new LineIndex(text);
     }
 
     /**
@@ -72,19 +74,7 @@ final class DatText implements InputPositions {
 
     @Override
     public String describe(long streamOffset) {
-        return "dword " + streamOffset / 4 + " of the text, " + lineAndColumn(text, (int) sourceOffset(streamOffset));
-    }
-
-    static String lineAndColumn(ByteBuffer text, int offset) {
-        int line = 1;
-        int lineStart = 0;
-        for (int i = 0; i < offset && i < text.limit(); i++) {
-            if (text.get(i) == '\n') {
-                line++;
-                lineStart = i + 1;
-            }
-        }
-        return "line " + line + ", column " + (offset - lineStart + 1);
+        return "dword " + streamOffset / 4 + " of the text, " + lines.lineAndColumn((int) sourceOffset(streamOffset));
     }
 
     private static boolean isTextByte(byte b) {
@@ -212,7 +202,7 @@ final class DatText implements InputPositions {
 
         private MicrocodeFormatException syntax(int offset, String detail) {
             return new MicrocodeFormatException(IntelRule.DAT_SYNTAX, source, offset,
-                    detail + ", at " + lineAndColumn(text, offset));
+                    detail + ", at " + new LineIndex(text).lineAndColumn(offset));
         }
 
         private static String printable(byte b) {

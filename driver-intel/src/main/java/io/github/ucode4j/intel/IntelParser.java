@@ -45,12 +45,20 @@ final class IntelParser {
         }
     }
 
-    /** Whether {@code head} starts with a microcode header (versions 1) or {@code .dat} text. */
+    /**
+     * Whether {@code head} starts with a microcode header (loader version 1; header version 1, or 2 for an
+     * in-field scan image, which the parser then rejects by name rather than as unrecognised) or {@code .dat} text.
+     */
     static boolean recognizes(ByteBuffer head) {
         ByteBuffer view = head.slice().order(ByteOrder.LITTLE_ENDIAN);
         boolean header = view.limit() >= IntelLayout.LOADER_VERSION + 4
-                && view.getInt(IntelLayout.HEADER_VERSION) == 1 && view.getInt(IntelLayout.LOADER_VERSION) == 1;
+                && isKnownHeaderVersion(view.getInt(IntelLayout.HEADER_VERSION))
+                && view.getInt(IntelLayout.LOADER_VERSION) == 1;
         return header || (view.hasRemaining() && DatText.looksLikeText(head(view)));
+    }
+
+    private static boolean isKnownHeaderVersion(int version) {
+        return version == 1 || version == IntelLayout.IN_FIELD_SCAN_HEADER_VERSION;
     }
 
     /** The first bytes a driver is shown to recognise an input, as {@link MicrocodeDrivers} shows them. */

@@ -24,10 +24,18 @@ import java.util.Set;
 final class PatchReader {
     private final ByteBuffer stream;
     private final Diagnostics diagnostics;
+    private final DwordRangeSum sums;
 
+    /** A reader that sums each checked range as it reads it. */
     PatchReader(ByteBuffer littleEndianStream, Diagnostics diagnostics) {
+        this(littleEndianStream, diagnostics, (from, length) -> DwordSum.of(littleEndianStream, from, length));
+    }
+
+    /** A reader whose checksums come from {@code sums}, sums of the same stream. */
+    PatchReader(ByteBuffer littleEndianStream, Diagnostics diagnostics, DwordRangeSum sums) {
         this.stream = littleEndianStream;
         this.diagnostics = diagnostics;
+        this.sums = sums;
     }
 
     /** The patch at {@code offset}; its bytes are a read-only slice of the stream. */
@@ -106,7 +114,7 @@ final class PatchReader {
     }
 
     private void checkHeaderChecksum(int offset, int dataSize) throws MicrocodeFormatException {
-        int sum = DwordSum.of(stream, offset, HEADER_SIZE + dataSize);
+        int sum = sums.of(offset, HEADER_SIZE + dataSize);
         if (sum != 0) {
             throw diagnostics.error(IntelRule.HEADER_CHECKSUM, offset + CHECKSUM, "sum is " + hex(sum));
         }
@@ -129,7 +137,7 @@ final class PatchReader {
                     "count " + count + " needs " + (EXTENDED_HEADER_SIZE + EXTENDED_ENTRY_SIZE * count)
                             + " bytes, the table has " + length);
         }
-        int sum = DwordSum.of(stream, tableOffset, (int) length);
+        int sum = sums.of(tableOffset, (int) length);
         if (sum != 0) {
             throw diagnostics.error(IntelRule.EXTENDED_TABLE_CHECKSUM, tableOffset + 4, "sum is " + hex(sum));
         }

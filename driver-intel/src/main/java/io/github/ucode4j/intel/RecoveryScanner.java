@@ -14,10 +14,12 @@ import java.util.Optional;
 final class RecoveryScanner {
     private final ByteBuffer stream;
     private final Diagnostics diagnostics;
+    private final PrefixDwordSums sums;
 
     private RecoveryScanner(ByteBuffer stream, Diagnostics diagnostics) {
         this.stream = stream;
         this.diagnostics = diagnostics;
+        this.sums = new PrefixDwordSums(stream);
     }
 
     /** The valid patches of {@code stream} in order; skipped bytes and rejected candidates become findings. */
@@ -53,7 +55,7 @@ final class RecoveryScanner {
         }
         Diagnostics candidate = diagnostics.strictCandidate();
         try {
-            MicrocodePatch patch = new PatchReader(stream, candidate).read(offset);
+            MicrocodePatch patch = new PatchReader(stream, candidate, sums).read(offset);
             diagnostics.addAll(candidate);
             return Optional.of(patch);
         } catch (MicrocodeFormatException e) {

@@ -39,6 +39,8 @@ class IntelMicrocodeOpsTest {
         assertThat(OPS.recognizes(ByteBuffer.wrap(amd))).isFalse();
         assertThat(OPS.recognizes(ByteBuffer.wrap(patch, 0, 20))).isFalse();
         assertThat(OPS.recognizes(ByteBuffer.wrap(Crafted.withDword(patch, 20, 2), 0, 64))).isFalse();
+        assertThat(OPS.recognizes(ByteBuffer.wrap(Crafted.withDword(patch, 0, 2), 0, 64)))
+                .as("an in-field scan image is recognised, to be rejected by name").isTrue();
         assertThat(OPS.recognizes(ByteBuffer.allocate(0))).isFalse();
     }
 

@@ -11,6 +11,11 @@ import java.util.regex.Pattern;
  * {@code thread_siblings_list}: parsed strictly, and written back the same way.
  */
 public final class CpuList {
+    /**
+     * The highest CPU number accepted: the kernel's largest {@code NR_CPUS} (8192, x86 {@code MAXSMP}) less one. A
+     * bound, so that a hostile list ({@code 0-9999999}) cannot make the parser allocate millions of entries.
+     */
+    public static final int MAX_CPU = 8191;
     private static final Pattern ITEM = Pattern.compile("(\\d{1,7})(?:-(\\d{1,7}))?");
 
     private CpuList() {
@@ -21,7 +26,7 @@ public final class CpuList {
      * empty text is an empty list.
      *
      * @throws IllegalArgumentException naming the text and the bad item, when an item is not {@code N} or
-     *     {@code N-M} with {@code N <= M}
+     *     {@code N-M} with {@code N <= M}, or names a CPU above {@link #MAX_CPU}
      */
     public static List<Integer> parse(String text) {
         String trimmed = text.strip();
@@ -39,6 +44,10 @@ public final class CpuList {
             int last = m.group(2) == null ? first : Integer.parseInt(m.group(2));
             if (last < first) {
                 throw new IllegalArgumentException("malformed CPU list '" + trimmed + "': range '" + item + "' runs backwards");
+            }
+            if (last > MAX_CPU) {
+                throw new IllegalArgumentException("malformed CPU list '" + trimmed + "': item '" + item
+                        + "' names a CPU above " + MAX_CPU);
             }
             cpus.set(first, last + 1);
         }

@@ -16,10 +16,11 @@ class CpuListTest {
         assertThat(CpuList.parse("0")).containsExactly(0);
         assertThat(CpuList.parse("1,0,1-2")).containsExactly(0, 1, 2);
         assertThat(CpuList.parse("\n")).isEmpty();
+        assertThat(CpuList.parse("8191")).containsExactly(CpuList.MAX_CPU);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"0-3,,8", "a", "1-", "-1", "3-1", "0 1", "0-3,", "0x1", "99999999"})
+    @ValueSource(strings = {"0-3,,8", "a", "1-", "-1", "3-1", "0 1", "0-3,", "0x1", "99999999", "0-9999999", "8192"})
     void rejectsMalformedListsSayingWhichItemIsWrong(String text) {
         assertThatThrownBy(() -> CpuList.parse(text)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("malformed CPU list '" + text.strip() + "'");

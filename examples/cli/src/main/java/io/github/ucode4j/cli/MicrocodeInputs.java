@@ -8,6 +8,7 @@ import io.github.ucode4j.api.spi.MicrocodeOps;
 import io.github.ucode4j.api.spi.ParseMode;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -19,10 +20,18 @@ import java.util.stream.Stream;
 
 /**
  * Reads the PATH arguments: a file is read as given; a directory contributes every regular file whose name does not
- * start with '.', sorted by name for a stable order, its subdirectories skipped (as iucode_tool does). The content,
- * not the name, picks the vendor's driver.
+ * start with '.', sorted by name for a stable order, its subdirectories skipped (as iucode_tool does), and so are
+ * its other entries that are not regular files: FIFOs, devices, dangling links and link loops. A path given itself
+ * must be a regular file (or a link to one) of at most {@link #MAX_INPUT_BYTES}. The content, not the name, picks
+ * the vendor's driver.
  */
 public final class MicrocodeInputs {
+    /**
+     * The largest input read, 64 MiB: many times the largest vendor file (a few MiB), so that a huge or sparse file
+     * is refused by its size before any of it is read into memory.
+     */
+    public static final long MAX_INPUT_BYTES = 64L << 20;
+
     private final MicrocodeDrivers drivers;
 
     /** Inputs read through {@code drivers}. */
@@ -52,6 +61,8 @@ public final class MicrocodeInputs {
                 files.addAll(directoryEntries(path));
             } else if (Files.exists(path)) {
                 files.add(path);
+            } else if (Files.isSymbolicLink(path)) {
+                throw unreadable(path, "a symbolic link that leads to no file: dangling, or a loop");
             } else {
                 throw unreadable(path, "no such file or directory");
             }
@@ -122,19 +133,25 @@ public final class MicrocodeInputs {
     }
 
     private static ByteBuffer contents(Path file) throws MicrocodeFormatException {
+        // Checked before opening: opening a FIFO waits for a writer, and a device such as /dev/zero never ends.
         if (!Files.isRegularFile(file)) {
             throw unreadable(file, Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS) ? "is a directory" : "not a regular file");
         }
-        try {
-            long size = Files.size(file);
-            if (size > Integer.MAX_VALUE) {
-                throw new MicrocodeFormatException(InputRule.TOO_LARGE, file.toString(), 0, size + " bytes");
+        try (SeekableByteChannel channel = Files.newByteChannel(file)) {
+            long size = channel.size();
+            if (size > MAX_INPUT_BYTES) {
+                throw new MicrocodeFormatException(InputRule.TOO_LARGE, file.toString(), 0,
+                        size + " bytes; ucode reads files of up to " + MAX_INPUT_BYTES + " bytes");
             }
-            byte[] bytes = Files.readAllBytes(file);
-            if (bytes.length == 0) {
+            // At most the size seen: a file that grows while it is read cannot make the buffer grow with it.
+            ByteBuffer data = ByteBuffer.allocate((int) size);
+            while (data.hasRemaining() && channel.read(data) >= 0) {
+                // each read fills more of the buffer; -1 ends early, when the file shrank meanwhile
+            }
+            if (data.flip().limit() == 0) {
                 throw new MicrocodeFormatException(InputRule.EMPTY, file.toString(), 0, "");
             }
-            return ByteBuffer.wrap(bytes);
+            return data;
         } catch (IOException e) {
             throw unreadable(file, e.toString());
         }
