@@ -143,9 +143,15 @@ public final class LateLoader {
             return new CpuLoadResult(verdict.cpu(), kind, confirmed(result.outcome(), wanted, after), before, after, result.message());
         }
         SystemResult result = system.orElseThrow();
+        boolean loaded = result.outcome() == SystemOutcome.LOADED;
+        if (result.outcome() == SystemOutcome.UP_TO_DATE && after.map(a -> !wanted.isNewerThan(a)).orElse(true)) {
+            return new CpuLoadResult(verdict.cpu(), kind, CpuOutcome.UP_TO_DATE, before, after, result.message());
+        }
         if (after.isPresent()) {
-            boolean moved = after.get().equals(wanted) && (kind != VerdictKind.FORCED || result.outcome() == SystemOutcome.LOADED);
-            CpuOutcome outcome = moved ? CpuOutcome.UPDATED : result.outcome() == SystemOutcome.LOADED ? CpuOutcome.REFUSED : CpuOutcome.FAILED;
+            // Reaching the wanted revision counts only if something moved, or the loader says it loaded (a same
+            // revision reload on AMD, a forced one).
+            boolean moved = after.get().equals(wanted) && (loaded || !before.equals(after));
+            CpuOutcome outcome = moved ? CpuOutcome.UPDATED : loaded ? CpuOutcome.REFUSED : CpuOutcome.FAILED;
             return new CpuLoadResult(verdict.cpu(), kind, outcome, before, after, result.message());
         }
         CpuOutcome outcome = result.outcome() == SystemOutcome.LOADED ? CpuOutcome.UPDATED

@@ -145,6 +145,18 @@ class LateLoaderTest {
         }
     }
 
+    @Test
+    void aSystemLoaderThatSaysUpToDateLeavesEveryCpuUpToDate() throws Exception {
+        // AMD plans a reload of the running revision; Xen answers EEXIST once it has that revision cached.
+        try (SimulatedMachine machine = Machines.machine(Vendor.AMD, "1x2x1").revision(NEW).build()) {
+            RecordingSystem system = new RecordingSystem(machine, new SystemResult(SystemOutcome.UP_TO_DATE, OptionalInt.of(17), "up to date"));
+            LateLoader loader = new LateLoader(system, drivers(Vendor.AMD), options());
+            LoadReport report = loader.load(loader.plan(cacheFor(machine, NEW), PlanPolicy.SAFE));
+            assertThat(report.cpus()).allSatisfy(c -> assertThat(c.outcome()).isEqualTo(CpuOutcome.UP_TO_DATE));
+            assertThat(report.succeeded()).isTrue();
+        }
+    }
+
     /** A system backend that records what it was given and answers as told, changing nothing. */
     private static final class RecordingSystem implements SystemBackend {
         private final SimulatedMachine machine;
