@@ -1,0 +1,29 @@
+# Sourced by the lab scripts: where the lab's pieces live, all derived from this file's location.
+# UCODE4J_CACHE moves the cache, as it does for fetch-debian.sh.
+lab_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+repo_dir=$(dirname "$lab_dir")
+debian_dir=${UCODE4J_CACHE:-$repo_dir/.cache}/debian
+debian_root=$debian_dir/root
+# What the guests run from this working tree: the ucode command, and the xen backend's jar the Xen tests add to it.
+ucode_jar=$repo_dir/examples/cli/target/ucode.jar
+driver_xen_jars=("$repo_dir"/driver-xen/target/ucode4j-driver-xen-*[0-9T].jar)   # the classes, not -javadoc or -sources
+
+# The Debian packages the guests need besides the kernel and the firmware corpus: Xen, xen-ucode and the
+# libraries it loads, and the busybox the initramfs is made of.
+lab_packages=(xen-hypervisor-4.17-amd64 busybox-static xen-utils-4.17 libxenmisc4.17 libxentoollog1 libxencall1
+              libxenforeignmemory1 libxendevicemodel1 libxenevtchn1 libxengnttab1 libxentoolcore1 libxenhypfs1
+              libxenstore4 libyajl2)
+
+# The kernel package the fetched linux-image-amd64 depends on, e.g. linux-image-6.1.0-56-amd64.
+kernel_package() {
+  local meta
+  meta=$(compgen -G "$debian_dir/debs/linux-image-amd64_*.deb" | sort -V | tail -n 1) ||
+    { echo "lab: linux-image-amd64 is not fetched; run lab/setup.sh" >&2; return 1; }
+  dpkg-deb -f "$meta" Depends | sed -n 's/^\(linux-image-[^ ,]*\).*/\1/p'
+}
+
+# The kernel release, e.g. 6.1.0-56-amd64.
+kernel_release() {
+  local package
+  package=$(kernel_package) && echo "${package#linux-image-}"
+}

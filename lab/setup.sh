@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Prepares the QEMU lab on this machine: installs qemu-system-x86 (apt; needs root) and fetches, into the
+# git-ignored cache, the Debian kernel that linux-image-amd64 depends on, Xen 4.17 with xen-ucode and its
+# libraries, busybox and the firmware (through fetch-debian.sh: nothing is installed). Then checks that the
+# ucode command and the xen backend are built, since the guests run them from this working tree.
+set -euo pipefail
+. "$(dirname "${BASH_SOURCE[0]}")/lab-env.sh"
+
+if ! command -v qemu-system-x86_64 >/dev/null; then
+  # A fresh machine may have no package lists yet.
+  apt-cache show qemu-system-x86 >/dev/null 2>&1 || apt-get -q update
+  DEBIAN_FRONTEND=noninteractive apt-get -q install -y --no-install-recommends qemu-system-x86
+fi
+
+"$lab_dir/fetch-debian.sh" >/dev/null   # the firmware and iucode-tool, at the versions the tests pin
+"$lab_dir/fetch-debian.sh" linux-image-amd64 >/dev/null
+"$lab_dir/fetch-debian.sh" "$(kernel_package)" "${lab_packages[@]}" >/dev/null
+echo "lab: kernel $(kernel_release), packages unpacked in $debian_root"
+
+for jar in "$ucode_jar" "${driver_xen_jars[0]}"; do
+  [ -f "$jar" ] || { echo "lab: $jar is missing: run 'mvn -B -ntp -q package -DskipTests' first" >&2; exit 1; }
+done
+echo "lab: ready"
