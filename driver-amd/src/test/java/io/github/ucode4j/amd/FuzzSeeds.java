@@ -1,10 +1,8 @@
 package io.github.ucode4j.amd;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
+import io.github.ucode4j.testing.CommittedSeeds;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -22,15 +20,7 @@ class FuzzSeeds {
 
     @Test
     void committedSeedsAreTheBuildersOutput() throws IOException {
-        boolean write = "write".equals(System.getProperty("fuzz.seeds"));
-        for (Map.Entry<String, byte[]> seed : seeds().entrySet()) {
-            Path file = INPUTS.resolve(seed.getKey());
-            if (write) {
-                Files.createDirectories(file.getParent());
-                Files.write(file, seed.getValue());
-            }
-            assertThat(file).as("run with -Dfuzz.seeds=write to make it").hasBinaryContent(seed.getValue());
-        }
+        CommittedSeeds.check(INPUTS, seeds());
     }
 
     private static Map<String, byte[]> seeds() {
