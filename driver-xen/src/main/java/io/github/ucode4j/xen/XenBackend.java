@@ -5,6 +5,7 @@ import io.github.ucode4j.api.ApplyOptions;
 import io.github.ucode4j.api.Platform;
 import io.github.ucode4j.api.SystemResult;
 import io.github.ucode4j.api.spi.SystemBackend;
+import io.github.ucode4j.linux.CpuDevices;
 import io.github.ucode4j.linux.CpuInfo;
 import io.github.ucode4j.linux.LinuxChecks;
 import io.github.ucode4j.linux.libc.JnaLibc;
@@ -68,7 +69,8 @@ public final class XenBackend implements SystemBackend {
 
     /**
      * Reads Xen's online physical CPUs: vendor and signature everywhere, platform flags and revision from Xen 4.18
-     * on; before 4.18 the revision is dom0's {@code /proc/cpuinfo} view, labelled so, or unknown.
+     * on; before 4.18 the revision is dom0's {@code /proc/cpuinfo} view and the Intel platform flags are MSR 0x17
+     * read through dom0's msr device, each labelled so, or unknown.
      *
      * @throws IOException when Xen cannot be asked (not dom0, not root, no privcmd) or does not answer
      */
@@ -127,9 +129,9 @@ public final class XenBackend implements SystemBackend {
     }
 
     private Platform readPlatform() throws ApplyException {
-        Dom0Revisions dom0 = new Dom0Revisions(dom0CpuInfo());
-        try (XenSession session = XenSession.open(libcs.load(), roots)) {
-            return new XenPlatformProbe(session, dom0).probe(NAME, session.version());
+        Libc libc = libcs.load();
+        try (XenSession session = XenSession.open(libc, roots); CpuDevices dom0Devices = new CpuDevices(libc, roots.dom0())) {
+            return new XenPlatformProbe(session, new Dom0View(dom0CpuInfo(), dom0Devices)).probe(NAME, session.version());
         }
     }
 

@@ -10,6 +10,7 @@ import io.github.ucode4j.api.PlatformCpu;
 import io.github.ucode4j.api.PlatformFlags;
 import io.github.ucode4j.api.Revision;
 import io.github.ucode4j.api.Vendor;
+import io.github.ucode4j.linux.IntelPlatformId;
 import io.github.ucode4j.linux.NotesByCpu;
 import io.github.ucode4j.linux.libc.Errno;
 import io.github.ucode4j.linux.libc.ErrnoException;
@@ -25,8 +26,8 @@ import java.util.Set;
 /**
  * Xen's physical CPUs, read through platform hypercalls: which exist and are online ({@code XENPF_get_cpuinfo}),
  * vendor, family, model and stepping ({@code XENPF_get_cpu_version}) and, on Xen 4.18 and later, signature,
- * platform flags and revision ({@code XENPF_get_ucode_revision}). Before 4.18 the revision is what dom0's
- * {@code /proc/cpuinfo} shows, labelled so, or unknown; it is never guessed. Offline CPUs are skipped with a note.
+ * platform flags and revision ({@code XENPF_get_ucode_revision}). Before 4.18 the revision and the Intel platform
+ * flags are what dom0 sees through its virtual CPUs ({@link Dom0View}), labelled so, or unknown; never guessed. Offline CPUs are skipped with a note.
  * Collects its notes as it goes: one probe per instance.
  */
 final class XenPlatformProbe {
@@ -34,10 +35,10 @@ final class XenPlatformProbe {
     private static final String TOPOLOGY = "Xen's physical CPU number only (core and package unknown)";
 
     private final XenSession session;
-    private final Dom0Revisions dom0;
+    private final Dom0View dom0;
     private final NotesByCpu notes = new NotesByCpu();
 
-    XenPlatformProbe(XenSession session, Dom0Revisions dom0) {
+    XenPlatformProbe(XenSession session, Dom0View dom0) {
         this.session = session;
         this.dom0 = dom0;
     }
@@ -119,23 +120,40 @@ final class XenPlatformProbe {
         } catch (IllegalArgumentException e) {
             notes.add(cpu, "signature unknown: Xen's family, model, stepping do not encode: " + e.getMessage());
         }
-        Optional<PlatformFlags> flags = Optional.empty();
-        if (vendor.equals(Optional.of(Vendor.AMD))) {
-            flags = Optional.of(PlatformFlags.NONE);
-            sources.put(Fact.PLATFORM_FLAGS, "none: AMD CPUs have no platform id");
-        } else {
-            notes.add(cpu, "platform flags unknown: Xen before 4.18 cannot report them");
-        }
-        Set<Revision> shown = dom0.shownFor(id.vendor(), id.family(), id.model(), id.stepping());
+        Optional<PlatformFlags> flags = platformFlags(cpu, vendor, signature, sources);
+        Set<Revision> shown = dom0.revisionsShownFor(id.vendor(), id.family(), id.model(), id.stepping());
         Optional<Revision> revision = Optional.empty();
         if (shown.size() == 1) {
             revision = Optional.of(shown.iterator().next());
-            sources.put(Fact.REVISION, Dom0Revisions.SOURCE);
+            sources.put(Fact.REVISION, Dom0View.REVISION_SOURCE);
         } else {
             notes.add(cpu, shown.isEmpty() ? "revision unknown: dom0's /proc/cpuinfo shows none for this CPU model"
                     : "revision unknown: dom0's virtual CPUs show several " + shown);
         }
         return new CpuState(vendor, signature, flags, revision);
+    }
+
+    /** Before Xen 4.18: none on AMD and on Intel CPUs without a platform id, else as dom0 reads them from MSR 0x17. */
+    private Optional<PlatformFlags> platformFlags(int cpu, Optional<Vendor> vendor, Optional<CpuSignature> signature,
+            Map<Fact, String> sources) {
+        if (vendor.isEmpty()) {
+            return Optional.empty();
+        }
+        if (vendor.get() == Vendor.AMD) {
+            sources.put(Fact.PLATFORM_FLAGS, "none: AMD CPUs have no platform id");
+            return Optional.of(PlatformFlags.NONE);
+        }
+        if (signature.isPresent() && !IntelPlatformId.present(signature.get())) {
+            sources.put(Fact.PLATFORM_FLAGS, "none: Intel CPUs before family 6 model 5 have no platform id");
+            return Optional.of(PlatformFlags.NONE);
+        }
+        Dom0View.PlatformFlagsView view = dom0.platformFlags();
+        if (view.flags().isPresent()) {
+            sources.put(Fact.PLATFORM_FLAGS, Dom0View.PLATFORM_FLAGS_SOURCE);
+        } else {
+            notes.add(cpu, "platform flags unknown: Xen before 4.18 cannot report them, and " + view.whyUnknown());
+        }
+        return view.flags();
     }
 
     /** The CPU's revision; empty, with a note, when Xen says the CPU went offline meanwhile. */

@@ -32,6 +32,14 @@ final class Dom0Tree {
         return write("proc/cpuinfo", text);
     }
 
+    /** dom0's msr devices, {@code /dev/cpu/N/msr}, for virtual CPUs 0 to {@code count - 1} (the msr module loaded). */
+    Dom0Tree msrDevices(int count) throws IOException {
+        for (int vcpu = 0; vcpu < count; vcpu++) {
+            write("dev/cpu/" + vcpu + "/msr", "");
+        }
+        return this;
+    }
+
     Dom0Tree write(String relative, String text) throws IOException {
         Path file = root.resolve(relative);
         Files.createDirectories(file.getParent());

@@ -3,6 +3,7 @@ package io.github.ucode4j.xen;
 import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
 import io.github.ucode4j.api.CpuSignature;
+import io.github.ucode4j.linux.IntelPlatformId;
 import io.github.ucode4j.linux.libc.Errno;
 import io.github.ucode4j.linux.libc.ErrnoException;
 import io.github.ucode4j.linux.libc.Libc;
@@ -20,6 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A dom0 C library with a fake Xen behind the privcmd ioctl. Files open only where the fixture tree has them;
@@ -29,6 +32,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class FakeXen implements Libc {
     static final int ENOTTY = 25;
+    private static final Pattern MSR_DEVICE = Pattern.compile("/cpu/(\\d+)/msr$");
 
     /** One physical CPU as the fake Xen reports it. */
     record Cpu(int flags, String vendor, int family, int model, int stepping, int signature, int pf, int revision) {
@@ -68,6 +72,8 @@ final class FakeXen implements Libc {
     private int revisionAfterLoad;
     private CountDownLatch release = new CountDownLatch(0);
 
+    private final Map<Integer, Long> dom0PlatformIds = new HashMap<>();
+
     private final Map<Integer, String> openFiles = new HashMap<>();
     private final Map<Long, Memory> memory = new HashMap<>();
     private int nextFd = 100;
@@ -100,6 +106,14 @@ final class FakeXen implements Libc {
     /** Loads wait (up to 10 s) until {@code latch} opens. */
     synchronized FakeXen holdingLoadsUntil(CountDownLatch latch) {
         release = latch;
+        return this;
+    }
+
+    /** dom0's virtual CPUs read these values of MSR 0x17, in order from virtual CPU 0. */
+    synchronized FakeXen withDom0PlatformIdMsr(long... values) {
+        for (int vcpu = 0; vcpu < values.length; vcpu++) {
+            dom0PlatformIds.put(vcpu, values[vcpu]);
+        }
         return this;
     }
 
@@ -271,9 +285,22 @@ final class FakeXen implements Libc {
         return ByteBuffer.wrap(bytes).asReadOnlyBuffer().order(ByteOrder.LITTLE_ENDIAN);
     }
 
+    /**
+     * dom0's msr devices: MSR 0x17 (the platform id, passed through by Xen) reads as given on each virtual CPU,
+     * every other MSR raises #GP (EIO). The device files must be in the fixture tree to open.
+     */
     @Override
-    public long pread(int fd, Pointer buffer, long count, long offset) {
-        throw new UnsupportedOperationException("not a Xen call");
+    public synchronized long pread(int fd, Pointer buffer, long count, long offset) throws ErrnoException {
+        Matcher device = MSR_DEVICE.matcher(openFiles.getOrDefault(fd, ""));
+        if (!device.find() || count != Long.BYTES) {
+            throw new UnsupportedOperationException("not a read of dom0's msr device: " + openFiles.get(fd));
+        }
+        Long value = offset == IntelPlatformId.MSR ? dom0PlatformIds.get(Integer.parseInt(device.group(1))) : null;
+        if (value == null) {
+            throw ErrnoException.of("pread", Errno.EIO);
+        }
+        buffer.setLong(0, value);
+        return Long.BYTES;
     }
 
     @Override

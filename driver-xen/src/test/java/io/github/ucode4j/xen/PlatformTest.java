@@ -22,6 +22,8 @@ class PlatformTest {
     private static final int SKX = 0x00050654;
     private static final int OLD = 0x2006e05;
     private static final FakeXen.Cpu SKYLAKE = FakeXen.Cpu.online("GenuineIntel", SKX, 0x04, OLD);
+    /** MSR 0x17 with platform id 2 in bits 52:50. */
+    private static final long PLATFORM_ID_2 = 2L << 50;
     private static final FakeXen.Cpu MILAN = FakeXen.Cpu.online("AuthenticAMD", 0x00a00f11, 0, 0x0a001143);
 
     @TempDir
@@ -77,9 +79,61 @@ class PlatformTest {
             assertThat(cpu.sourceOf(Fact.SIGNATURE)).contains("XENPF_get_cpu_version");
             assertThat(cpu.state().platformFlags()).isEmpty();
         });
-        assertThat(platform.notes()).anyMatch(n -> n.contains("Xen 4.17 cannot report a physical CPU's revision"))
-                .contains("CPUs 0-1: platform flags unknown: Xen before 4.18 cannot report them");
+        assertThat(platform.notes()).anyMatch(n -> n.contains("Xen 4.17 cannot report a physical CPU's revision"));
         assertThat(xen.platformOps()).extracting(FakeXen.Ioctl::command).doesNotContain(PlatformOp.GET_UCODE_REVISION);
+    }
+
+    @Test
+    void onFourSeventeenIntelPlatformFlagsAreMsr0x17ThroughDom0LabelledSo() throws IOException {
+        FakeXen xen = new FakeXen(new XenVersion(4, 17), List.of(SKYLAKE, SKYLAKE)).withDom0PlatformIdMsr(PLATFORM_ID_2, PLATFORM_ID_2);
+        new Dom0Tree(root).msrDevices(2);
+
+        Platform platform = platform(xen, intelCpuinfo(OLD, OLD));
+
+        assertThat(platform.cpus()).hasSize(2).allSatisfy(cpu -> {
+            assertThat(cpu.state().platformFlags()).hasValue(PlatformFlags.ofPlatformId(2));
+            assertThat(cpu.sourceOf(Fact.PLATFORM_FLAGS)).contains("MSR 0x17 bits 52:50 through dom0's msr device",
+                    "seen through a virtual CPU");
+        });
+        // Read once per probe, on each of dom0's virtual CPUs, and every device closed again.
+        assertThat(xen.opened).filteredOn(path -> path.endsWith("/msr")).hasSize(2);
+        assertThat(xen.released()).isTrue();
+    }
+
+    @Test
+    void onFourSeventeenIntelPlatformFlagsAreUnknownWithoutDom0sMsrDevice() throws IOException {
+        FakeXen xen = new FakeXen(new XenVersion(4, 17), List.of(SKYLAKE, SKYLAKE));
+
+        Platform platform = platform(xen, intelCpuinfo(OLD, OLD));
+
+        assertThat(platform.cpus()).allSatisfy(cpu -> assertThat(cpu.state().platformFlags()).isEmpty());
+        assertThat(platform.notes()).contains("CPUs 0-1: platform flags unknown: Xen before 4.18 cannot report them, and dom0"
+                + " could not read MSR 0x17 on its virtual CPU 0 (No such file or directory (ENOENT): load the msr module"
+                + " (modprobe msr))");
+    }
+
+    @Test
+    void onFourSeventeenIntelPlatformFlagsAreUnknownWhereDom0sVirtualCpusDisagree() throws IOException {
+        FakeXen xen = new FakeXen(new XenVersion(4, 17), List.of(SKYLAKE)).withDom0PlatformIdMsr(PLATFORM_ID_2, 0);
+        new Dom0Tree(root).msrDevices(2);
+
+        Platform platform = platform(xen, intelCpuinfo(OLD, OLD));
+
+        assertThat(platform.cpus().get(0).state().platformFlags()).isEmpty();
+        assertThat(platform.notes()).contains("CPU 0: platform flags unknown: Xen before 4.18 cannot report them, and dom0's"
+                + " virtual CPUs read several from MSR 0x17 [0x01, 0x04]");
+    }
+
+    @Test
+    void anOldIntelCpuOnFourSeventeenHasNoPlatformFlagsAndNoMsrIsRead() throws IOException {
+        int pentiumPro = 0x00000634;
+        FakeXen xen = new FakeXen(new XenVersion(4, 17), List.of(FakeXen.Cpu.online("GenuineIntel", pentiumPro, 0, 0x1)));
+        new Dom0Tree(root).msrDevices(1);
+
+        Platform platform = platform(xen, Dom0Tree.processor(0, "GenuineIntel", 6, 3, 4, 0x1));
+
+        assertThat(platform.cpus().get(0).state().platformFlags()).hasValue(PlatformFlags.NONE);
+        assertThat(xen.opened).noneMatch(path -> path.endsWith("/msr"));
     }
 
     @Test

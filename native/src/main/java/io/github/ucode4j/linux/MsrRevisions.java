@@ -3,14 +3,10 @@ package io.github.ucode4j.linux;
 import io.github.ucode4j.api.ApplyException;
 import io.github.ucode4j.api.LoadProtocol;
 import io.github.ucode4j.api.LoadProtocol.RevisionRead;
-import io.github.ucode4j.api.PlatformFlags;
 import io.github.ucode4j.api.Revision;
 
-/** The running revision and the Intel platform id, read from MSRs by each vendor's rule. */
+/** The running revision, read from MSR 0x8B by each vendor's rule. */
 final class MsrRevisions {
-    /** IA32_PLATFORM_ID. */
-    static final long PLATFORM_ID_MSR = 0x17;
-    private static final int PLATFORM_ID_SHIFT = 50;
     private static final int CPUID_SIGNATURE_LEAF = 1;
 
     private final MsrAccess msr;
@@ -31,10 +27,5 @@ final class MsrRevisions {
             cpuid.cpuid(cpu, CPUID_SIGNATURE_LEAF, 0);
         }
         return rule.decode(msr.read(cpu, LoadProtocol.REVISION_MSR));
-    }
-
-    /** The platform flags of an Intel CPU: one bit, numbered by MSR 0x17 bits 52:50. */
-    PlatformFlags platformFlags(int cpu) throws ApplyException {
-        return PlatformFlags.ofPlatformId((int) (msr.read(cpu, PLATFORM_ID_MSR) >>> PLATFORM_ID_SHIFT) & 7);
     }
 }

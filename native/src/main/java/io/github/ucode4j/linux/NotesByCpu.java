@@ -1,5 +1,7 @@
 package io.github.ucode4j.linux;
 
+import io.github.ucode4j.api.ApplyException;
+import io.github.ucode4j.linux.libc.Errno;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +27,18 @@ public final class NotesByCpu {
      */
     public void add(String note) {
         general.add(note);
+    }
+
+    /**
+     * Why a device access failed, for a note: the errno and the remedy, without the CPU-specific opening of the
+     * message, so that the same failure on many CPUs makes one note.
+     *
+     * @param e the failure
+     * @return e.g. {@code No such file or directory (ENOENT): load the msr module (modprobe msr)}
+     */
+    public static String reason(ApplyException e) {
+        String cause = e.errno().isPresent() ? Errno.describe(e.errno().getAsInt()) : e.getMessage();
+        return e.remedy().isEmpty() ? cause : cause + ": " + e.remedy();
     }
 
     /**

@@ -11,7 +11,6 @@ import io.github.ucode4j.api.PlatformCpu;
 import io.github.ucode4j.api.PlatformFlags;
 import io.github.ucode4j.api.Revision;
 import io.github.ucode4j.api.Vendor;
-import io.github.ucode4j.linux.libc.Errno;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -45,7 +44,8 @@ public final class PlatformProbe {
     private final String backend;
     private final LinuxRoots roots;
     private final CpuidAccess cpuid;
-    private final MsrRevisions msr;
+    private final MsrAccess msr;
+    private final MsrRevisions revisions;
     private final MsrUse msrUse;
 
     /**
@@ -61,7 +61,8 @@ public final class PlatformProbe {
         this.backend = backend;
         this.roots = roots;
         this.cpuid = cpuid;
-        this.msr = new MsrRevisions(msr, cpuid);
+        this.msr = msr;
+        this.revisions = new MsrRevisions(msr, cpuid);
         this.msrUse = msrUse;
     }
 
@@ -167,7 +168,7 @@ public final class PlatformProbe {
                 leaf0 = Optional.of(cpuid.cpuid(cpu, 0, 0));
                 leaf1 = Optional.of(cpuid.cpuid(cpu, 1, 0));
             } catch (ApplyException e) {
-                notes.add(cpu, "CPUID unreadable (" + reason(e) + "); vendor and signature from /proc/cpuinfo");
+                notes.add(cpu, "CPUID unreadable (" + NotesByCpu.reason(e) + "); vendor and signature from /proc/cpuinfo");
             }
         }
 
@@ -228,14 +229,14 @@ public final class PlatformProbe {
             if (vendor.get() == Vendor.AMD) {
                 return Optional.of(new Sourced<>(PlatformFlags.NONE, "none: AMD CPUs have no platform id"));
             }
-            if (signature.isPresent() && !hasPlatformId(signature.get())) {
+            if (signature.isPresent() && !IntelPlatformId.present(signature.get())) {
                 return Optional.of(new Sourced<>(PlatformFlags.NONE, "none: Intel CPUs before family 6 model 5 have no platform id"));
             }
             if (msrUse != MsrUse.NONE) {
                 try {
-                    return Optional.of(new Sourced<>(msr.platformFlags(cpu), "MSR 0x17 bits 52:50"));
+                    return Optional.of(new Sourced<>(IntelPlatformId.read(msr, cpu), IntelPlatformId.SOURCE));
                 } catch (ApplyException e) {
-                    notes.add(cpu, "MSR 0x17 unreadable (" + reason(e) + "); platform flags from sysfs");
+                    notes.add(cpu, "MSR 0x17 unreadable (" + NotesByCpu.reason(e) + "); platform flags from sysfs");
                 }
             }
             OptionalLong fromSysfs = sysfs.processorFlags(cpu);
@@ -270,23 +271,12 @@ public final class PlatformProbe {
             }
             RevisionRead rule = intel ? RevisionRead.CLEAR_CPUID_HIGH_DWORD : RevisionRead.LOW_DWORD;
             try {
-                return Optional.of(new Sourced<>(msr.read(cpu, rule),
+                return Optional.of(new Sourced<>(revisions.read(cpu, rule),
                         intel ? "MSR 0x8B (write 0, CPUID(1), high dword)" : "MSR 0x8B (low dword)"));
             } catch (ApplyException e) {
-                notes.add(cpu, "MSR 0x8B unreadable (" + reason(e) + "); revision from sysfs or /proc/cpuinfo");
+                notes.add(cpu, "MSR 0x8B unreadable (" + NotesByCpu.reason(e) + "); revision from sysfs or /proc/cpuinfo");
                 return Optional.empty();
             }
         }
-    }
-
-    /** Intel CPUs have a platform id from family 6 model 5 on. */
-    private static boolean hasPlatformId(CpuSignature signature) {
-        return signature.family() > 6 || signature.family() == 6 && signature.model() >= 5;
-    }
-
-    /** The errno and the remedy, without the CPU-specific opening of the message, so that notes group. */
-    private static String reason(ApplyException e) {
-        String cause = e.errno().isPresent() ? Errno.describe(e.errno().getAsInt()) : e.getMessage();
-        return e.remedy().isEmpty() ? cause : cause + ": " + e.remedy();
     }
 }

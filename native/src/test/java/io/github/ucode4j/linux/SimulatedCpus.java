@@ -90,7 +90,7 @@ final class SimulatedCpus implements MsrAccess, CpuidAccess, ThreadPinning, Phys
         if (msr == LoadProtocol.REVISION_MSR) {
             return revisionRegisters[cpu];
         }
-        if (msr == MsrRevisions.PLATFORM_ID_MSR && vendor == Vendor.INTEL) {
+        if (msr == IntelPlatformId.MSR && vendor == Vendor.INTEL) {
             return (long) equivalenceIdOrPlatformId << 50;
         }
         throw generalProtection("reading", cpu, msr);
