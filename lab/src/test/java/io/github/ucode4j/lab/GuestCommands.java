@@ -1,7 +1,6 @@
 package io.github.ucode4j.lab;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -14,31 +13,25 @@ final class GuestCommands {
         this.lab = lab;
     }
 
+    /** The guest's writable temporary folder (guest/init makes it; the host's /tmp is read-only in the guest). */
+    static final String GUEST_TMP = "/run/lab-tmp";
+
     /**
-     * The guest's environment for the ucode command: the host's JDK, this run's copy of the jar, and a class-data
-     * archive in the guest's /tmp.
+     * The guest's environment for the ucode command: the host's JDK, this run's copy of the jar, a class-data
+     * archive and the JVM's temporary files in the guest's own temporary folder (no perf data: it would go to the
+     * read-only /tmp).
      */
     GuestScript script(String description) throws IOException {
         return new GuestScript(description)
                 .export("JAVA_HOME", System.getProperty("java.home"))
-                .export("UCODE_JAR", guestJar(lab.ucodeJar()).toString())
-                .export("UCODE_CDS_DIR", "/tmp/ucode-cds");
+                .export("UCODE_JAR", Lab.guestJar(lab).toString())
+                .export("UCODE_CDS_DIR", GUEST_TMP + "/ucode-cds")
+                .export("JAVA_OPTS", "-Djava.io.tmpdir=" + GUEST_TMP + " -XX:-UsePerfData");
     }
 
     /** The project's ucode command: the working tree's launcher (with the jar {@link #script} names). */
     List<String> ucode(String... arguments) {
         return concat(List.of(lab.repository().resolve("examples/cli/bin/ucode").toString()), arguments);
-    }
-
-    /**
-     * The ucode command with the xen backend on the class path. The runnable jar does not include driver-xen (see
-     * the lab's report): until it does, the guest adds driver-xen's own jar next to it. ServiceLoader ignores a
-     * provider listed twice, so this stays right once the jar includes it.
-     */
-    List<String> ucodeWithXen(String... arguments) throws IOException {
-        String classPath = guestJar(lab.ucodeJar()) + ":" + guestJar(lab.driverXenJar());
-        return concat(List.of(System.getProperty("java.home") + "/bin/java", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                "-cp", classPath, "io.github.ucode4j.cli.Main"), arguments);
     }
 
     /** Xen's own xen-ucode from the unpacked package, with the Xen libraries it loads. */
@@ -50,10 +43,6 @@ final class GuestCommands {
     /** A busybox applet (the host may lack kmod's rmmod; busybox has one). */
     List<String> busybox(String... arguments) {
         return concat(List.of(lab.debianRoot().resolve("bin/busybox").toString()), arguments);
-    }
-
-    private Path guestJar(Path jar) throws IOException {
-        return Lab.guestJars(lab).resolve(jar.getFileName());
     }
 
     private static List<String> concat(List<String> head, String... tail) {

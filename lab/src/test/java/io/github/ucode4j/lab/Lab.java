@@ -11,7 +11,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 
@@ -23,7 +22,7 @@ final class Lab {
     /** Each boot is bounded by boot.sh; this is the slack on top for QEMU to be killed and the script to end. */
     private static final Duration HARNESS_SLACK = Duration.ofSeconds(30);
 
-    private static Path guestJars;
+    private static Path guestJar;
 
     private final Path labDirectory = Path.of(System.getProperty("ucode4j.lab.dir", ".")).toAbsolutePath().normalize();
     private final Path outputDirectory = Path.of(System.getProperty("ucode4j.lab.output", "target/lab")).toAbsolutePath();
@@ -49,24 +48,17 @@ final class Lab {
         return repository().resolve("examples/cli/target/ucode.jar");
     }
 
-    /** The xen backend's jar, which the Xen guests add next to the ucode command (see GuestCommands). */
-    Path driverXenJar() {
-        return repository().resolve("driver-xen/target/ucode4j-driver-xen-" + System.getProperty("ucode4j.version") + ".jar");
-    }
-
     /**
-     * The jars the guests run: copies of the working tree's, taken once per test run, so that a rebuild of the tree
+     * The jar the guests run: a copy of the working tree's, taken once per test run, so that a rebuild of the tree
      * while the lab runs (a guest reads the jar through 9p as it goes) cannot mix two builds in one JVM.
      */
-    static synchronized Path guestJars(Lab lab) throws IOException {
-        if (guestJars == null) {
-            Path jars = Files.createDirectories(lab.outputDirectory().resolve("jars"));
-            for (Path jar : List.of(lab.ucodeJar(), lab.driverXenJar())) {
-                Files.copy(jar, jars.resolve(jar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-            }
-            guestJars = jars;
+    static synchronized Path guestJar(Lab lab) throws IOException {
+        if (guestJar == null) {
+            Path copy = Files.createDirectories(lab.outputDirectory().resolve("jars")).resolve(lab.ucodeJar().getFileName());
+            Files.copy(lab.ucodeJar(), copy, StandardCopyOption.REPLACE_EXISTING);
+            guestJar = copy;
         }
-        return guestJars;
+        return guestJar;
     }
 
     Path firmware() {
@@ -97,8 +89,13 @@ final class Lab {
         if (!Files.isExecutable(debianRoot().resolve("bin/busybox"))) {
             return Optional.of("the Debian packages are not unpacked in " + debianRoot());
         }
-        return Stream.of(ucodeJar(), driverXenJar()).filter(jar -> !Files.isRegularFile(jar)).findFirst()
-                .map(jar -> jar + " is missing: run 'mvn -B -ntp -q package -DskipTests' at the top of the tree");
+        if (repository().startsWith("/run")) {
+            return Optional.of("the tree is under /run, which the guest replaces with its own tmpfs: clone it elsewhere");
+        }
+        if (!Files.isRegularFile(ucodeJar())) {
+            return Optional.of(ucodeJar() + " is missing: run 'mvn -B -ntp -q package -DskipTests' at the top of the tree");
+        }
+        return Optional.empty();
     }
 
     private static boolean onPath(String program) {
