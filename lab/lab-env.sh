@@ -4,9 +4,6 @@ lab_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 repo_dir=$(dirname "$lab_dir")
 debian_dir=${UCODE4J_CACHE:-$repo_dir/.cache}/debian
 debian_root=$debian_dir/root
-# What the guests run from this working tree: the ucode command, and the xen backend's jar the Xen tests add to it.
-ucode_jar=$repo_dir/examples/cli/target/ucode.jar
-driver_xen_jars=("$repo_dir"/driver-xen/target/ucode4j-driver-xen-*[0-9T].jar)   # the classes, not -javadoc or -sources
 
 # The Debian packages the guests need besides the kernel and the firmware corpus: Xen, xen-ucode and the
 # libraries it loads, and the busybox the initramfs is made of.
