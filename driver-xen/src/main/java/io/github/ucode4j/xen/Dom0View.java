@@ -63,7 +63,7 @@ final class Dom0View {
     }
 
     private PlatformFlagsView readPlatformFlags() {
-        Set<Integer> virtualCpus = new TreeSet<>(cpuinfo.processors().keySet());
+        Set<Integer> virtualCpus = cpuinfo.processors().keySet();
         if (virtualCpus.isEmpty()) {
             return unknown("dom0's /proc/cpuinfo lists no virtual CPU to read MSR 0x17 on");
         }

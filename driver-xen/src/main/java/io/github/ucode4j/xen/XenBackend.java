@@ -138,7 +138,7 @@ public final class XenBackend implements SystemBackend {
     private CpuInfo dom0CpuInfo() throws ApplyException {
         try {
             return CpuInfo.read(roots.cpuinfo());
-        } catch (IOException | IllegalArgumentException e) {
+        } catch (IOException e) {
             throw new ApplyException("reading dom0's " + roots.cpuinfo() + " failed: " + e.getMessage(), OptionalInt.empty(),
                     OptionalInt.empty(), "", e);
         }

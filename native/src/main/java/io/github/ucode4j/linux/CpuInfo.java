@@ -3,6 +3,7 @@ package io.github.ucode4j.linux;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,32 +11,46 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * {@code /proc/cpuinfo}, parsed into one block of {@code key : value} fields per {@code processor}.
  *
- * @param processors the fields of each processor block, by processor number
+ * @param processors the fields of each processor block, by processor number, in processor order
  */
 public record CpuInfo(Map<Integer, Map<String, String>> processors) {
 
     /** An empty {@code /proc/cpuinfo}. */
     public static final CpuInfo EMPTY = new CpuInfo(Map.of());
 
-    /** Copies the map. */
+    /** Copies the map, sorted by processor number. */
     public CpuInfo {
-        processors = Map.copyOf(processors);
+        processors = Collections.unmodifiableSortedMap(new TreeMap<>(processors));
     }
 
-    /** Reads and parses {@code file}; a missing file is {@link #EMPTY}. */
+    /**
+     * Reads and parses {@code file}; a missing file is {@link #EMPTY}.
+     *
+     * @throws IOException when the file cannot be read, or holds what the kernel never writes (see {@link #parse})
+     */
     public static CpuInfo read(Path file) throws IOException {
-        return Files.isRegularFile(file) ? parse(Files.readString(file)) : EMPTY;
+        if (!Files.isRegularFile(file)) {
+            return EMPTY;
+        }
+        String text = Files.readString(file);
+        try {
+            return parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new IOException(file + ": " + e.getMessage(), e);
+        }
     }
 
     /**
      * Parses the text of {@code /proc/cpuinfo}. Fields before the first {@code processor} line and lines without
      * a colon are ignored, as the file's format varies between kernels.
      *
-     * @throws IllegalArgumentException when a {@code processor} line does not hold a number
+     * @throws IllegalArgumentException when a {@code processor} line does not hold a number (ASCII digits only), or
+     *     holds the number of an earlier one
      */
     public static CpuInfo parse(String text) {
         Map<Integer, Map<String, String>> processors = new HashMap<>();
@@ -49,7 +64,9 @@ public record CpuInfo(Map<Integer, Map<String, String>> processors) {
             String value = line.substring(colon + 1).strip();
             if (key.equals("processor")) {
                 current = new HashMap<>();
-                processors.put(parseProcessorNumber(value), current);
+                if (processors.put(parseProcessorNumber(value), current) != null) {
+                    throw new IllegalArgumentException("/proc/cpuinfo: 'processor " + value + "' appears twice");
+                }
             } else if (current != null) {
                 current.put(key, value);
             }
@@ -59,12 +76,12 @@ public record CpuInfo(Map<Integer, Map<String, String>> processors) {
         return new CpuInfo(frozen);
     }
 
+    // Only what the kernel prints: ASCII digits, no sign (Integer.parseInt alone takes "+1" and other scripts' digits).
     private static int parseProcessorNumber(String value) {
-        try {
-            return Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("/proc/cpuinfo: 'processor' is not a number: '" + value + "'", e);
+        if (!value.matches("[0-9]{1,9}")) {
+            throw new IllegalArgumentException("/proc/cpuinfo: 'processor' is not a number: '" + value + "'");
         }
+        return Integer.parseInt(value);
     }
 
     /** The field {@code key} of processor {@code cpu}. */
@@ -75,7 +92,7 @@ public record CpuInfo(Map<Integer, Map<String, String>> processors) {
     /** A decimal field ({@code cpu family}, {@code model}, {@code stepping}); empty when absent or not a number. */
     public OptionalInt decimal(int cpu, String key) {
         Optional<String> value = field(cpu, key);
-        if (value.isEmpty() || !value.get().matches("\\d{1,9}")) {
+        if (value.isEmpty() || !value.get().matches("[0-9]{1,9}")) {
             return OptionalInt.empty();
         }
         return OptionalInt.of(Integer.parseInt(value.get()));

@@ -4,7 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.ucode4j.linux.libc.Errno;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** /proc/cpuinfo parsing, options from properties, errno names. */
 class SmallPartsTest {
@@ -20,6 +25,27 @@ class SmallPartsTest {
         assertThat(info.hex(0, "microcode")).hasValue(0x2006e05);
         assertThat(info.flags(0)).containsExactlyInAnyOrder("fpu", "hypervisor");
         assertThatThrownBy(() -> CpuInfo.parse("processor : x\n")).hasMessageContaining("'processor' is not a number");
+    }
+
+    @Test
+    void cpuinfoTakesOnlyWhatTheKernelPrintsAsAProcessorNumberAndKeepsProcessorOrder() {
+        for (String number : List.of("+1", "-1", "\u0661", "1\u0660", "0x1", "")) {
+            assertThatThrownBy(() -> CpuInfo.parse("processor\t: " + number + "\n")).as(number)
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'processor' is not a number");
+        }
+        assertThatThrownBy(() -> CpuInfo.parse("processor : 1\n\nprocessor : 1\n")).hasMessageContaining("'processor 1' appears twice");
+        assertThat(CpuInfo.parse("processor : 12\nmodel : \u0665\n\nprocessor : 3\n\nprocessor : 100\n").processors().keySet())
+                .containsExactly(3, 12, 100);
+        assertThat(CpuInfo.parse("processor : 0\nmodel : \u0665\n").decimal(0, "model")).isEmpty();
+    }
+
+    @Test
+    void aCpuinfoFileTheKernelNeverWroteIsAnIoErrorNamingTheFile(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("cpuinfo"), "processor\t: +1\n");
+
+        assertThatThrownBy(() -> CpuInfo.read(file)).isInstanceOf(IOException.class)
+                .hasMessage(file + ": /proc/cpuinfo: 'processor' is not a number: '+1'");
+        assertThat(CpuInfo.read(dir.resolve("absent"))).isEqualTo(CpuInfo.EMPTY);
     }
 
     @Test
