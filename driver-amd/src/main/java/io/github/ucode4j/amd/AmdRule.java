@@ -9,39 +9,39 @@ import io.github.ucode4j.api.FormatRule;
  */
 public enum AmdRule implements FormatRule {
     /** Fewer than the 12 bytes of a container header remain. */
-    CONTAINER_TRUNCATED("a container starts with 12 bytes: magic, table type and table length"),
+    CONTAINER_TRUNCATED("a container must start with 12 bytes: magic, table type and table length"),
     /** The container does not start with the magic. */
-    MAGIC("a container starts with the magic 0x00414d44"),
+    MAGIC("a container must start with the magic 0x00414d44"),
     /** The first section is not an equivalence table. */
-    EQUIVALENCE_TYPE("the first section of a container is the equivalence table, type 0"),
+    EQUIVALENCE_TYPE("the first section of a container must be the equivalence table, type 0"),
     /** The table length is below 16 or not a multiple of 16. */
-    EQUIVALENCE_LENGTH("the equivalence table length is a non-zero multiple of 16"),
+    EQUIVALENCE_LENGTH("the equivalence table length must be a non-zero multiple of 16"),
     /** The table claims more bytes than remain. */
-    EQUIVALENCE_TRUNCATED("the equivalence table fits in the bytes that remain"),
+    EQUIVALENCE_TRUNCATED("the equivalence table length must not exceed the bytes left in the input"),
     /** Strict: the table does not end with exactly one all-zero entry. */
-    EQUIVALENCE_TERMINATOR("the equivalence table ends with its only all-zero entry"),
+    EQUIVALENCE_TERMINATOR("the equivalence table must end with its only all-zero entry"),
     /** Finding: one CPU listed twice with the same equivalence id. */
-    EQUIVALENCE_DUPLICATE("each CPU appears once in an equivalence table"),
+    EQUIVALENCE_DUPLICATE("each CPU should appear once in an equivalence table"),
     /** Finding: one CPU mapped to two different equivalence ids. */
-    EQUIVALENCE_CONFLICT("a CPU maps to one equivalence id in every table"),
+    EQUIVALENCE_CONFLICT("a CPU should map to one equivalence id in every table"),
     /** Strict: a patch before family 0x17 whose equivalence id no table entry maps to. */
-    EQUIVALENCE_MISSING("a patch's processor_rev_id appears in its container's equivalence table"),
+    EQUIVALENCE_MISSING("a patch's processor_rev_id must appear in its container's equivalence table"),
     /** Fewer than the 8 bytes of a section header remain. */
-    SECTION_TRUNCATED("a section starts with 8 bytes: type and size"),
+    SECTION_TRUNCATED("a section must start with 8 bytes: type and size"),
     /** A section that is neither a patch nor the start of the next container. */
-    SECTION_TYPE("after the equivalence table come patch sections (type 1) or the next container"),
+    SECTION_TYPE("after the equivalence table must come patch sections (type 1) or the next container"),
     /** The patch is shorter than its header. */
-    PATCH_TOO_SHORT("a patch holds at least its 64-byte header"),
+    PATCH_TOO_SHORT("a patch must hold at least its 64-byte header"),
     /** The patch claims more bytes than remain. */
-    PATCH_TRUNCATED("a patch fits in the bytes that remain"),
+    PATCH_TRUNCATED("a patch's size must not exceed the bytes left in the input"),
     /** The patch is larger than its family allows. */
-    PATCH_TOO_LARGE("a patch is no larger than its family allows"),
+    PATCH_TOO_LARGE("a patch must be no larger than its family allows"),
     /** Strict: the patch starts with a container's magic, as a container wrapped in a patch section does. */
-    NESTED_CONTAINER("a patch does not start with a container's magic: containers do not nest"),
+    NESTED_CONTAINER("a patch must not start with a container's magic: containers do not nest"),
     /** The patch names a north- or south-bridge device. */
-    CHIPSET_SPECIFIC("nb_dev_id and sb_dev_id are zero: the loaders do not support chipset-specific patches"),
+    CHIPSET_SPECIFIC("nb_dev_id and sb_dev_id must be zero: the loaders do not support chipset-specific patches"),
     /** Finding: a Zen patch whose patch_id names a CPU its container's table does not map to its equivalence id. */
-    ZEN_ID_MISMATCH("a Zen patch_id encodes a CPU that its container's table maps to the patch's processor_rev_id");
+    ZEN_ID_MISMATCH("a Zen patch_id should encode a CPU that its container's table maps to the patch's processor_rev_id");
 
     private final String rule;
 
