@@ -14,6 +14,11 @@ public enum SystemOutcome {
     FAILED,
     /** The loader was busy or a CPU did not respond (hotplug, concurrent update, call-in timeout). */
     BUSY,
-    /** The caller lacks the privilege, or the interface refused it. */
-    NOT_PERMITTED
+    /** The caller lacks the privilege. */
+    NOT_PERMITTED,
+    /**
+     * The loader cannot load microcode this way at all: it does not know the command or its interface version, or
+     * was built without late loading. Retrying will not help; load at boot, or upgrade the loader.
+     */
+    UNSUPPORTED
 }

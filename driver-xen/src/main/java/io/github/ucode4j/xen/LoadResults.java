@@ -46,16 +46,16 @@ final class LoadResults {
                     + "plan before retrying." + after + LOG);
             case Errno.EPERM -> new SystemResult(SystemOutcome.NOT_PERMITTED, code, answer + "this domain may not load "
                     + "microcode; run as root in dom0." + LOG);
-            case Errno.EACCES -> new SystemResult(SystemOutcome.NOT_PERMITTED, code, answer + "Xen refused the platform "
+            case Errno.EACCES -> new SystemResult(SystemOutcome.UNSUPPORTED, code, answer + "Xen refused the platform "
                     + "op's interface version 0x" + Integer.toHexString(PlatformOp.INTERFACE_VERSION) + "; this Xen speaks "
                     + "another platform interface." + LOG);
             case Errno.EFAULT -> new SystemResult(SystemOutcome.FAILED, code, answer + "Xen could not read the op or the "
                     + "file: the memory was not hypercall-safe. Nothing was loaded; please report this." + LOG);
             case Errno.ENOMEM -> new SystemResult(SystemOutcome.REJECTED, code, answer + "the file is too large for Xen's "
                     + "heap; hand it only the patches these CPUs need (ucode4j's plan does)." + LOG);
-            case Errno.ENOSYS -> new SystemResult(SystemOutcome.NOT_PERMITTED, code, answer + "this Xen does not know the "
+            case Errno.ENOSYS -> new SystemResult(SystemOutcome.UNSUPPORTED, code, answer + "this Xen does not know the "
                     + "command; it is older than the command needs." + LOG);
-            case EOPNOTSUPP -> new SystemResult(SystemOutcome.NOT_PERMITTED, code, answer + "this Xen was built without "
+            case EOPNOTSUPP -> new SystemResult(SystemOutcome.UNSUPPORTED, code, answer + "this Xen was built without "
                     + "microcode loading; load microcode at boot instead." + LOG);
             default -> new SystemResult(SystemOutcome.FAILED, code, answer + Errno.describe(errno) + "." + after + LOG);
         };

@@ -60,11 +60,11 @@ class LoadOutcomeTest {
         "EIO, FAILED, a CPU refused the update",
         "ENXIO, FAILED, final level, or below the patch's minimum revision (min_rev)",
         "EPERM, NOT_PERMITTED, run as root in dom0",
-        "EACCES, NOT_PERMITTED, interface version 0x3000001",
+        "EACCES, UNSUPPORTED, interface version 0x3000001",
         "EFAULT, FAILED, not hypercall-safe",
         "ENOMEM, REJECTED, too large for Xen's heap",
-        "ENOSYS, NOT_PERMITTED, does not know the command",
-        "95, NOT_PERMITTED, built without microcode loading",
+        "ENOSYS, UNSUPPORTED, does not know the command",
+        "95, UNSUPPORTED, built without microcode loading",
         "7, FAILED, errno 7",
     })
     void everyAnswerIsAnOutcomeThatPointsAtXensLog(String answer, SystemOutcome outcome, String says) throws ApplyException {
