@@ -7,6 +7,7 @@ import io.github.ucode4j.linux.CpuInfo;
 import io.github.ucode4j.linux.IntelPlatformId;
 import io.github.ucode4j.linux.MsrAccess;
 import io.github.ucode4j.linux.NotesByCpu;
+import java.util.Comparator;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -67,7 +68,7 @@ final class Dom0View {
         if (virtualCpus.isEmpty()) {
             return unknown("dom0's /proc/cpuinfo lists no virtual CPU to read MSR 0x17 on");
         }
-        Set<PlatformFlags> read = new TreeSet<>((a, b) -> Integer.compare(a.mask(), b.mask()));
+        Set<PlatformFlags> read = new TreeSet<>(Comparator.comparingInt(PlatformFlags::mask));
         for (int cpu : virtualCpus) {
             try {
                 read.add(IntelPlatformId.read(msr, cpu));

@@ -27,8 +27,8 @@ import java.util.Set;
  * Xen's physical CPUs, read through platform hypercalls: which exist and are online ({@code XENPF_get_cpuinfo}),
  * vendor, family, model and stepping ({@code XENPF_get_cpu_version}) and, on Xen 4.18 and later, signature,
  * platform flags and revision ({@code XENPF_get_ucode_revision}). Before 4.18 the revision and the Intel platform
- * flags are what dom0 sees through its virtual CPUs ({@link Dom0View}), labelled so, or unknown; never guessed. Offline CPUs are skipped with a note.
- * Collects its notes as it goes: one probe per instance.
+ * flags are what dom0 sees through its virtual CPUs ({@link Dom0View}), labelled so, or unknown; never guessed.
+ * Offline CPUs are skipped with a note. Collects its notes as it goes: one probe per instance.
  */
 final class XenPlatformProbe {
     private static final String XEN_LOG = "Xen's own log is in 'xl dmesg'";
@@ -111,7 +111,7 @@ final class XenPlatformProbe {
                 Optional.of(Revision.of(answer.revision())));
     }
 
-    /** Before Xen 4.18: the displayed family, model and stepping; the revision only as dom0 sees it. */
+    /** Before Xen 4.18: the displayed family, model and stepping; the revision and platform flags as dom0 sees them. */
     private CpuState displayedState(int cpu, PhysicalCpuVersion id, Optional<Vendor> vendor, Map<Fact, String> sources) {
         Optional<CpuSignature> signature = Optional.empty();
         try {

@@ -7,14 +7,14 @@ import java.util.stream.Stream;
 
 /** The programs a guest runs, at the host paths the guest sees unchanged through the read-only 9p mount. */
 final class GuestCommands {
+    /** The guest's writable temporary folder (guest/init makes it; the host's /tmp is read-only in the guest). */
+    static final String GUEST_TMP = "/run/lab-tmp";
+
     private final Lab lab;
 
     GuestCommands(Lab lab) {
         this.lab = lab;
     }
-
-    /** The guest's writable temporary folder (guest/init makes it; the host's /tmp is read-only in the guest). */
-    static final String GUEST_TMP = "/run/lab-tmp";
 
     /**
      * The guest's environment for the ucode command: the host's JDK, this run's copy of the jar, a class-data
