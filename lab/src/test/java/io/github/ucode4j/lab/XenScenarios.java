@@ -55,6 +55,21 @@ abstract class XenScenarios {
     }
 
     @Test
+    void withoutDom0sMsrModuleOnlyIntelPlatformFlagsAreUnknownAndTheNoteSaysWhatToDo() throws Exception {
+        BootResult boot = olderCpu();
+        assertThat(boot.step("unload-msr").status()).isZero();
+        StepResult status = boot.step("status-without-msr");
+        assertThat(status.status()).as("%s", status).isZero();
+        if (cpu.vendor().equals("intel")) {
+            assertThat(status.output()).as("%s", status).contains("platform flags unknown: Xen before 4.18 cannot report"
+                    + " them, and dom0 could not read MSR 0x17", "modprobe msr");
+        } else {
+            assertThat(status.output()).as("%s", status).contains("platform_flags from none: AMD CPUs have no platform id")
+                    .doesNotContain("platform flags unknown");
+        }
+    }
+
+    @Test
     void aNewerPatchIsTriedAndRefusedByTheCpu() throws Exception {
         BootResult boot = olderCpu();
         StepResult ours = boot.step("apply-newer-patch");
@@ -172,7 +187,9 @@ abstract class XenScenarios {
                     .step("apply-other-cpus-file", apply(otherCpus))
                     .step("xen-ucode-other-cpus-file", guest.xenUcode(otherCpus))
                     .step("apply-corrupt-file", apply(corrupt))
-                    .step("xen-ucode-corrupt-file", guest.xenUcode(corrupt));
+                    .step("xen-ucode-corrupt-file", guest.xenUcode(corrupt))
+                    .step("unload-msr", guest.busybox("rmmod", "msr"))
+                    .step("status-without-msr", guest.ucode("status", "--backend=xen"));
         }
         if (revision == cpu.patchRevision()) {
             return script.step("apply-same-revision", apply(patch))
