@@ -17,10 +17,6 @@ import java.util.OptionalInt;
  * copy-on-write). Either kind is zero-filled by writing, which also makes every page present. Not thread-safe: close it once, after the last hypercall that uses it.
  */
 final class HypercallBuffer implements AutoCloseable {
-    /** Changes are shared with the device: how {@code /dev/xen/hypercall} must be mapped. Not in {@link Libc}. */
-    static final int MAP_SHARED = 0x01;
-    /** Lock the pages of the mapping in memory, as {@code mlock} would. Not in {@link Libc}. */
-    static final int MAP_LOCKED = 0x2000;
     /** The x86-64 base page size; mappings are whole pages. */
     static final int PAGE_SIZE = 4096;
 
@@ -55,7 +51,7 @@ final class HypercallBuffer implements AutoCloseable {
         }
         HypercallBuffer buffer;
         try {
-            buffer = new HypercallBuffer(libc, libc.mmap(length, Libc.PROT_READ | Libc.PROT_WRITE, MAP_SHARED, fd, 0),
+            buffer = new HypercallBuffer(libc, libc.mmap(length, Libc.PROT_READ | Libc.PROT_WRITE, Libc.MAP_SHARED, fd, 0),
                     length, OptionalInt.of(fd));
         } catch (ErrnoException e) {
             ApplyException failure = e.in("mapping " + length + " bytes of " + device, OptionalInt.empty(), "");
@@ -69,7 +65,7 @@ final class HypercallBuffer implements AutoCloseable {
     private static HypercallBuffer anonymous(Libc libc, long length) throws ApplyException {
         Pointer mapping;
         try {
-            mapping = libc.mmap(length, Libc.PROT_READ | Libc.PROT_WRITE, Libc.MAP_PRIVATE | Libc.MAP_ANONYMOUS | MAP_LOCKED, -1, 0);
+            mapping = libc.mmap(length, Libc.PROT_READ | Libc.PROT_WRITE, Libc.MAP_PRIVATE | Libc.MAP_ANONYMOUS | Libc.MAP_LOCKED, -1, 0);
         } catch (ErrnoException e) {
             String remedy = e.errnoValue() == Errno.EAGAIN || e.errnoValue() == Errno.ENOMEM || e.errnoValue() == Errno.EPERM
                     ? "raise the locked-memory limit (ulimit -l, RLIMIT_MEMLOCK) by " + length / 1024 + " KiB, or run as root"

@@ -54,7 +54,7 @@ class TransportTest {
         FakeXen.Mapping blobMemory = xen.mappings.get(1);
         assertThat(load.argument().getLong(8)).isEqualTo(opMemory.address());
         assertThat(List.of(opMemory, blobMemory)).allSatisfy(m -> {
-            assertThat(m.flags()).isEqualTo(HypercallBuffer.MAP_SHARED);
+            assertThat(m.flags()).isEqualTo(Libc.MAP_SHARED);
             assertThat(m.protection()).isEqualTo(Libc.PROT_READ | Libc.PROT_WRITE);
             assertThat(m.file()).isEqualTo(roots.hypercallMemory().toString());
             assertThat(m.length() % 4096).isZero();
@@ -77,7 +77,7 @@ class TransportTest {
         }
 
         assertThat(xen.mappings).hasSize(2).allSatisfy(m -> {
-            assertThat(m.flags()).isEqualTo(Libc.MAP_PRIVATE | Libc.MAP_ANONYMOUS | HypercallBuffer.MAP_LOCKED);
+            assertThat(m.flags()).isEqualTo(Libc.MAP_PRIVATE | Libc.MAP_ANONYMOUS | Libc.MAP_LOCKED);
             assertThat(m.file()).isNull();
         });
         assertThat(xen.advice).containsExactly(

@@ -25,10 +25,14 @@ public interface Libc {
     int PROT_READ = 1;
     /** Pages may be written. */
     int PROT_WRITE = 2;
+    /** Changes are shared with the file or device mapped. */
+    int MAP_SHARED = 0x01;
     /** Changes are private to this process. */
     int MAP_PRIVATE = 2;
     /** Not backed by a file; zero-filled. */
     int MAP_ANONYMOUS = 0x20;
+    /** Lock the pages of the mapping in memory, as {@code mlock} would. */
+    int MAP_LOCKED = 0x2000;
     /** Do not make the pages available to a child after {@code fork}. */
     int MADV_DONTFORK = 10;
 
