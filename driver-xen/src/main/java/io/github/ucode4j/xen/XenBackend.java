@@ -32,6 +32,8 @@ public final class XenBackend implements SystemBackend {
 
     private final XenRoots roots;
     private final LibcLoader libcs;
+    /** Set once a load has been asked of Xen: from then on dom0's /proc/cpuinfo shows revisions that may be gone. */
+    private volatile boolean loadRequested;
 
     /** The machine's own Xen. */
     public XenBackend() {
@@ -69,8 +71,9 @@ public final class XenBackend implements SystemBackend {
 
     /**
      * Reads Xen's online physical CPUs: vendor and signature everywhere, platform flags and revision from Xen 4.18
-     * on; before 4.18 the revision is dom0's {@code /proc/cpuinfo} view and the Intel platform flags are MSR 0x17
-     * read through dom0's msr device, each labelled so, or unknown.
+     * on; before 4.18 the revision and the Intel platform flags are MSR 0x8B and MSR 0x17 read through dom0's msr
+     * device, each labelled so, the revision falling back to dom0's {@code /proc/cpuinfo} until a load is asked, or
+     * unknown.
      *
      * @throws IOException when Xen cannot be asked (not dom0, not root, no privcmd) or does not answer
      */
@@ -104,12 +107,14 @@ public final class XenBackend implements SystemBackend {
         }
         boolean revisionsReadable = version.atLeast(XenVersion.REVISION_HYPERCALL);
         Optional<Platform> before = revisionsReadable ? Optional.of(readPlatform()) : Optional.empty();
+        loadRequested = true;
         Optional<XenLoad.Answer> answer = XenLoad.run(libc, roots, blob, options.force(), options.timeout());
         if (answer.isEmpty()) {
             return LoadResults.timedOut(options.timeout().toString());
         }
         String revisions = before.isPresent() ? revisionsAfter(before.get())
-                : "Xen " + version + " cannot report the revisions now running";
+                : "Xen " + version + " cannot itself report the revisions now running; with the msr module, dom0 reads them"
+                        + " through its virtual CPUs";
         return LoadResults.of(answer.get().errno(), answer.get().afterBusy(), version, revisions);
     }
 
@@ -131,7 +136,7 @@ public final class XenBackend implements SystemBackend {
     private Platform readPlatform() throws ApplyException {
         Libc libc = libcs.load();
         try (XenSession session = XenSession.open(libc, roots); CpuDevices dom0Devices = new CpuDevices(libc, roots.dom0())) {
-            return new XenPlatformProbe(session, new Dom0View(dom0CpuInfo(), dom0Devices)).probe(NAME, session.version());
+            return new XenPlatformProbe(session, new Dom0View(dom0CpuInfo(), dom0Devices, loadRequested)).probe(NAME, session.version());
         }
     }
 

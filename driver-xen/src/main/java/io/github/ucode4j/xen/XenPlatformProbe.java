@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.Set;
 
 /**
  * Xen's physical CPUs, read through platform hypercalls: which exist and are online ({@code XENPF_get_cpuinfo}),
@@ -52,9 +51,9 @@ final class XenPlatformProbe {
         notes.add("Xen " + version + ": these are Xen's physical CPUs, not dom0's virtual ones; Xen loads the microcode");
         notes.add("core and package of Xen's physical CPUs are unknown: each is taken as a core of its own in package 0");
         if (!version.atLeast(XenVersion.REVISION_HYPERCALL)) {
-            notes.add("Xen " + version + " cannot report a physical CPU's revision (XENPF_get_ucode_revision needs 4.18): "
-                    + "revisions are dom0's /proc/cpuinfo where its virtual CPUs agree, else unknown; Xen logs its own at boot ("
-                    + XEN_LOG + ")");
+            notes.add("Xen " + version + " cannot report a physical CPU's revision or platform flags (XENPF_get_ucode_revision"
+                    + " needs 4.18): they are read through dom0's virtual CPUs, with the msr module (MSR 0x8B, MSR 0x17), and"
+                    + " kept where every virtual CPU agrees; Xen logs its own at boot (" + XEN_LOG + ")");
         }
         List<PlatformCpu> cpus = new ArrayList<>();
         PhysicalCpuInfo first = cpuInfo(0);
@@ -121,14 +120,10 @@ final class XenPlatformProbe {
             notes.add(cpu, "signature unknown: Xen's family, model, stepping do not encode: " + e.getMessage());
         }
         Optional<PlatformFlags> flags = platformFlags(cpu, vendor, signature, sources);
-        Set<Revision> shown = dom0.revisionsShownFor(id.vendor(), id.family(), id.model(), id.stepping());
         Optional<Revision> revision = Optional.empty();
-        if (shown.size() == 1) {
-            revision = Optional.of(shown.iterator().next());
-            sources.put(Fact.REVISION, Dom0View.REVISION_SOURCE);
-        } else {
-            notes.add(cpu, shown.isEmpty() ? "revision unknown: dom0's /proc/cpuinfo shows none for this CPU model"
-                    : "revision unknown: dom0's virtual CPUs show several " + shown);
+        if (vendor.isPresent()) {
+            revision = recorded(cpu, dom0.revision(vendor.get(), id.vendor(), id.family(), id.model(), id.stepping()),
+                    Fact.REVISION, "revision unknown: Xen before 4.18 cannot report it", sources);
         }
         return new CpuState(vendor, signature, flags, revision);
     }
@@ -147,13 +142,19 @@ final class XenPlatformProbe {
             sources.put(Fact.PLATFORM_FLAGS, "none: Intel CPUs before family 6 model 5 have no platform id");
             return Optional.of(PlatformFlags.NONE);
         }
-        Dom0View.PlatformFlagsView view = dom0.platformFlags();
-        if (view.flags().isPresent()) {
-            sources.put(Fact.PLATFORM_FLAGS, Dom0View.PLATFORM_FLAGS_SOURCE);
+        return recorded(cpu, dom0.platformFlags(), Fact.PLATFORM_FLAGS,
+                "platform flags unknown: Xen before 4.18 cannot report them", sources);
+    }
+
+    /** A reading's value with its source, or a note saying why the fact is unknown. */
+    private <T> Optional<T> recorded(int cpu, Dom0View.Reading<T> reading, Fact fact, String unknown,
+            Map<Fact, String> sources) {
+        if (reading.value().isPresent()) {
+            sources.put(fact, reading.source());
         } else {
-            notes.add(cpu, "platform flags unknown: Xen before 4.18 cannot report them, and " + view.whyUnknown());
+            notes.add(cpu, unknown + ", and " + reading.whyUnknown());
         }
-        return view.flags();
+        return reading.value();
     }
 
     /** The CPU's revision; empty, with a note, when Xen says the CPU went offline meanwhile. */

@@ -3,6 +3,7 @@ package io.github.ucode4j.xen;
 import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
 import io.github.ucode4j.api.CpuSignature;
+import io.github.ucode4j.api.LoadProtocol;
 import io.github.ucode4j.linux.IntelPlatformId;
 import io.github.ucode4j.linux.libc.Errno;
 import io.github.ucode4j.linux.libc.ErrnoException;
@@ -45,6 +46,10 @@ final class FakeXen implements Libc {
             return new Cpu(0, vendor, family, model, stepping, signature, pf, revision);
         }
 
+        Cpu withPlatformFlags(int newPf) {
+            return new Cpu(flags, vendor, family, model, stepping, signature, newPf, revision);
+        }
+
         Cpu withRevision(int newRevision) {
             return new Cpu(flags, vendor, family, model, stepping, signature, pf, newRevision);
         }
@@ -72,8 +77,6 @@ final class FakeXen implements Libc {
     private int revisionAfterLoad;
     private CountDownLatch release = new CountDownLatch(0);
 
-    private final Map<Integer, Long> dom0PlatformIds = new HashMap<>();
-
     private final Map<Integer, String> openFiles = new HashMap<>();
     private final Map<Long, Memory> memory = new HashMap<>();
     private int nextFd = 100;
@@ -83,6 +86,8 @@ final class FakeXen implements Libc {
     final List<Ioctl> ioctls = new ArrayList<>();
     final List<Mapping> mappings = new ArrayList<>();
     final List<String> advice = new ArrayList<>();
+    /** The MSRs read through dom0's msr devices, in order. */
+    final List<Long> msrReads = new ArrayList<>();
 
     FakeXen(XenVersion version, List<Cpu> cpus) {
         this.version = version;
@@ -106,14 +111,6 @@ final class FakeXen implements Libc {
     /** Loads wait (up to 10 s) until {@code latch} opens. */
     synchronized FakeXen holdingLoadsUntil(CountDownLatch latch) {
         release = latch;
-        return this;
-    }
-
-    /** dom0's virtual CPUs read these values of MSR 0x17, in order from virtual CPU 0. */
-    synchronized FakeXen withDom0PlatformIdMsr(long... values) {
-        for (int vcpu = 0; vcpu < values.length; vcpu++) {
-            dom0PlatformIds.put(vcpu, values[vcpu]);
-        }
         return this;
     }
 
@@ -286,8 +283,9 @@ final class FakeXen implements Libc {
     }
 
     /**
-     * dom0's msr devices: MSR 0x17 (the platform id, passed through by Xen) reads as given on each virtual CPU,
-     * every other MSR raises #GP (EIO). The device files must be in the fixture tree to open.
+     * dom0's msr devices, read as Xen passes them through: virtual CPU N runs on physical CPU N modulo their count and
+     * reads its MSR 0x17 (Intel: the platform id its flags select) and MSR 0x8B (the revision, Intel in the high
+     * dword); every other MSR raises #GP (EIO). The device files must be in the fixture tree to open.
      */
     @Override
     public synchronized long pread(int fd, Pointer buffer, long count, long offset) throws ErrnoException {
@@ -295,8 +293,15 @@ final class FakeXen implements Libc {
         if (!device.find() || count != Long.BYTES) {
             throw new UnsupportedOperationException("not a read of dom0's msr device: " + openFiles.get(fd));
         }
-        Long value = offset == IntelPlatformId.MSR ? dom0PlatformIds.get(Integer.parseInt(device.group(1))) : null;
-        if (value == null) {
+        msrReads.add(offset);
+        Cpu physical = cpus.get(Integer.parseInt(device.group(1)) % cpus.size());
+        boolean intel = physical.vendor().equals("GenuineIntel");
+        long value;
+        if (offset == IntelPlatformId.MSR && intel) {
+            value = (long) Integer.numberOfTrailingZeros(physical.pf()) << 50;
+        } else if (offset == LoadProtocol.REVISION_MSR) {
+            value = intel ? Integer.toUnsignedLong(physical.revision()) << 32 : Integer.toUnsignedLong(physical.revision());
+        } else {
             throw ErrnoException.of("pread", Errno.EIO);
         }
         buffer.setLong(0, value);

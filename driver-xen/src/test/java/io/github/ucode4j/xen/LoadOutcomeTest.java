@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.ucode4j.api.ApplyException;
 import io.github.ucode4j.api.ApplyOptions;
+import io.github.ucode4j.api.Platform;
+import io.github.ucode4j.api.Revision;
 import io.github.ucode4j.api.SystemOutcome;
 import io.github.ucode4j.api.SystemResult;
 import io.github.ucode4j.linux.libc.Errno;
@@ -122,6 +124,24 @@ class LoadOutcomeTest {
     }
 
     @Test
+    void afterALoadOnFourSeventeenTheRevisionIsReadFromMsr0x8BAndNeverFromCpuinfoAsDom0Booted() throws Exception {
+        FakeXen xen = xen(17).loadingRevision(NEW);
+        XenBackend backend = new XenBackend(roots, () -> xen);
+        assertThat(backend.platform().cpus().get(0).state().revision()).hasValue(Revision.of(OLD));
+
+        assertThat(backend.applySystem(BLOB, PLAIN).outcome()).isEqualTo(SystemOutcome.LOADED);
+
+        // dom0's /proc/cpuinfo still says OLD, as it did at boot: without the msr device the revision is now unknown.
+        Platform withoutMsr = backend.platform();
+        assertThat(withoutMsr.cpus().get(0).state().revision()).isEmpty();
+        assertThat(withoutMsr.notes()).anyMatch(note -> note.contains("revision unknown")
+                && note.endsWith("dom0's /proc/cpuinfo shows the revision as dom0 booted, before the load just asked of Xen"));
+
+        new Dom0Tree(root).msrDevices(2);
+        assertThat(backend.platform().cpus()).allSatisfy(cpu -> assertThat(cpu.state().revision()).hasValue(Revision.of(NEW)));
+    }
+
+    @Test
     void busyThenLoadedIsLoaded() throws ApplyException {
         assertThat(load(xen(17).answeringLoads(Errno.EBUSY, 0), PLAIN).outcome()).isEqualTo(SystemOutcome.LOADED);
     }
@@ -173,7 +193,8 @@ class LoadOutcomeTest {
 
         SystemResult result = load(xen, PLAIN);
 
-        assertThat(result.message()).contains("Xen 4.17 cannot report the revisions now running");
+        assertThat(result.message()).contains("Xen 4.17 cannot itself report the revisions now running; with the msr module,"
+                + " dom0 reads them through its virtual CPUs");
         assertThat(xen.platformOps()).extracting(FakeXen.Ioctl::command).doesNotContain(PlatformOp.GET_UCODE_REVISION);
     }
 

@@ -22,8 +22,6 @@ class PlatformTest {
     private static final int SKX = 0x00050654;
     private static final int OLD = 0x2006e05;
     private static final FakeXen.Cpu SKYLAKE = FakeXen.Cpu.online("GenuineIntel", SKX, 0x04, OLD);
-    /** MSR 0x17 with platform id 2 in bits 52:50. */
-    private static final long PLATFORM_ID_2 = 2L << 50;
     private static final FakeXen.Cpu MILAN = FakeXen.Cpu.online("AuthenticAMD", 0x00a00f11, 0, 0x0a001143);
 
     @TempDir
@@ -67,65 +65,94 @@ class PlatformTest {
     }
 
     @Test
-    void onFourSeventeenTheRevisionIsDom0sViewLabelledSoWhenItsVirtualCpusAgree() throws IOException {
+    void onFourSeventeenRevisionAndIntelPlatformFlagsAreDom0sMsrViewLabelledSo() throws IOException {
         FakeXen xen = new FakeXen(new XenVersion(4, 17), List.of(SKYLAKE, SKYLAKE));
+        new Dom0Tree(root).msrDevices(2);
 
-        Platform platform = platform(xen, intelCpuinfo(OLD, OLD));
+        // /proc/cpuinfo still shows what dom0 booted with: the MSR, as Xen's last load left it, wins.
+        Platform platform = platform(xen, intelCpuinfo(0x1234, 0x1234));
 
         assertThat(platform.cpus()).hasSize(2).allSatisfy(cpu -> {
             assertThat(cpu.state().revision()).hasValue(Revision.of(OLD));
-            assertThat(cpu.sourceOf(Fact.REVISION)).contains("dom0's /proc/cpuinfo", "seen through a virtual CPU");
-            assertThat(cpu.state().signature()).hasValue(CpuSignature.of(SKX));
-            assertThat(cpu.sourceOf(Fact.SIGNATURE)).contains("XENPF_get_cpu_version");
-            assertThat(cpu.state().platformFlags()).isEmpty();
-        });
-        assertThat(platform.notes()).anyMatch(n -> n.contains("Xen 4.17 cannot report a physical CPU's revision"));
-        assertThat(xen.platformOps()).extracting(FakeXen.Ioctl::command).doesNotContain(PlatformOp.GET_UCODE_REVISION);
-    }
-
-    @Test
-    void onFourSeventeenIntelPlatformFlagsAreMsr0x17ThroughDom0LabelledSo() throws IOException {
-        FakeXen xen = new FakeXen(new XenVersion(4, 17), List.of(SKYLAKE, SKYLAKE)).withDom0PlatformIdMsr(PLATFORM_ID_2, PLATFORM_ID_2);
-        new Dom0Tree(root).msrDevices(2);
-
-        Platform platform = platform(xen, intelCpuinfo(OLD, OLD));
-
-        assertThat(platform.cpus()).hasSize(2).allSatisfy(cpu -> {
+            assertThat(cpu.sourceOf(Fact.REVISION)).contains("MSR 0x8B through dom0's msr device", "seen through a virtual CPU");
             assertThat(cpu.state().platformFlags()).hasValue(PlatformFlags.ofPlatformId(2));
             assertThat(cpu.sourceOf(Fact.PLATFORM_FLAGS)).contains("MSR 0x17 bits 52:50 through dom0's msr device",
                     "seen through a virtual CPU");
+            assertThat(cpu.state().signature()).hasValue(CpuSignature.of(SKX));
+            assertThat(cpu.sourceOf(Fact.SIGNATURE)).contains("XENPF_get_cpu_version");
         });
-        // Read once per probe, on each of dom0's virtual CPUs, and every device closed again.
-        assertThat(xen.opened).filteredOn(path -> path.endsWith("/msr")).hasSize(2);
+        assertThat(platform.notes()).anyMatch(n -> n.contains("Xen 4.17 cannot report a physical CPU's revision or platform flags"));
+        assertThat(xen.platformOps()).extracting(FakeXen.Ioctl::command).doesNotContain(PlatformOp.GET_UCODE_REVISION);
+        // Each MSR read once per probe on each of dom0's virtual CPUs, and every device closed again.
+        assertThat(xen.msrReads).containsExactlyInAnyOrder(0x17L, 0x17L, 0x8BL, 0x8BL);
         assertThat(xen.released()).isTrue();
     }
 
     @Test
-    void onFourSeventeenIntelPlatformFlagsAreUnknownWithoutDom0sMsrDevice() throws IOException {
+    void anAmdRevisionIsTheLowDwordOfMsr0x8B() throws IOException {
+        new Dom0Tree(root).msrDevices(1);
+
+        Platform platform = platform(new FakeXen(new XenVersion(4, 17), List.of(MILAN)),
+                Dom0Tree.processor(0, "AuthenticAMD", 25, 1, 1, 0x0a001000));
+
+        assertThat(platform.cpus().get(0).state().revision()).hasValue(Revision.of(0x0a001143));
+        assertThat(platform.cpus().get(0).sourceOf(Fact.REVISION)).startsWith("MSR 0x8B through dom0's msr device");
+    }
+
+    @Test
+    void withoutDom0sMsrDeviceTheRevisionIsWhatCpuinfoShowedAtBootAndIntelPlatformFlagsAreUnknown() throws IOException {
         FakeXen xen = new FakeXen(new XenVersion(4, 17), List.of(SKYLAKE, SKYLAKE));
 
         Platform platform = platform(xen, intelCpuinfo(OLD, OLD));
 
-        assertThat(platform.cpus()).allSatisfy(cpu -> assertThat(cpu.state().platformFlags()).isEmpty());
+        assertThat(platform.cpus()).allSatisfy(cpu -> {
+            assertThat(cpu.state().platformFlags()).isEmpty();
+            assertThat(cpu.state().revision()).hasValue(Revision.of(OLD));
+            assertThat(cpu.sourceOf(Fact.REVISION)).contains("dom0's /proc/cpuinfo, as dom0 booted",
+                    "a load since dom0 booted does not show here");
+        });
         assertThat(platform.notes()).contains("CPUs 0-1: platform flags unknown: Xen before 4.18 cannot report them, and dom0"
                 + " could not read MSR 0x17 on its virtual CPU 0 (No such file or directory (ENOENT): load the msr module"
                 + " (modprobe msr))");
     }
 
     @Test
-    void onFourSeventeenIntelPlatformFlagsAreUnknownWhereDom0sVirtualCpusDisagree() throws IOException {
-        FakeXen xen = new FakeXen(new XenVersion(4, 17), List.of(SKYLAKE)).withDom0PlatformIdMsr(PLATFORM_ID_2, 0);
+    void withoutDom0sMsrDeviceTheRevisionIsUnknownWhenCpuinfoShowsNoneOrSeveral() throws IOException {
+        FakeXen xen = new FakeXen(new XenVersion(4, 17), List.of(SKYLAKE));
+
+        Platform none = platform(xen, "");
+        assertThat(none.cpus().get(0).state().revision()).isEmpty();
+        assertThat(none.cpus().get(0).sourceOf(Fact.REVISION)).isEqualTo("unknown");
+        assertThat(none.notes()).contains("CPU 0: revision unknown: Xen before 4.18 cannot report it, and dom0's /proc/cpuinfo"
+                + " lists no virtual CPU to read MSR 0x8B on, and dom0's /proc/cpuinfo shows none for this CPU model");
+
+        Platform several = platform(xen, intelCpuinfo(OLD, 0x2007006));
+        assertThat(several.cpus().get(0).state().revision()).isEmpty();
+        assertThat(several.notes()).anyMatch(note -> note.startsWith("CPU 0: revision unknown: Xen before 4.18 cannot report"
+                + " it, and dom0 could not read MSR 0x8B on its virtual CPU 0 (No such file or directory (ENOENT)")
+                && note.endsWith("and dom0's virtual CPUs show several in /proc/cpuinfo [0x2006e05, 0x2007006]"));
+    }
+
+    @Test
+    void whereDom0sVirtualCpusDisagreeTheFactIsUnknown() throws IOException {
+        FakeXen xen = new FakeXen(new XenVersion(4, 17), List.of(SKYLAKE, SKYLAKE.withPlatformFlags(0x01).withRevision(0x2007006)));
         new Dom0Tree(root).msrDevices(2);
 
         Platform platform = platform(xen, intelCpuinfo(OLD, OLD));
 
-        assertThat(platform.cpus().get(0).state().platformFlags()).isEmpty();
-        assertThat(platform.notes()).contains("CPU 0: platform flags unknown: Xen before 4.18 cannot report them, and dom0's"
-                + " virtual CPUs read several from MSR 0x17 [0x01, 0x04]");
+        assertThat(platform.cpus()).allSatisfy(cpu -> {
+            assertThat(cpu.state().platformFlags()).isEmpty();
+            assertThat(cpu.state().revision()).isEmpty();
+        });
+        assertThat(platform.notes()).contains(
+                "CPUs 0-1: platform flags unknown: Xen before 4.18 cannot report them, and dom0's virtual CPUs read several"
+                        + " from MSR 0x17 [0x04, 0x01]",
+                "CPUs 0-1: revision unknown: Xen before 4.18 cannot report it, and dom0's virtual CPUs read several from"
+                        + " MSR 0x8B [0x2006e05, 0x2007006]");
     }
 
     @Test
-    void anOldIntelCpuOnFourSeventeenHasNoPlatformFlagsAndNoMsrIsRead() throws IOException {
+    void anOldIntelCpuOnFourSeventeenHasNoPlatformFlagsAndMsr0x17IsNotRead() throws IOException {
         int pentiumPro = 0x00000634;
         FakeXen xen = new FakeXen(new XenVersion(4, 17), List.of(FakeXen.Cpu.online("GenuineIntel", pentiumPro, 0, 0x1)));
         new Dom0Tree(root).msrDevices(1);
@@ -133,21 +160,7 @@ class PlatformTest {
         Platform platform = platform(xen, Dom0Tree.processor(0, "GenuineIntel", 6, 3, 4, 0x1));
 
         assertThat(platform.cpus().get(0).state().platformFlags()).hasValue(PlatformFlags.NONE);
-        assertThat(xen.opened).noneMatch(path -> path.endsWith("/msr"));
-    }
-
-    @Test
-    void onFourSeventeenTheRevisionIsUnknownWhenDom0ShowsNoneOrSeveral() throws IOException {
-        FakeXen xen = new FakeXen(new XenVersion(4, 17), List.of(SKYLAKE));
-
-        Platform none = platform(xen, "");
-        assertThat(none.cpus().get(0).state().revision()).isEmpty();
-        assertThat(none.cpus().get(0).sourceOf(Fact.REVISION)).isEqualTo("unknown");
-        assertThat(none.notes()).contains("CPU 0: revision unknown: dom0's /proc/cpuinfo shows none for this CPU model");
-
-        Platform several = platform(xen, intelCpuinfo(OLD, 0x2007006));
-        assertThat(several.cpus().get(0).state().revision()).isEmpty();
-        assertThat(several.notes()).contains("CPU 0: revision unknown: dom0's virtual CPUs show several [0x2006e05, 0x2007006]");
+        assertThat(xen.msrReads).doesNotContain(0x17L);
     }
 
     @Test

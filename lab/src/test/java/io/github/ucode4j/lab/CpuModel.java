@@ -1,5 +1,7 @@
 package io.github.ucode4j.lab;
 
+import java.util.regex.Pattern;
+
 /**
  * The QEMU CPU models the lab boots, with the Debian firmware file that holds a patch for each and one that holds
  * none for it.
@@ -86,6 +88,12 @@ enum CpuModel {
     }
 
     /** A revision as the ucode command prints it: 0x and lower-case hex without leading zeros. */
+    /** CPU {@code n}'s line in ucode status: this model's vendor, signature and {@code revision}. */
+    Pattern statusLine(int n, long revision) {
+        return Pattern.compile("(?m)^" + n + "\\s+\\d+\\s+\\d+\\s+\\d+\\s+" + vendor + "\\s+" + familyModelStepping
+                + "\\s+0x[0-9a-f]{8}\\s+\\S+\\s+" + hex(revision) + "\\s*$");
+    }
+
     static String hex(long revision) {
         return "0x" + Long.toHexString(revision);
     }

@@ -2,7 +2,6 @@ package io.github.ucode4j.lab;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -104,9 +103,7 @@ abstract class LinuxMsrScenarios {
     // Each of the two CPUs on its own line with this model's vendor, signature and revision.
     private void assertEveryCpuRuns(StepResult status, long revision) {
         for (int n = 0; n < 2; n++) {
-            assertThat(status.output()).as("%s", status).containsPattern(Pattern.compile("(?m)^" + n + "\\s+\\d+\\s+\\d+\\s+\\d+\\s+"
-                    + cpu.vendor() + "\\s+" + cpu.familyModelStepping() + "\\s+0x[0-9a-f]{8}\\s+\\S+\\s+"
-                    + CpuModel.hex(revision) + "\\s*$"));
+            assertThat(status.output()).as("%s", status).containsPattern(cpu.statusLine(n, revision));
         }
     }
 }

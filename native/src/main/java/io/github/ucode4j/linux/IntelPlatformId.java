@@ -30,6 +30,11 @@ public final class IntelPlatformId {
      * @throws ApplyException when the MSR cannot be read, with the errno and what to do
      */
     public static PlatformFlags read(MsrAccess msr, int cpu) throws ApplyException {
-        return PlatformFlags.ofPlatformId((int) (msr.read(cpu, MSR) >>> SHIFT) & BITS);
+        return fromMsr(msr.read(cpu, MSR));
+    }
+
+    /** The platform flags an MSR 0x17 value selects. */
+    public static PlatformFlags fromMsr(long value) {
+        return PlatformFlags.ofPlatformId((int) (value >>> SHIFT) & BITS);
     }
 }
