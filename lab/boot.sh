@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Boots the Debian kernel, or Xen 4.17 with that kernel as a PV dom0, under QEMU (TCG), runs one shell command
-# inside as root with the host's root mounted read-only, and powers off.
+# Boots the Debian kernel, or Xen (4.17, or another unpacked version) with that kernel as a PV dom0, under QEMU
+# (TCG), runs one shell command inside as root with the host's root mounted read-only, and powers off.
 #
-#   lab/boot.sh [--xen] --cpu MODEL[,PROP=VALUE...] [--msr on|off|absent] [--timeout SECONDS] [--serial FILE] COMMAND
+#   lab/boot.sh [--xen[=VERSION]] --cpu MODEL[,PROP=VALUE...] [--msr on|off|absent] [--timeout SECONDS] [--serial FILE] COMMAND
 #
+# --xen        boot Xen (4.17 unless VERSION says which unpacked xen-VERSION-amd64.gz) with the kernel as its PV dom0
 # --cpu        QEMU's -cpu, e.g. EPYC-Milan,ucode-rev=0x0a001143 (Intel keeps the revision in the high dword:
 #              Skylake-Server,ucode-rev=0x02006e0500000000)
 # --msr        the msr module with allow_writes=on (default) or off, or not loaded at all
@@ -18,10 +19,11 @@ set -euo pipefail
 
 usage() { grep -m1 '^#   lab/boot.sh' "${BASH_SOURCE[0]}" | sed 's/^# *//' >&2; exit 2; }
 
-xen=false cpu="" msr=on timeout=180 serial=""
+xen="" cpu="" msr=on timeout=180 serial=""
 while [ $# -gt 0 ]; do
   case $1 in
-    --xen) xen=true ;;
+    --xen) xen=4.17 ;;
+    --xen=*) xen=${1#--xen=} ;;
     --cpu) cpu=$2; shift ;;
     --msr) msr=$2; shift ;;
     --timeout) timeout=$2; shift ;;
@@ -49,7 +51,7 @@ mkdir -p "$work/initramfs/bin" "$work/initramfs/lab/modules" "$work/out"
 modules=(virtio_ring virtio virtio_pci_modern_dev virtio_pci_legacy_dev virtio_pci netfs fscache 9pnet 9pnet_virtio 9p
          cpuid)
 [ "$msr" = absent ] || modules+=("msr allow_writes=$msr")
-! $xen || modules+=(xen-privcmd xen-evtchn xenfs)
+[ -z "$xen" ] || modules+=(xen-privcmd xen-evtchn xenfs)
 
 initramfs=$work/initramfs
 cp "$debian_root/bin/busybox" "$initramfs/bin/busybox"
@@ -62,17 +64,19 @@ for module in "${modules[@]}"; do
   cp "$file" "$initramfs/lab/modules/"
   echo "insmod /lab/modules/$name.ko ${module#"$name"}"
 done >"$initramfs/lab/setup"
-! $xen || echo "mount -t xenfs xenfs /proc/xen" >>"$initramfs/lab/setup"
+[ -z "$xen" ] || echo "mount -t xenfs xenfs /proc/xen" >>"$initramfs/lab/setup"
 # The machine has no cpio: busybox's own applet packs the archive.
 (cd "$initramfs" && find . | "$debian_root/bin/busybox" cpio -o -H newc 2>/dev/null | gzip -1) >"$work/initrd.gz"
 
 qemu=(qemu-system-x86_64 -accel tcg -cpu "$cpu" -smp 2 -display none -monitor none -serial "file:$serial" -no-reboot
       -virtfs "local,path=/,mount_tag=hostroot,security_model=none,readonly=on,multidevs=remap"
       -virtfs "local,path=$work/out,mount_tag=labout,security_model=none")
-if $xen; then
+if [ -n "$xen" ]; then
   # QEMU boots Xen as a multiboot kernel (the uncompressed ELF); dom0's kernel and the initramfs are its modules.
   # Without smep=false smap=false the PV dom0 faults early under TCG.
-  zcat "$debian_root/boot/xen-4.17-amd64.gz" >"$work/xen"
+  hypervisor=$debian_root/boot/xen-$xen-amd64.gz
+  [ -f "$hypervisor" ] || { echo "lab: $hypervisor is missing: run lab/setup.sh" >&2; exit 125; }
+  zcat "$hypervisor" >"$work/xen"
   qemu+=(-m 3072 -kernel "$work/xen"
          -append "console=com1 com1=115200,8n1 dom0_mem=1536M loglvl=all guest_loglvl=all smep=false smap=false"
          -initrd "$kernel console=hvc0 quiet,$work/initrd.gz")

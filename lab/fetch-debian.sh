@@ -5,6 +5,9 @@
 #
 #   lab/fetch-debian.sh                 the corpus: intel-microcode, amd64-microcode, iucode-tool (pinned)
 #   lab/fetch-debian.sh PKG[=VER]...    other packages (the QEMU lab uses this)
+#   lab/fetch-debian.sh --suite SUITE PKG[=VER]...
+#                                       packages of another Debian release (e.g. trixie): the machine's entries with
+#                                       their codename replaced (bookworm-updates becomes trixie-updates)
 #
 # The unpacked tree is printed on the last line; tests find it as UCODE4J_CORPUS (default .cache/debian/root).
 set -euo pipefail
@@ -15,10 +18,18 @@ root=$cache/root
 
 # The versions the project's tests were written against (shared facts: formats.md, "Real corpus facts").
 corpus_packages=(intel-microcode=3.20251111.1~deb12u1 amd64-microcode=3.20250311.1~deb12u1 iucode-tool=2.3.1-3)
+other_suite=""
+if [ "${1:-}" = --suite ]; then
+  [ $# -ge 3 ] || { echo "fetch-debian: --suite takes a suite and at least one package" >&2; exit 2; }
+  other_suite=$2
+  shift 2
+fi
 packages=("$@")
 [ ${#packages[@]} -gt 0 ] || packages=("${corpus_packages[@]}")
+# Each release keeps its own package lists: an update with one release's sources would drop the other's lists.
+lists=$cache/lists${other_suite:+-$other_suite}
 
-mkdir -p "$cache/lists/partial" "$cache/archives/partial" "$cache/debs" "$root"
+mkdir -p "$lists/partial" "$cache/archives/partial" "$cache/debs" "$root"
 
 # Every "deb" entry of the machine, one-line or deb822, as "URI|SUITE|SIGNED-BY".
 machine_entries() {
@@ -48,23 +59,24 @@ machine_entries() {
 }
 
 # Only Debian's own archives: their entries carry the Debian keyring or a debian path.
-sources=$cache/sources.list
+sources=$cache/sources${other_suite:+-$other_suite}.list
 machine_entries | awk -F'|' '$1 ~ /debian/ && $2 !~ /^(stable|testing|unstable|sid|experimental)$/ || $3 ~ /debian-archive/' |
   sort -u | while IFS='|' read -r uri suite signed; do
+    [ -z "$other_suite" ] || suite=$other_suite${suite#"${suite%%-*}"}
     opt=""; [ -n "$signed" ] && opt="[signed-by=$signed] "
     echo "deb ${opt}${uri} ${suite} main contrib non-free-firmware"
   done >"$sources"
 [ -s "$sources" ] || { echo "fetch-debian: no Debian entry found in /etc/apt to derive sources from" >&2; exit 1; }
 
 apt_opts=(-o "Dir::Etc::SourceList=$sources" -o "Dir::Etc::SourceParts=/nonexistent"
-          -o "Dir::State::Lists=$cache/lists" -o "Dir::Cache::Archives=$cache/archives"
+          -o "Dir::State::Lists=$lists" -o "Dir::Cache::Archives=$cache/archives"
           -o "Dir::Cache::pkgcache=" -o "Dir::Cache::srcpkgcache=" -o "Debug::NoLocking=1" -o "APT::Sandbox::User=root")
 
 # Refresh the package lists at most once a day.
-stamp=$cache/lists/.updated
+stamp=$lists/.updated
 if [ ! -f "$stamp" ] || [ -n "$(find "$stamp" -mmin +1440)" ]; then
-  apt-get -q "${apt_opts[@]}" update >"$cache/apt-update.log" 2>&1 ||
-    { cat "$cache/apt-update.log" >&2; exit 1; }
+  apt-get -q "${apt_opts[@]}" update >"$lists/apt-update.log" 2>&1 ||
+    { cat "$lists/apt-update.log" >&2; exit 1; }
   touch "$stamp"
 fi
 

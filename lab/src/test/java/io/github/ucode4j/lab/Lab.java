@@ -8,7 +8,9 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assertions;
@@ -26,6 +28,7 @@ final class Lab {
 
     private final Path labDirectory = Path.of(System.getProperty("ucode4j.lab.dir", ".")).toAbsolutePath().normalize();
     private final Path outputDirectory = Path.of(System.getProperty("ucode4j.lab.output", "target/lab")).toAbsolutePath();
+    private final Map<String, BootResult> boots = new HashMap<>();
 
     /** The working tree the guest mounts read-only: the host's root, so the same paths hold inside. */
     Path repository() {
@@ -89,6 +92,11 @@ final class Lab {
         if (!Files.isExecutable(debianRoot().resolve("bin/busybox"))) {
             return Optional.of("the Debian packages are not unpacked in " + debianRoot());
         }
+        for (String xen : List.of(BootConfig.XEN_4_17, BootConfig.XEN_4_20)) {
+            if (!Files.isRegularFile(debianRoot().resolve("boot/xen-" + xen + "-amd64.gz"))) {
+                return Optional.of("Xen " + xen + " is not unpacked in " + debianRoot());
+            }
+        }
         if (repository().startsWith("/run")) {
             return Optional.of("the tree is under /run, which the guest replaces with its own tmpfs: clone it elsewhere");
         }
@@ -101,6 +109,24 @@ final class Lab {
     private static boolean onPath(String program) {
         return Arrays.stream(System.getenv().getOrDefault("PATH", "").split(":"))
                 .anyMatch(dir -> !dir.isEmpty() && Files.isExecutable(Path.of(dir, program)));
+    }
+
+    /** Makes the script a boot runs; only called when the boot is made. */
+    interface ScriptMaker {
+        GuestScript make() throws IOException;
+    }
+
+    /**
+     * {@link #boot}, made on first use and then shared: the scenarios that need the same boot (each costs a minute on
+     * TCG) read one result.
+     */
+    BootResult bootOnce(String name, BootConfig config, ScriptMaker script) throws IOException, InterruptedException {
+        BootResult made = boots.get(name);
+        if (made == null) {
+            made = boot(name, config, script.make());
+            boots.put(name, made);
+        }
+        return made;
     }
 
     /**

@@ -2,6 +2,7 @@ package io.github.ucode4j.lab;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -17,7 +18,6 @@ import org.junit.jupiter.api.TestInstance;
 abstract class LinuxMsrScenarios {
     private final CpuModel cpu;
     private final Lab lab = new Lab();
-    private BootResult boot;
 
     LinuxMsrScenarios(CpuModel cpu) {
         this.cpu = cpu;
@@ -29,18 +29,15 @@ abstract class LinuxMsrScenarios {
         lab.assumeReady();
     }
 
-    // One boot for all the scenarios, made on first use.
+    // One boot for all the scenarios.
     private BootResult boot() throws Exception {
-        if (boot == null) {
-            boot = bootOnce();
-        }
-        return boot;
+        return lab.bootOnce("linux-" + cpu.qemuModel(), BootConfig.linux(cpu, cpu.olderRevision()), this::script);
     }
 
-    private BootResult bootOnce() throws Exception {
+    private GuestScript script() throws IOException {
         GuestCommands guest = new GuestCommands(lab);
         String firmware = "--firmware=" + lab.firmware();
-        GuestScript script = guest.script("ucode through the msr backend on " + cpu.qemuModel())
+        return guest.script("ucode through the msr backend on " + cpu.qemuModel())
                 .step("status", guest.ucode("status", "--backend=msr"))
                 .step("apply", guest.ucode("apply", "--backend=msr", "--yes", firmware))
                 .step("status-after-apply", guest.ucode("status", "--backend=msr"))
@@ -50,7 +47,6 @@ abstract class LinuxMsrScenarios {
                 .step("unload-msr", guest.busybox("rmmod", "msr"))
                 .step("status-without-msr", guest.ucode("status", "--backend=msr"))
                 .step("apply-without-msr", guest.ucode("apply", "--backend=msr", "--yes", firmware));
-        return lab.boot("linux-" + cpu.qemuModel(), BootConfig.linux(cpu, cpu.olderRevision()), script);
     }
 
     @Test

@@ -6,9 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -20,13 +18,12 @@ import org.junit.jupiter.api.TestInstance;
  * (older than, equal to, newer than the patch), each running all the cases that revision shares.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class XenScenarios {
+abstract class Xen417Scenarios {
     private final CpuModel cpu;
     private final Lab lab = new Lab();
     private final GuestCommands guest = new GuestCommands(lab);
-    private final Map<Long, BootResult> boots = new HashMap<>();
 
-    XenScenarios(CpuModel cpu) {
+    Xen417Scenarios(CpuModel cpu) {
         this.cpu = cpu;
     }
 
@@ -165,14 +162,10 @@ abstract class XenScenarios {
         return boot(cpu.olderRevision());
     }
 
-    // One boot per CPU revision, made on first use and shared by the cases that need it.
+    // One boot per CPU revision, shared by the cases that need it.
     private BootResult boot(long revision) throws IOException, InterruptedException {
-        BootResult boot = boots.get(revision);
-        if (boot == null) {
-            boot = lab.boot("xen-" + cpu.qemuModel() + "-" + CpuModel.hex(revision), BootConfig.xen(cpu, revision), script(revision));
-            boots.put(revision, boot);
-        }
-        return boot;
+        return lab.bootOnce("xen-" + cpu.qemuModel() + "-" + CpuModel.hex(revision),
+                BootConfig.xen(BootConfig.XEN_4_17, cpu, revision), () -> script(revision));
     }
 
     private GuestScript script(long revision) throws IOException {

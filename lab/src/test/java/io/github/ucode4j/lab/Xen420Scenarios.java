@@ -1,0 +1,109 @@
+package io.github.ucode4j.lab;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Xen 4.20 (Debian 13's hypervisor) with the Debian 12 kernel as its PV dom0, on one QEMU CPU model: what Xen 4.18
+ * and later give the xen backend. Each physical CPU's signature, platform flags and revision come from
+ * XENPF_get_ucode_revision and are re-read after a load; a forced load goes through XENPF_microcode_update2 (4.20).
+ * Xen's own xen-ucode is not run here: Debian 13's needs Debian 13's C library. A boot per CPU revision (older
+ * than the patch, equal to it).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class Xen420Scenarios {
+    private final CpuModel cpu;
+    private final Lab lab = new Lab();
+    private final GuestCommands guest = new GuestCommands(lab);
+
+    Xen420Scenarios(CpuModel cpu) {
+        this.cpu = cpu;
+    }
+
+    // Checked per test so that a machine without the lab reports every scenario as skipped.
+    @BeforeEach
+    void prerequisites() {
+        lab.assumeReady();
+    }
+
+    @Test
+    void statusReadsEveryPhysicalCpuFromXen() throws Exception {
+        StepResult status = boot(cpu.olderRevision()).step("status");
+        assertThat(status.status()).as("%s", status).isZero();
+        for (int n = 0; n < 2; n++) {
+            assertThat(status.output()).as("%s", status).containsPattern(cpu.statusLine(n, cpu.olderRevision()));
+        }
+        assertThat(status.output()).as("%s", status)
+                .contains("backend xen", "Xen 4.20: these are Xen's physical CPUs")
+                .contains("signature from XENPF_get_ucode_revision", "platform_flags from XENPF_get_ucode_revision",
+                        "revision from XENPF_get_ucode_revision")
+                .doesNotContain("dom0's msr device", "cannot report");
+    }
+
+    @Test
+    void aNewerPatchIsRefusedByTheCpuAsTheRevisionsReReadFromXenShow() throws Exception {
+        BootResult boot = boot(cpu.olderRevision());
+        StepResult ours = boot.step("apply-newer-patch");
+        assertThat(Outcome.ofUcode(ours)).as("%s", ours).isEqualTo(Outcome.REFUSED);
+        assertThat(ours.output()).as("%s", ours)
+                .contains("Revisions re-read from Xen: CPUs 0-1: " + CpuModel.hex(cpu.olderRevision()) + " (unchanged)")
+                .doesNotContainPattern("(?m)^\\d+\\s+\\S+\\s+UPDATED");
+        assertThat(boot.xenLinesDuring("apply-newer-patch")).as("Xen tried").anyMatch(line -> line.contains("failed"));
+    }
+
+    @Test
+    void theSameRevisionIsUpToDateUnlessForced() throws Exception {
+        BootResult boot = boot(cpu.patchRevision());
+        StepResult ours = boot.step("apply-same-revision");
+        assertThat(ours.status()).as("%s", ours).isZero();
+        assertThat(Outcome.ofUcode(ours)).as("%s", ours).isEqualTo(Outcome.UP_TO_DATE);
+        if (cpu.reloadsSameRevision()) {
+            // The AMD plan reloads the running revision, as Linux and Xen 4.17 do; Xen 4.20 does so only when forced,
+            // and answers EEXIST.
+            assertThat(boot.xenLinesDuring("apply-same-revision")).as("Xen was asked")
+                    .anyMatch(line -> line.endsWith("failed to update ucode: -17"));
+        } else {
+            assertThat(boot.xenLinesDuring("apply-same-revision")).as("ucode did not call Xen")
+                    .noneMatch(line -> line.contains("microcode"));
+        }
+    }
+
+    @Test
+    void aForcedLoadOfTheSameRevisionGoesToXenAndLoads() throws Exception {
+        BootResult boot = boot(cpu.patchRevision());
+        StepResult forced = boot.step("apply-forced-same-revision");
+        assertThat(forced.status()).as("%s", forced).isZero();
+        assertThat(Outcome.ofUcode(forced)).as("%s", forced).isEqualTo(Outcome.LOADED);
+        assertThat(forced.output()).as("%s", forced).contains("outcomes: UPDATED 2 (forced)");
+        assertThat(boot.xenLinesDuring("apply-forced-same-revision")).as("Xen loaded")
+                .anyMatch(line -> line.contains("updated from revision " + CpuModel.hex(cpu.patchRevision())));
+    }
+
+    // One boot per CPU revision, shared by the cases that need it.
+    private BootResult boot(long revision) throws IOException, InterruptedException {
+        return lab.bootOnce("xen420-" + cpu.qemuModel() + "-" + CpuModel.hex(revision),
+                BootConfig.xen(BootConfig.XEN_4_20, cpu, revision), () -> script(revision));
+    }
+
+    private GuestScript script(long revision) throws IOException {
+        String patch = lab.firmware().resolve(cpu.patchFile()).toString();
+        GuestScript script = guest.script("ucode under Xen 4.20 on " + cpu.qemuCpu(revision));
+        if (revision == cpu.olderRevision()) {
+            return script.step("status", guest.ucode("status", "--backend=xen"))
+                    .step("apply-newer-patch", apply(patch));
+        }
+        return script.step("apply-same-revision", apply(patch))
+                .step("apply-forced-same-revision", apply(patch, "--force"));
+    }
+
+    private List<String> apply(String file, String... options) {
+        return guest.ucode(Stream.concat(Stream.of("apply", "--backend=xen", "--yes", "--firmware=" + file), Stream.of(options))
+                .toArray(String[]::new));
+    }
+}
