@@ -4,7 +4,8 @@
 #
 #   lab/boot.sh [--xen[=VERSION]] --cpu MODEL[,PROP=VALUE...] [--msr on|off|absent] [--timeout SECONDS] [--serial FILE] COMMAND
 #
-# --xen        boot Xen (4.17 unless VERSION says which unpacked xen-VERSION-amd64.gz) with the kernel as its PV dom0
+# --xen        boot Xen (4.17 unless VERSION says which unpacked xen-VERSION-amd64.gz, of this release or the next)
+#              with the kernel as its PV dom0
 # --cpu        QEMU's -cpu, e.g. EPYC-Milan,ucode-rev=0x0a001143 (Intel keeps the revision in the high dword:
 #              Skylake-Server,ucode-rev=0x02006e0500000000)
 # --msr        the msr module with allow_writes=on (default) or off, or not loaded at all
@@ -75,7 +76,8 @@ if [ -n "$xen" ]; then
   # QEMU boots Xen as a multiboot kernel (the uncompressed ELF); dom0's kernel and the initramfs are its modules.
   # Without smep=false smap=false the PV dom0 faults early under TCG.
   hypervisor=$debian_root/boot/xen-$xen-amd64.gz
-  [ -f "$hypervisor" ] || { echo "lab: $hypervisor is missing: run lab/setup.sh" >&2; exit 125; }
+  [ -f "$hypervisor" ] || hypervisor=$next_root/boot/xen-$xen-amd64.gz
+  [ -f "$hypervisor" ] || { echo "lab: xen-$xen-amd64.gz is unpacked nowhere: run lab/setup.sh" >&2; exit 125; }
   zcat "$hypervisor" >"$work/xen"
   qemu+=(-m 3072 -kernel "$work/xen"
          -append "console=com1 com1=115200,8n1 dom0_mem=1536M loglvl=all guest_loglvl=all smep=false smap=false"

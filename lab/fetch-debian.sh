@@ -7,14 +7,15 @@
 #   lab/fetch-debian.sh PKG[=VER]...    other packages (the QEMU lab uses this)
 #   lab/fetch-debian.sh --suite SUITE PKG[=VER]...
 #                                       packages of another Debian release (e.g. trixie): the machine's entries with
-#                                       their codename replaced (bookworm-updates becomes trixie-updates)
+#                                       their codename replaced (bookworm-updates becomes trixie-updates), unpacked
+#                                       into a tree of their own (root-SUITE), so that two releases' C libraries
+#                                       never mix
 #
 # The unpacked tree is printed on the last line; tests find it as UCODE4J_CORPUS (default .cache/debian/root).
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cache=${UCODE4J_CACHE:-$here/.cache}/debian
-root=$cache/root
 
 # The versions the project's tests were written against (shared facts: formats.md, "Real corpus facts").
 corpus_packages=(intel-microcode=3.20251111.1~deb12u1 amd64-microcode=3.20250311.1~deb12u1 iucode-tool=2.3.1-3)
@@ -26,10 +27,14 @@ if [ "${1:-}" = --suite ]; then
 fi
 packages=("$@")
 [ ${#packages[@]} -gt 0 ] || packages=("${corpus_packages[@]}")
-# Each release keeps its own package lists: an update with one release's sources would drop the other's lists.
-lists=$cache/lists${other_suite:+-$other_suite}
+# Each release keeps its own package lists (an update with one release's sources would drop the other's lists),
+# packages and tree.
+suffix=${other_suite:+-$other_suite}
+lists=$cache/lists$suffix
+debs=$cache/debs$suffix
+root=$cache/root$suffix
 
-mkdir -p "$lists/partial" "$cache/archives/partial" "$cache/debs" "$root"
+mkdir -p "$lists/partial" "$cache/archives/partial" "$debs" "$root"
 
 # Every "deb" entry of the machine, one-line or deb822, as "URI|SUITE|SIGNED-BY".
 machine_entries() {
@@ -59,7 +64,7 @@ machine_entries() {
 }
 
 # Only Debian's own archives: their entries carry the Debian keyring or a debian path.
-sources=$cache/sources${other_suite:+-$other_suite}.list
+sources=$cache/sources$suffix.list
 machine_entries | awk -F'|' '$1 ~ /debian/ && $2 !~ /^(stable|testing|unstable|sid|experimental)$/ || $3 ~ /debian-archive/' |
   sort -u | while IFS='|' read -r uri suite signed; do
     [ -z "$other_suite" ] || suite=$other_suite${suite#"${suite%%-*}"}
@@ -83,10 +88,10 @@ fi
 for spec in "${packages[@]}"; do
   name=${spec%%=*}
   version=${spec#"$name"}; version=${version#=}
-  compgen -G "$cache/debs/${name}_${version:-*}_*.deb" >/dev/null ||
-    (cd "$cache/debs" && apt-get -q "${apt_opts[@]}" download "$spec" >/dev/null)
+  compgen -G "$debs/${name}_${version:-*}_*.deb" >/dev/null ||
+    (cd "$debs" && apt-get -q "${apt_opts[@]}" download "$spec" >/dev/null)
 done
-for deb in "$cache/debs/"*.deb; do
+for deb in "$debs/"*.deb; do
   marker=$root/.unpacked-$(basename "$deb")
   [ -f "$marker" ] || { dpkg -x "$deb" "$root" && touch "$marker"; }
 done

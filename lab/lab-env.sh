@@ -11,10 +11,13 @@ lab_packages=(xen-hypervisor-4.17-amd64 busybox-static xen-utils-4.17 libxenmisc
               libxenforeignmemory1 libxendevicemodel1 libxenevtchn1 libxengnttab1 libxentoolcore1 libxenhypfs1
               libxenstore4 libyajl2)
 
-# Xen from the next Debian release, for what Xen 4.18 and later add (XENPF_get_ucode_revision, 4.20's forced load).
-# Only the hypervisor: its tools need that release's C library.
+# Xen from the next Debian release, for what Xen 4.18 and later add (XENPF_get_ucode_revision, 4.20's forced load):
+# the hypervisor, and xen-ucode with the libraries and the C library it loads (it runs through that release's own
+# dynamic loader). Unpacked into a tree of their own.
 next_suite=trixie
-next_suite_packages=(xen-hypervisor-4.20-amd64)
+next_root=$debian_dir/root-$next_suite
+next_suite_packages=(xen-hypervisor-4.20-amd64 xen-utils-4.20 libc6 libxenmisc4.20 libxencall1 libxendevicemodel1
+                     libxenevtchn1 libxenforeignmemory1 libxengnttab1 libxentoolcore1 libxentoollog1)
 
 # The kernel package the fetched linux-image-amd64 depends on, e.g. linux-image-6.1.0-56-amd64.
 kernel_package() {

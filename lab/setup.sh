@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Prepares the QEMU lab on this machine: installs qemu-system-x86 (apt; needs root) and fetches, into the
 # git-ignored cache, the Debian kernel that linux-image-amd64 depends on, Xen 4.17 with xen-ucode and its
-# libraries, Debian 13's Xen 4.20 hypervisor, busybox and the firmware (through fetch-debian.sh: nothing is
-# installed). The guests run the ucode command of this working tree: build it before booting them (the lab's tests
-# say so when it is missing).
+# libraries, Debian 13's Xen 4.20 with its xen-ucode (in a tree of its own), busybox and the firmware (through
+# fetch-debian.sh: nothing is installed). The guests run the ucode command of this working tree: build it before
+# booting them (the lab's tests say so when it is missing).
 set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/lab-env.sh"
 

@@ -1,6 +1,7 @@
 package io.github.ucode4j.lab;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -34,10 +35,20 @@ final class GuestCommands {
         return concat(List.of(lab.repository().resolve("examples/cli/bin/ucode").toString()), arguments);
     }
 
-    /** Xen's own xen-ucode from the unpacked package, with the Xen libraries it loads. */
+    /** Xen 4.17's own xen-ucode from the unpacked package, with the Xen libraries it loads. */
     List<String> xenUcode(String file) {
         return List.of("env", "LD_LIBRARY_PATH=" + lab.debianRoot().resolve("usr/lib/x86_64-linux-gnu"),
                 lab.debianRoot().resolve("usr/lib/xen-4.17/bin/xen-ucode").toString(), file);
+    }
+
+    /**
+     * Xen 4.20's xen-ucode, from the next Debian release, through that release's own dynamic loader and libraries:
+     * it needs a newer C library than the host's.
+     */
+    List<String> xenUcode420(String... arguments) {
+        Path libraries = lab.nextReleaseRoot().resolve("usr/lib/x86_64-linux-gnu");
+        return concat(List.of(libraries.resolve("ld-linux-x86-64.so.2").toString(), "--library-path", libraries.toString(),
+                lab.nextReleaseRoot().resolve("usr/lib/xen-4.20/bin/xen-ucode").toString()), arguments);
     }
 
     /** A busybox applet (the host may lack kmod's rmmod; busybox has one). */

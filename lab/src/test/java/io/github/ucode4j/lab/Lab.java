@@ -37,8 +37,17 @@ final class Lab {
 
     /** Where fetch-debian.sh unpacked the packages (UCODE4J_CACHE moves it, as for the scripts). */
     Path debianRoot() {
+        return debianCache().resolve("root");
+    }
+
+    /** Where it unpacked the next Debian release's packages (Xen 4.20): lab-env.sh's next_root. */
+    Path nextReleaseRoot() {
+        return debianCache().resolve("root-trixie");
+    }
+
+    private Path debianCache() {
         String cache = System.getenv("UCODE4J_CACHE");
-        return (cache != null ? Path.of(cache) : repository().resolve(".cache")).resolve("debian/root");
+        return (cache != null ? Path.of(cache) : repository().resolve(".cache")).resolve("debian");
     }
 
     /** Where the boots keep their scripts, serial consoles and generated files; the guest sees it too. */
@@ -92,9 +101,10 @@ final class Lab {
         if (!Files.isExecutable(debianRoot().resolve("bin/busybox"))) {
             return Optional.of("the Debian packages are not unpacked in " + debianRoot());
         }
-        for (String xen : List.of(BootConfig.XEN_4_17, BootConfig.XEN_4_20)) {
-            if (!Files.isRegularFile(debianRoot().resolve("boot/xen-" + xen + "-amd64.gz"))) {
-                return Optional.of("Xen " + xen + " is not unpacked in " + debianRoot());
+        for (Path needed : List.of(debianRoot().resolve("boot/xen-4.17-amd64.gz"), nextReleaseRoot().resolve("boot/xen-4.20-amd64.gz"),
+                nextReleaseRoot().resolve("usr/lib/xen-4.20/bin/xen-ucode"))) {
+            if (!Files.isRegularFile(needed)) {
+                return Optional.of(needed + " is not unpacked");
             }
         }
         if (repository().startsWith("/run")) {
