@@ -80,8 +80,8 @@ apt_opts=(-o "Dir::Etc::SourceList=$sources" -o "Dir::Etc::SourceParts=/nonexist
 # Refresh the package lists at most once a day.
 stamp=$lists/.updated
 if [ ! -f "$stamp" ] || [ -n "$(find "$stamp" -mmin +1440)" ]; then
-  apt-get -q "${apt_opts[@]}" update >"$lists/apt-update.log" 2>&1 ||
-    { cat "$lists/apt-update.log" >&2; exit 1; }
+  apt-get -q "${apt_opts[@]}" update >"$cache/apt-update$suffix.log" 2>&1 ||
+    { cat "$cache/apt-update$suffix.log" >&2; exit 1; }
   touch "$stamp"
 fi
 
