@@ -3,9 +3,7 @@ package io.github.ucode4j.lab;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * The Debian kernel on one QEMU CPU model, its real msr and cpuid drivers: ucode status and apply through the msr
@@ -14,19 +12,9 @@ import org.junit.jupiter.api.TestInstance;
  * the command line), then with the module unloaded. QEMU accepts and ignores the patch write, so a load can only be
  * refused.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class LinuxMsrScenarios {
-    private final CpuModel cpu;
-    private final Lab lab = new Lab();
-
+abstract class LinuxMsrScenarios extends LabScenarios {
     LinuxMsrScenarios(CpuModel cpu) {
-        this.cpu = cpu;
-    }
-
-    // Checked per test so that a machine without the lab reports every scenario as skipped.
-    @BeforeEach
-    void prerequisites() {
-        lab.assumeReady();
+        super(cpu);
     }
 
     // One boot for all the scenarios.
@@ -35,7 +23,6 @@ abstract class LinuxMsrScenarios {
     }
 
     private GuestScript script() throws IOException {
-        GuestCommands guest = new GuestCommands(lab);
         String firmware = "--firmware=" + lab.firmware();
         return guest.script("ucode through the msr backend on " + cpu.qemuModel())
                 .step("status", guest.ucode("status", "--backend=msr"))

@@ -7,9 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * Xen 4.17 with the Debian kernel as its PV dom0, on one QEMU CPU model: ucode status and apply through the xen
@@ -17,20 +15,9 @@ import org.junit.jupiter.api.TestInstance;
  * ignores the patch write, so a load of a newer patch is always refused by the CPU. A boot per CPU revision
  * (older than, equal to, newer than the patch), each running all the cases that revision shares.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class Xen417Scenarios {
-    private final CpuModel cpu;
-    private final Lab lab = new Lab();
-    private final GuestCommands guest = new GuestCommands(lab);
-
+abstract class Xen417Scenarios extends LabScenarios {
     Xen417Scenarios(CpuModel cpu) {
-        this.cpu = cpu;
-    }
-
-    // Checked per test so that a machine without the lab reports every scenario as skipped.
-    @BeforeEach
-    void prerequisites() {
-        lab.assumeReady();
+        super(cpu);
     }
 
     @Test

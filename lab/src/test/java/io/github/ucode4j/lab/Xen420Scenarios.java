@@ -7,9 +7,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * Xen 4.20 (Debian 13's hypervisor) with the Debian 12 kernel as its PV dom0, on one QEMU CPU model: what Xen 4.18
@@ -18,20 +16,9 @@ import org.junit.jupiter.api.TestInstance;
  * Each case runs Xen 4.20's own xen-ucode (Debian 13's, through Debian 13's dynamic loader) in the same boot, and the
  * outcome classes match. A boot per CPU revision (older than the patch, equal to it).
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class Xen420Scenarios {
-    private final CpuModel cpu;
-    private final Lab lab = new Lab();
-    private final GuestCommands guest = new GuestCommands(lab);
-
+abstract class Xen420Scenarios extends LabScenarios {
     Xen420Scenarios(CpuModel cpu) {
-        this.cpu = cpu;
-    }
-
-    // Checked per test so that a machine without the lab reports every scenario as skipped.
-    @BeforeEach
-    void prerequisites() {
-        lab.assumeReady();
+        super(cpu);
     }
 
     @Test
