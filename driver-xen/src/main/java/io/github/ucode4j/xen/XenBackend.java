@@ -8,6 +8,7 @@ import io.github.ucode4j.api.spi.SystemBackend;
 import io.github.ucode4j.linux.CpuDevices;
 import io.github.ucode4j.linux.CpuInfo;
 import io.github.ucode4j.linux.LinuxChecks;
+import io.github.ucode4j.linux.RevisionChanges;
 import io.github.ucode4j.linux.libc.JnaLibc;
 import io.github.ucode4j.linux.libc.Libc;
 import java.io.IOException;
@@ -121,7 +122,7 @@ public final class XenBackend implements SystemBackend {
     /** The change since {@code before}; Xen's answer to the load matters more than a failed re-read. */
     private String revisionsAfter(Platform before) {
         try {
-            return RevisionChanges.describe(before, readPlatform());
+            return RevisionChanges.describe("Revisions re-read from Xen", before, readPlatform());
         } catch (ApplyException e) {
             return "The revisions could not be re-read: " + e.getMessage();
         }

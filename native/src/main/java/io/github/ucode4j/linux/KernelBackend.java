@@ -117,7 +117,7 @@ public final class KernelBackend implements SystemBackend {
         if (answer.timedOut()) {
             return ReloadResults.timedOut(options.timeout().toString());
         }
-        String revisions = revisionChanges(before, readPlatform());
+        String revisions = RevisionChanges.describe("revisions re-read from sysfs", before, readPlatform());
         if (answer.errno().isEmpty()) {
             for (StagedFirmware file : staged) {
                 keep(file);
@@ -150,16 +150,6 @@ public final class KernelBackend implements SystemBackend {
         return platform.cpus().stream()
                 .filter(cpu -> FirmwareTarget.isFor(cpu, patch))
                 .allMatch(cpu -> cpu.state().revision().map(r -> !patch.vendor().wouldLoad(r, patch.revision())).orElse(false));
-    }
-
-    private static String revisionChanges(Platform before, Platform after) {
-        NotesByCpu changes = new NotesByCpu();
-        for (PlatformCpu cpu : after.cpus()) {
-            String was = before.cpu(cpu.index()).flatMap(c -> c.state().revision()).map(Object::toString).orElse("unknown");
-            String now = cpu.state().revision().map(Object::toString).orElse("unknown");
-            changes.add(cpu.index(), was.equals(now) ? "revision " + now + " (unchanged)" : "revision " + was + " -> " + now);
-        }
-        return "revisions re-read: " + String.join("; ", changes.toList());
     }
 
     private static String restoredNote(List<StagedFirmware> staged) {

@@ -32,7 +32,7 @@ final class ReloadResults {
                             + "older ones; " + revisions);
             case Errno.EBADFD -> new SystemResult(SystemOutcome.REJECTED, code, "the kernel rejected the staged file as malformed "
                     + "or unusable (EBADFD)." + LOG);
-            case Errno.EIO -> new SystemResult(SystemOutcome.FAILED, code, "at least one CPU failed to update (EIO); CPUs may now run different revisions: " + revisions + "." + LOG);
+            case Errno.EIO -> new SystemResult(SystemOutcome.FAILED, code, "at least one CPU failed to update (EIO), so CPUs may now run different revisions; " + revisions + "." + LOG);
             case Errno.EBUSY -> new SystemResult(SystemOutcome.BUSY, code, "the kernel refused because a CPU is offline or a load "
                     + "is under way (EBUSY): bring every present CPU online (/sys/devices/system/cpu/cpuN/online) and retry");
             case Errno.EPERM, Errno.EACCES -> new SystemResult(SystemOutcome.NOT_PERMITTED, code, "the kernel refused the reload ("

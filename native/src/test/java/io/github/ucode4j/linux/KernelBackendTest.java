@@ -118,7 +118,7 @@ class KernelBackendTest {
 
         assertThat(result.outcome()).isEqualTo(SystemOutcome.LOADED);
         assertThat(result.errno()).isEmpty();
-        assertThat(result.message()).contains("CPUs 0-3: revision 0x2006e05 -> 0x2007006");
+        assertThat(result.message()).contains("revisions re-read from sysfs: CPUs 0-3: 0x2006e05 -> 0x2007006");
         assertThat(seenByKernel).singleElement().isEqualTo(bytes(patch));
         assertThat(Files.readAllBytes(firmwareFile)).isEqualTo(bytes(patch));
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(firmwareFile))).isEqualTo("rw-r--r--");
@@ -153,7 +153,7 @@ class KernelBackendTest {
         SystemResult result = kernelAnswering(Errno.ENOENT).applySystem(patch.bytes(), planned(patch));
 
         assertThat(result.outcome()).isEqualTo(SystemOutcome.UP_TO_DATE);
-        assertThat(result.message()).contains("CPUs 0-3: revision 0x2006e05 (unchanged)");
+        assertThat(result.message()).contains("revisions re-read from sysfs: CPUs 0-3: 0x2006e05 (unchanged)");
         assertThat(Files.readAllBytes(firmwareFile)).isEqualTo(PREVIOUS_FILE);
     }
 
