@@ -18,6 +18,8 @@ record Hypercall(long op, long arg0) {
     static final int SIZE = 48;
     /** {@code __HYPERVISOR_platform_op}. */
     static final long PLATFORM_OP = 7;
+    /** {@code __HYPERVISOR_sysctl}. */
+    static final long SYSCTL = 35;
     /** {@code __HYPERVISOR_xen_version}. */
     static final long XEN_VERSION = 17;
     /** {@code XENVER_version}: answers {@code major << 16 | minor}, with no buffer. */
@@ -26,6 +28,11 @@ record Hypercall(long op, long arg0) {
     /** {@code platform_op(op)}, the platform op at {@code opAddress} (in hypercall-safe memory). */
     static Hypercall platformOp(long opAddress) {
         return new Hypercall(PLATFORM_OP, opAddress);
+    }
+
+    /** {@code sysctl(op)}, the sysctl op at {@code opAddress} (in hypercall-safe memory). */
+    static Hypercall sysctl(long opAddress) {
+        return new Hypercall(SYSCTL, opAddress);
     }
 
     /** {@code xen_version(XENVER_version, NULL)}. */

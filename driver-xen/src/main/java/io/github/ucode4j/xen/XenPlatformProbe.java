@@ -23,15 +23,15 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * Xen's physical CPUs, read through platform hypercalls: which exist and are online ({@code XENPF_get_cpuinfo}),
+ * Xen's physical CPUs, read through hypercalls: which exist and are online ({@code XENPF_get_cpuinfo}),
  * vendor, family, model and stepping ({@code XENPF_get_cpu_version}) and, on Xen 4.18 and later, signature,
- * platform flags and revision ({@code XENPF_get_ucode_revision}). Before 4.18 the revision and the Intel platform
+ * platform flags and revision ({@code XENPF_get_ucode_revision}); core and package from
+ * {@code XEN_SYSCTL_cputopoinfo}. Before 4.18 the revision and the Intel platform
  * flags are what dom0 sees through its virtual CPUs ({@link Dom0View}), labelled so, or unknown; never guessed.
  * Offline CPUs are skipped with a note. Collects its notes as it goes: one probe per instance.
  */
 final class XenPlatformProbe {
     private static final String XEN_LOG = "Xen's own log is in 'xl dmesg'";
-    private static final String TOPOLOGY = "Xen's physical CPU number only (core and package unknown)";
 
     private final XenSession session;
     private final Dom0View dom0;
@@ -49,14 +49,13 @@ final class XenPlatformProbe {
      */
     Platform probe(String backend, XenVersion version) throws ApplyException {
         notes.add("Xen " + version + ": these are Xen's physical CPUs, not dom0's virtual ones; Xen loads the microcode");
-        notes.add("core and package of Xen's physical CPUs are unknown: each is taken as a core of its own in package 0");
         if (!version.atLeast(XenVersion.REVISION_HYPERCALL)) {
             notes.add("Xen " + version + " cannot report a physical CPU's revision or platform flags (XENPF_get_ucode_revision"
                     + " needs 4.18): they are read through dom0's virtual CPUs, with the msr module (MSR 0x8B, MSR 0x17), and"
                     + " kept where every virtual CPU agrees; Xen logs its own at boot (" + XEN_LOG + ")");
         }
-        List<PlatformCpu> cpus = new ArrayList<>();
         PhysicalCpuInfo first = cpuInfo(0);
+        List<Integer> online = new ArrayList<>();
         for (int cpu = 0; cpu <= first.maxPresent(); cpu++) {
             PhysicalCpuInfo info = cpu == 0 ? first : cpuInfo(cpu);
             if (!info.present()) {
@@ -66,13 +65,43 @@ final class XenPlatformProbe {
                 notes.add(cpu, "offline in Xen: skipped (xen-hptool cpu-online brings it online)");
                 continue;
             }
-            probeCpu(cpu, version).ifPresent(cpus::add);
+            online.add(cpu);
+        }
+        PhysicalTopology topology = topology(version, first.maxPresent() + 1, online);
+        List<PlatformCpu> cpus = new ArrayList<>();
+        for (int cpu : online) {
+            probeCpu(cpu, version, topology).ifPresent(cpus::add);
         }
         // dom0 always runs under Xen, whatever the physical CPUs are.
         return new Platform(backend, cpus, Optional.of(true), notes.toList());
     }
 
-    private Optional<PlatformCpu> probeCpu(int cpu, XenVersion version) throws ApplyException {
+    /** Where the {@code online} CPUs sit; unknown, with a note saying why, where this Xen cannot tell. */
+    private PhysicalTopology topology(XenVersion version, int cpus, List<Integer> online) throws ApplyException {
+        String fallback = ": each is taken as a core of its own in package 0";
+        OptionalInt interfaceVersion = SysctlOp.interfaceVersion(version);
+        if (interfaceVersion.isEmpty()) {
+            notes.add("core and package of Xen's physical CPUs are unknown: ucode4j asks XEN_SYSCTL_cputopoinfo only of Xen "
+                    + SysctlOp.FIRST_KNOWN + " and later" + fallback);
+            return PhysicalTopology.unknown();
+        }
+        PhysicalTopology topology;
+        try {
+            topology = PhysicalTopology.of(session.cpuTopology(interfaceVersion.getAsInt(), cpus), online);
+        } catch (ErrnoException e) {
+            notes.add("core and package of Xen's physical CPUs are unknown: XEN_SYSCTL_cputopoinfo (interface version 0x"
+                    + Integer.toHexString(interfaceVersion.getAsInt()) + ") failed: " + Errno.describe(e.errnoValue()) + fallback);
+            return PhysicalTopology.unknown();
+        }
+        for (int cpu : online) {
+            if (!topology.knows(cpu)) {
+                notes.add(cpu, "core and package unknown: XEN_SYSCTL_cputopoinfo gave none" + fallback);
+            }
+        }
+        return topology;
+    }
+
+    private Optional<PlatformCpu> probeCpu(int cpu, XenVersion version, PhysicalTopology topology) throws ApplyException {
         PhysicalCpuVersion id = PhysicalCpuVersion.decode(ask(PlatformOp.getCpuVersion(cpu), cpu, "XENPF_get_cpu_version"));
         Map<Fact, String> sources = new EnumMap<>(Fact.class);
         Optional<Vendor> vendor = Vendor.fromCpuidName(id.vendor());
@@ -81,8 +110,8 @@ final class XenPlatformProbe {
         } else {
             notes.add(cpu, "vendor '" + id.vendor() + "' is not one whose microcode ucode4j knows");
         }
-        sources.put(Fact.TOPOLOGY, TOPOLOGY);
-        LogicalCpu logical = LogicalCpu.alone(cpu, cpu, 0);
+        sources.put(Fact.TOPOLOGY, topology.source(cpu));
+        LogicalCpu logical = topology.cpu(cpu);
         if (!version.atLeast(XenVersion.REVISION_HYPERCALL)) {
             return Optional.of(new PlatformCpu(logical, displayedState(cpu, id, vendor, sources), sources));
         }

@@ -4,13 +4,18 @@ import io.github.ucode4j.api.ApplyException;
 import io.github.ucode4j.linux.libc.ErrnoException;
 import io.github.ucode4j.linux.libc.Libc;
 import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * An open line to the hypervisor: the privcmd device and one page of hypercall-safe memory for platform ops.
+ * An open line to the hypervisor: the privcmd device and one page of hypercall-safe memory for platform and sysctl
+ * ops.
  * Opened per task and closed after it. Not thread-safe.
  */
 final class XenSession implements AutoCloseable {
+    private static final int OP_SIZE = Math.max(PlatformOp.SIZE, SysctlOp.SIZE);
+
     private final Libc libc;
     private final XenRoots roots;
     private final Privcmd privcmd;
@@ -31,7 +36,7 @@ final class XenSession implements AutoCloseable {
     static XenSession open(Libc libc, XenRoots roots) throws ApplyException {
         Privcmd privcmd = Privcmd.open(libc, roots);
         try {
-            return new XenSession(libc, roots, privcmd, HypercallBuffer.allocate(libc, roots.hypercallMemory(), PlatformOp.SIZE));
+            return new XenSession(libc, roots, privcmd, HypercallBuffer.allocate(libc, roots.hypercallMemory(), OP_SIZE));
         } catch (ApplyException | RuntimeException e) {
             try {
                 privcmd.close();
@@ -65,6 +70,23 @@ final class XenSession implements AutoCloseable {
         opBuffer.write(op);
         privcmd.call(Hypercall.platformOp(opBuffer.address()));
         return opBuffer.read(PlatformOp.SIZE);
+    }
+
+    /**
+     * Asks {@code XEN_SYSCTL_cputopoinfo} where the physical CPUs 0 to {@code cpus - 1} sit.
+     *
+     * @param interfaceVersion the sysctl interface version of this Xen ({@link SysctlOp#interfaceVersion})
+     * @return by physical CPU number, as many as Xen filled (up to its last online CPU)
+     * @throws ErrnoException with the errno Xen answered (EACCES: another interface version)
+     * @throws ApplyException when the memory for the answer cannot be had
+     */
+    List<Optional<PhysicalCore>> cpuTopology(int interfaceVersion, int cpus) throws ApplyException, ErrnoException {
+        try (HypercallBuffer entries = HypercallBuffer.allocate(libc, roots.hypercallMemory(), cpus * PhysicalCore.SIZE)) {
+            opBuffer.write(SysctlOp.cpuTopologyInfo(interfaceVersion, cpus, entries.address()));
+            privcmd.call(Hypercall.sysctl(opBuffer.address()));
+            int filled = Math.max(0, Math.min(cpus, SysctlOp.filledCpus(opBuffer.read(SysctlOp.SIZE))));
+            return PhysicalCore.decode(entries.read(filled * PhysicalCore.SIZE), filled);
+        }
     }
 
     /**

@@ -6,10 +6,11 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** Byte-exact structures: the 48-byte privcmd argument and the 136-byte platform op of every command used. */
+/** Byte-exact structures: the 48-byte privcmd argument, and the 136-byte platform and sysctl op of every command used. */
 class EncodingTest {
     private static final long DATA = 0x00007f12_3456_7000L;
 
@@ -137,5 +138,28 @@ class EncodingTest {
         assertThat(new XenVersion(4, 18).atLeast(XenVersion.REVISION_HYPERCALL)).isTrue();
         assertThat(new XenVersion(4, 19).atLeast(XenVersion.FORCED_LOAD)).isFalse();
         assertThat(new XenVersion(5, 0).atLeast(XenVersion.FORCED_LOAD)).isTrue();
+    }
+
+    @Test
+    void theTopologySysctlCarriesItsVersionsInterfaceAndAnAbsentCpuHasNoPlace() {
+        ByteBuffer op = SysctlOp.cpuTopologyInfo(0x15, 8, DATA);
+        assertThat(op.capacity()).isEqualTo(136);
+        assertThat(op.getInt(0)).isEqualTo(16);
+        assertThat(op.getInt(4)).isEqualTo(0x15);
+        assertThat(op.getInt(8)).isEqualTo(8);
+        assertThat(op.getLong(16)).isEqualTo(DATA);
+        zeroOutside(op, range(0, 12, range(16, 24, Set.of())));
+        assertThat(SysctlOp.interfaceVersion(new XenVersion(4, 16))).isEmpty();
+        assertThat(SysctlOp.interfaceVersion(new XenVersion(4, 17))).hasValue(0x15);
+        assertThat(SysctlOp.interfaceVersion(new XenVersion(4, 20))).hasValue(0x15);
+        assertThat(SysctlOp.interfaceVersion(new XenVersion(4, 21))).hasValue(0x16);
+
+        // struct xen_sysctl_cputopo: core, socket, node; ~0 for a CPU that is not present.
+        ByteBuffer entries = ByteBuffer.allocate(3 * 12).order(ByteOrder.LITTLE_ENDIAN)
+                .putInt(0, 5).putInt(4, 1).putInt(8, 0)
+                .putInt(12, -1).putInt(16, -1).putInt(20, -1)
+                .putInt(24, 0).putInt(28, 0).putInt(32, 0);
+        assertThat(PhysicalCore.decode(entries, 3)).containsExactly(
+                Optional.of(new PhysicalCore(1, 5)), Optional.empty(), Optional.of(new PhysicalCore(0, 0)));
     }
 }

@@ -75,6 +75,8 @@ final class FakeXen implements Libc {
     private final Deque<Integer> loadAnswers = new ArrayDeque<>();
     private int euid;
     private int revisionAfterLoad;
+    private int threadsPerCore = 1;
+    private int topologyAnswer;
     private CountDownLatch release = new CountDownLatch(0);
 
     private final Map<Integer, String> openFiles = new HashMap<>();
@@ -111,6 +113,18 @@ final class FakeXen implements Libc {
     /** Loads wait (up to 10 s) until {@code latch} opens. */
     synchronized FakeXen holdingLoadsUntil(CountDownLatch latch) {
         release = latch;
+        return this;
+    }
+
+    /** Physical CPU N sits on core N / {@code threads} of socket 0. */
+    synchronized FakeXen withThreadsPerCore(int threads) {
+        threadsPerCore = threads;
+        return this;
+    }
+
+    /** XEN_SYSCTL_cputopoinfo answers {@code errno}. */
+    synchronized FakeXen answeringTopology(int errno) {
+        topologyAnswer = errno;
         return this;
     }
 
@@ -199,6 +213,11 @@ final class FakeXen implements Libc {
                 ioctls.add(new Ioctl(fd, request, call, null, null));
                 return call.getLong(8) == Hypercall.XENVER_VERSION ? version.major() << 16 | version.minor() : -1;
             }
+            if (call.getLong(0) == Hypercall.SYSCTL) {
+                Pointer sysctl = new Pointer(call.getLong(8));
+                ioctls.add(new Ioctl(fd, request, call, le(sysctl.getByteArray(0, SysctlOp.SIZE)), null));
+                return answerSysctl(sysctl);
+            }
         }
         Pointer opMemory = new Pointer(call.getLong(8));
         ByteBuffer op = le(opMemory.getByteArray(0, PlatformOp.SIZE));
@@ -275,6 +294,36 @@ final class FakeXen implements Libc {
             }
             default -> throw ErrnoException.of("ioctl", Errno.ENOSYS);
         }
+        return 0;
+    }
+
+    /**
+     * XEN_SYSCTL_cputopoinfo as Xen answers it: EACCES unless the interface version is this Xen's, else the entries of
+     * the CPUs up to the last online one (as many as fit), with how many were filled written back.
+     */
+    private int answerSysctl(Pointer op) throws ErrnoException {
+        int interfaceVersion = version.atLeast(new XenVersion(4, 21)) ? 0x16 : version.atLeast(new XenVersion(4, 17)) ? 0x15 : 0x14;
+        if (op.getInt(4) != interfaceVersion) {
+            throw ErrnoException.of("ioctl", Errno.EACCES);
+        }
+        if (op.getInt(0) != SysctlOp.CPUTOPOINFO) {
+            throw ErrnoException.of("ioctl", Errno.ENOSYS);
+        }
+        if (topologyAnswer != 0) {
+            throw ErrnoException.of("ioctl", topologyAnswer);
+        }
+        int lastOnline = -1;
+        for (int cpu = 0; cpu < cpus.size(); cpu++) {
+            lastOnline = (cpus.get(cpu).flags() & PhysicalCpuInfo.ONLINE) != 0 ? cpu : lastOnline;
+        }
+        int filled = Math.min(lastOnline + 1, op.getInt(8));
+        Pointer entries = new Pointer(op.getLong(16));
+        for (int cpu = 0; cpu < filled; cpu++) {
+            entries.setInt(cpu * PhysicalCore.SIZE, cpu / threadsPerCore);
+            entries.setInt(cpu * PhysicalCore.SIZE + 4, 0);
+            entries.setInt(cpu * PhysicalCore.SIZE + 8, 0);
+        }
+        op.setInt(8, filled);
         return 0;
     }
 

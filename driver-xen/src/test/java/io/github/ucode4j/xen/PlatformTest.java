@@ -11,6 +11,7 @@ import io.github.ucode4j.api.PlatformCpu;
 import io.github.ucode4j.api.PlatformFlags;
 import io.github.ucode4j.api.Revision;
 import io.github.ucode4j.api.Vendor;
+import io.github.ucode4j.linux.libc.Errno;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -58,10 +59,54 @@ class PlatformTest {
         assertThat(second.sourceOf(Fact.REVISION)).isEqualTo("XENPF_get_ucode_revision");
         assertThat(second.sourceOf(Fact.PLATFORM_FLAGS)).isEqualTo("XENPF_get_ucode_revision");
         assertThat(second.sourceOf(Fact.VENDOR)).isEqualTo("XENPF_get_cpu_version");
-        assertThat(second.sourceOf(Fact.TOPOLOGY)).contains("core and package unknown");
-        assertThat(platform.notes()).anyMatch(n -> n.contains("Xen 4.18"))
-                .anyMatch(n -> n.contains("core and package of Xen's physical CPUs are unknown"));
+        assertThat(second.sourceOf(Fact.TOPOLOGY)).isEqualTo("XEN_SYSCTL_cputopoinfo");
+        assertThat(platform.notes()).anyMatch(n -> n.contains("Xen 4.18")).noneMatch(n -> n.contains("unknown"));
         assertThat(xen.released()).isTrue();
+    }
+
+    @Test
+    void coresPackagesAndSiblingsComeFromXenAndOnlyOnlineCpusAreSiblings() throws IOException {
+        FakeXen xen = new FakeXen(new XenVersion(4, 20), List.of(SKYLAKE, SKYLAKE, SKYLAKE, SKYLAKE.offline(), SKYLAKE))
+                .withThreadsPerCore(2);
+
+        Platform platform = platform(xen, intelCpuinfo(OLD));
+
+        assertThat(platform.cpus()).extracting(PlatformCpu::cpu).containsExactly(
+                new LogicalCpu(0, 0, 0, List.of(0, 1)), new LogicalCpu(1, 0, 0, List.of(0, 1)),
+                new LogicalCpu(2, 1, 0, List.of(2)), new LogicalCpu(4, 2, 0, List.of(4)));
+        // struct xen_sysctl: cmd, Xen 4.20's interface version 0x15, room for every CPU up to the highest present.
+        FakeXen.Ioctl sysctl = xen.ioctls.stream().filter(i -> i.hypercall() == Hypercall.SYSCTL).findFirst().orElseThrow();
+        assertThat(sysctl.command()).isEqualTo(SysctlOp.CPUTOPOINFO);
+        assertThat(sysctl.op().getInt(4)).isEqualTo(0x15);
+        assertThat(sysctl.op().getInt(8)).isEqualTo(5);
+        assertThat(xen.released()).isTrue();
+    }
+
+    @Test
+    void aRefusedTopologyQueryLeavesCoreAndPackageUnknownWithTheReason() throws IOException {
+        FakeXen xen = new FakeXen(new XenVersion(4, 21), List.of(SKYLAKE, SKYLAKE)).answeringTopology(Errno.EPERM);
+
+        Platform platform = platform(xen, intelCpuinfo(OLD));
+
+        assertThat(platform.cpus()).extracting(PlatformCpu::cpu).containsExactly(LogicalCpu.alone(0, 0, 0), LogicalCpu.alone(1, 1, 0));
+        assertThat(platform.cpus().get(1).sourceOf(Fact.TOPOLOGY)).contains("core and package unknown");
+        assertThat(platform.notes()).contains("core and package of Xen's physical CPUs are unknown: XEN_SYSCTL_cputopoinfo "
+                + "(interface version 0x16) failed: Operation not permitted (EPERM): each is taken as a core of its own in package 0");
+        assertThat(platform.cpus()).allSatisfy(cpu -> assertThat(cpu.state().revision()).hasValue(Revision.of(OLD)));
+        assertThat(xen.released()).isTrue();
+    }
+
+    @Test
+    void aXenOlderThanTheKnownSysctlInterfacesIsNotAsked() throws IOException {
+        new Dom0Tree(root).msrDevices(1);
+        FakeXen xen = new FakeXen(new XenVersion(4, 16), List.of(MILAN));
+
+        Platform platform = platform(xen, Dom0Tree.processor(0, "AuthenticAMD", 25, 1, 1, 0x0a001000));
+
+        assertThat(xen.ioctls).noneMatch(i -> i.hypercall() == Hypercall.SYSCTL);
+        assertThat(platform.notes()).anyMatch(n -> n.startsWith("core and package of Xen's physical CPUs are unknown: "
+                + "ucode4j asks XEN_SYSCTL_cputopoinfo only of Xen 4.17 and later"));
+        assertThat(platform.cpus().get(0).cpu()).isEqualTo(LogicalCpu.alone(0, 0, 0));
     }
 
     @Test

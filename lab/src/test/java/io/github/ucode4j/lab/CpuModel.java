@@ -87,13 +87,16 @@ enum CpuModel {
         return vendor.equals("amd");
     }
 
-    /** A revision as the ucode command prints it: 0x and lower-case hex without leading zeros. */
-    /** CPU {@code n}'s line in ucode status: this model's vendor, signature and {@code revision}. */
+    /**
+     * CPU {@code n}'s line in ucode status: where QEMU's {@code -smp 2} puts it (package 0, core {@code n}, no SMT
+     * sibling), this model's vendor, signature and {@code revision}.
+     */
     Pattern statusLine(int n, long revision) {
-        return Pattern.compile("(?m)^" + n + "\\s+\\d+\\s+\\d+\\s+\\d+\\s+" + vendor + "\\s+" + familyModelStepping
+        return Pattern.compile("(?m)^" + n + "\\s+0\\s+" + n + "\\s+" + n + "\\s+" + vendor + "\\s+" + familyModelStepping
                 + "\\s+0x[0-9a-f]{8}\\s+\\S+\\s+" + hex(revision) + "\\s*$");
     }
 
+    /** A revision as the ucode command prints it: 0x and lower-case hex without leading zeros. */
     static String hex(long revision) {
         return "0x" + Long.toHexString(revision);
     }

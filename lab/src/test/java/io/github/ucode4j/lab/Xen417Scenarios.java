@@ -30,7 +30,8 @@ abstract class Xen417Scenarios extends LabScenarios {
         // Xen 4.17 cannot report the revision; dom0 reads the physical CPU's MSR 0x8B, which Xen passes through.
         assertThat(status.output()).as("%s", status)
                 .contains("backend xen")
-                .contains("vendor from XENPF_get_cpu_version", "signature from XENPF_get_cpu_version")
+                .contains("vendor from XENPF_get_cpu_version", "signature from XENPF_get_cpu_version",
+                        "topology from XEN_SYSCTL_cputopoinfo")
                 .contains("revision from MSR 0x8B through dom0's msr device");
         if (cpu.vendor().equals("intel")) {
             // Nor the platform flags: dom0 reads MSR 0x17 the same way.

@@ -31,7 +31,7 @@ abstract class Xen420Scenarios extends LabScenarios {
         assertThat(status.output()).as("%s", status)
                 .contains("backend xen", "Xen 4.20: these are Xen's physical CPUs")
                 .contains("signature from XENPF_get_ucode_revision", "platform_flags from XENPF_get_ucode_revision",
-                        "revision from XENPF_get_ucode_revision")
+                        "revision from XENPF_get_ucode_revision", "topology from XEN_SYSCTL_cputopoinfo")
                 .doesNotContain("dom0's msr device", "cannot report");
         // xen-ucode reads the same hypercall: e.g. "CPU signature 06-55-04 (raw 0x00050654) pf 0x1 revision 0x02006e05".
         StepResult theirs = boot(cpu.olderRevision()).step("xen-ucode-show-cpu-info");
