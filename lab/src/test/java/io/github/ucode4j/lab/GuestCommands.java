@@ -35,6 +35,11 @@ final class GuestCommands {
         return concat(List.of(lab.repository().resolve("examples/cli/bin/ucode").toString()), arguments);
     }
 
+    /** ucode apply through the xen backend, without asking, of the patches in {@code firmware} for these CPUs. */
+    List<String> xenApply(String firmware, String... options) {
+        return concat(ucode("apply", "--backend=xen", "--yes", "--firmware=" + firmware), options);
+    }
+
     /** Xen 4.17's own xen-ucode from the unpacked package, with the Xen libraries it loads. */
     List<String> xenUcode(String file) {
         return List.of("env", "LD_LIBRARY_PATH=" + lab.debianRoot().resolve("usr/lib/x86_64-linux-gnu"),

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -163,25 +162,21 @@ abstract class Xen417Scenarios extends LabScenarios {
             String otherCpus = lab.firmware().resolve(cpu.otherCpusFile()).toString();
             String corrupt = corruptCopy().toString();
             return script.step("status", guest.ucode("status", "--backend=xen"))
-                    .step("apply-newer-patch", apply(patch))
+                    .step("apply-newer-patch", guest.xenApply(patch))
                     .step("xen-ucode-newer-patch", guest.xenUcode(patch))
-                    .step("apply-other-cpus-file", apply(otherCpus))
+                    .step("apply-other-cpus-file", guest.xenApply(otherCpus))
                     .step("xen-ucode-other-cpus-file", guest.xenUcode(otherCpus))
-                    .step("apply-corrupt-file", apply(corrupt))
+                    .step("apply-corrupt-file", guest.xenApply(corrupt))
                     .step("xen-ucode-corrupt-file", guest.xenUcode(corrupt))
                     .step("unload-msr", guest.busybox("rmmod", "msr"))
                     .step("status-without-msr", guest.ucode("status", "--backend=xen"));
         }
         if (revision == cpu.patchRevision()) {
-            return script.step("apply-same-revision", apply(patch))
-                    .step("apply-same-revision-again", apply(patch))
+            return script.step("apply-same-revision", guest.xenApply(patch))
+                    .step("apply-same-revision-again", guest.xenApply(patch))
                     .step("xen-ucode-same-revision", guest.xenUcode(patch));
         }
-        return script.step("apply-older-patch", apply(patch)).step("xen-ucode-older-patch", guest.xenUcode(patch));
-    }
-
-    private List<String> apply(String file) {
-        return guest.ucode("apply", "--backend=xen", "--yes", "--firmware=" + file);
+        return script.step("apply-older-patch", guest.xenApply(patch)).step("xen-ucode-older-patch", guest.xenUcode(patch));
     }
 
     // The patch file cut inside this CPU's patch: the header promises more bytes than there are.

@@ -3,10 +3,8 @@ package io.github.ucode4j.lab;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -102,17 +100,12 @@ abstract class Xen420Scenarios extends LabScenarios {
         if (revision == cpu.olderRevision()) {
             return script.step("status", guest.ucode("status", "--backend=xen"))
                     .step("xen-ucode-show-cpu-info", guest.xenUcode420("show-cpu-info"))
-                    .step("apply-newer-patch", apply(patch))
+                    .step("apply-newer-patch", guest.xenApply(patch))
                     .step("xen-ucode-newer-patch", guest.xenUcode420(patch));
         }
-        return script.step("apply-same-revision", apply(patch))
+        return script.step("apply-same-revision", guest.xenApply(patch))
                 .step("xen-ucode-same-revision", guest.xenUcode420(patch))
-                .step("apply-forced-same-revision", apply(patch, "--force"))
+                .step("apply-forced-same-revision", guest.xenApply(patch, "--force"))
                 .step("xen-ucode-forced-same-revision", guest.xenUcode420("--force", patch));
-    }
-
-    private List<String> apply(String file, String... options) {
-        return guest.ucode(Stream.concat(Stream.of("apply", "--backend=xen", "--yes", "--firmware=" + file), Stream.of(options))
-                .toArray(String[]::new));
     }
 }
