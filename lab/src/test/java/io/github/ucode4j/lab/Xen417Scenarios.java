@@ -111,17 +111,15 @@ abstract class Xen417Scenarios extends LabScenarios {
     }
 
     @Test
-    void aNewerRevisionIsUpToDateFromOurPlanWhereXenUcodeReportsAFailure() throws Exception {
+    void aNewerRevisionIsUpToDateFromOurPlanWhateverXenUcodeIsToldByTheRace() throws Exception {
         BootResult boot = boot(newerThanPatch());
         StepResult ours = boot.step("apply-older-patch");
         assertThat(Outcome.ofUcode(ours)).as("%s", ours).isEqualTo(Outcome.UP_TO_DATE);
         assertThat(ours.status()).isZero();
         assertThat(ours.output()).as("%s", ours).contains("newer than the newest available", "nothing to load");
         assertThat(boot.xenLinesDuring("apply-older-patch")).as("ucode did not call Xen").noneMatch(line -> line.contains("microcode"));
-        // The case where ours is more correct: Xen answers EEXIST, and the EBUSY race of Xen 4.17 turns it into a
-        // failure that xen-ucode reports.
-        assertThat(xenUcodeReportedAFailureForUpToDate(boot, "xen-ucode-older-patch"))
-                .as("%s", boot.step("xen-ucode-older-patch")).isTrue();
+        // Xen answers xen-ucode EEXIST. The EBUSY race of Xen 4.17 turns that into a failure most runs, not all: CI
+        // has seen "Microcode already up to date" too. ucode never asks Xen, so it must say up to date either way.
         assertMatchesXenUcode(boot, ours, "xen-ucode-older-patch");
     }
 
