@@ -2,12 +2,14 @@
 # Boots the Debian kernel, or Xen (4.17, or another unpacked version) with that kernel as a PV dom0, under QEMU
 # (TCG), runs one shell command inside as root with the host's root mounted read-only, and powers off.
 #
-#   lab/boot.sh [--xen[=VERSION]] --cpu MODEL[,PROP=VALUE...] [--msr on|off|absent] [--timeout SECONDS] [--serial FILE] COMMAND
+#   lab/boot.sh [--xen[=VERSION]] --cpu MODEL[,PROP=VALUE...] [--smp TOPOLOGY] [--msr on|off|absent] [--timeout SECONDS] [--serial FILE] COMMAND
 #
 # --xen        boot Xen (4.17 unless VERSION says which unpacked xen-VERSION-amd64.gz, of this release or the next)
 #              with the kernel as its PV dom0
 # --cpu        QEMU's -cpu, e.g. EPYC-Milan,ucode-rev=0x0a001143 (Intel keeps the revision in the high dword:
 #              Skylake-Server,ucode-rev=0x02006e0500000000)
+# --smp        QEMU's -smp (default 2: two cores of one package, no SMT), e.g. 2,cores=1,threads=2 for two
+#              hyperthreads of one core
 # --msr        the msr module with allow_writes=on (default) or off, or not loaded at all
 # --timeout    the whole boot, in seconds (default 180); QEMU is killed past it and the status is 124
 # --serial     where to keep the serial console (the kernel's, Xen's "(XEN)" lines and the command's output)
@@ -20,12 +22,13 @@ set -euo pipefail
 
 usage() { grep -m1 '^#   lab/boot.sh' "${BASH_SOURCE[0]}" | sed 's/^# *//' >&2; exit 2; }
 
-xen="" cpu="" msr=on timeout=180 serial=""
+xen="" cpu="" smp=2 msr=on timeout=180 serial=""
 while [ $# -gt 0 ]; do
   case $1 in
     --xen) xen=4.17 ;;
     --xen=*) xen=${1#--xen=} ;;
     --cpu) cpu=$2; shift ;;
+    --smp) smp=$2; shift ;;
     --msr) msr=$2; shift ;;
     --timeout) timeout=$2; shift ;;
     --serial) serial=$2; shift ;;
@@ -69,7 +72,7 @@ done >"$initramfs/lab/setup"
 # The machine has no cpio: busybox's own applet packs the archive.
 (cd "$initramfs" && find . | "$debian_root/bin/busybox" cpio -o -H newc 2>/dev/null | gzip -1) >"$work/initrd.gz"
 
-qemu=(qemu-system-x86_64 -accel tcg -cpu "$cpu" -smp 2 -display none -monitor none -serial "file:$serial" -no-reboot
+qemu=(qemu-system-x86_64 -accel tcg -cpu "$cpu" -smp "$smp" -display none -monitor none -serial "file:$serial" -no-reboot
       -virtfs "local,path=/,mount_tag=hostroot,security_model=none,readonly=on,multidevs=remap"
       -virtfs "local,path=$work/out,mount_tag=labout,security_model=none")
 if [ -n "$xen" ]; then

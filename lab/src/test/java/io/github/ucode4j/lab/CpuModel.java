@@ -92,8 +92,16 @@ enum CpuModel {
      * sibling), this model's vendor, signature and {@code revision}.
      */
     Pattern statusLine(int n, long revision) {
-        return Pattern.compile("(?m)^" + n + "\\s+0\\s+" + n + "\\s+" + n + "\\s+" + vendor + "\\s+" + familyModelStepping
-                + "\\s+0x[0-9a-f]{8}\\s+\\S+\\s+" + hex(revision) + "\\s*$");
+        return statusLine(n, n, Integer.toString(n), revision);
+    }
+
+    /**
+     * CPU {@code n}'s line in ucode status: in package 0, core {@code core}, with the SMT siblings {@code siblings}
+     * (as printed, e.g. 0-1), this model's vendor, signature and {@code revision}.
+     */
+    Pattern statusLine(int n, int core, String siblings, long revision) {
+        return Pattern.compile("(?m)^" + n + "\\s+0\\s+" + core + "\\s+" + Pattern.quote(siblings) + "\\s+" + vendor
+                + "\\s+" + familyModelStepping + "\\s+0x[0-9a-f]{8}\\s+\\S+\\s+" + hex(revision) + "\\s*$");
     }
 
     /** A revision as the ucode command prints it: 0x and lower-case hex without leading zeros. */
