@@ -44,7 +44,7 @@ public final class MicrocodeCache {
         this.all = List.copyOf(all);
         Map<CpuSignature, List<MicrocodePatch>> newestFirst = new HashMap<>();
         candidates.forEach((signature, patches) -> newestFirst.put(signature,
-                patches.stream().distinct().sorted(Comparator.comparing(MicrocodePatch::revision).reversed()).toList()));
+                patches.stream().sorted(Comparator.comparing(MicrocodePatch::revision).reversed()).toList()));
         this.candidates = Map.copyOf(newestFirst);
         this.entries = entries.stream().sorted(CacheEntry.LISTING_ORDER).toList();
         Map<CpuSignature, List<CacheEntry>> index = new HashMap<>();
@@ -175,9 +175,13 @@ public final class MicrocodeCache {
             Map<CpuSignature, List<CacheEntry>> kept = new LinkedHashMap<>();
             Map<CpuSignature, List<MicrocodePatch>> candidates = new HashMap<>();
             for (CachedPatch cached : unique) {
+                // A patch is a candidate once per signature, however many masks it declares there.
+                Set<CpuSignature> declared = new HashSet<>();
                 for (PatchTarget target : cached.patch().targets()) {
                     if (selection.selects(target, cached.patch())) {
-                        candidates.computeIfAbsent(target.signature(), s -> new ArrayList<>()).add(cached.patch());
+                        if (declared.add(target.signature())) {
+                            candidates.computeIfAbsent(target.signature(), s -> new ArrayList<>()).add(cached.patch());
+                        }
                         merge(kept.computeIfAbsent(target.signature(), s -> new ArrayList<>()), new CacheEntry(target.signature(), target.platformFlags(), cached));
                     }
                 }

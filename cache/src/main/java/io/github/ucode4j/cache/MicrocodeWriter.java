@@ -10,7 +10,6 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -62,15 +61,15 @@ public final class MicrocodeWriter {
 
     /** The files the kernel's loader looks up, by path relative to the firmware directory. */
     public Map<String, ByteBuffer> firmwareFiles(MicrocodeCache cache) {
-        Map<String, Set<MicrocodePatch>> byName = new LinkedHashMap<>();
+        Map<String, Set<CachedPatch>> byName = new LinkedHashMap<>();
         for (CacheEntry entry : cache.entries()) {
             String name = driver(entry.vendor()).firmwareName(entry.signature());
-            byName.computeIfAbsent(name, n -> new LinkedHashSet<>()).add(entry.cached().patch());
+            byName.computeIfAbsent(name, n -> new LinkedHashSet<>()).add(entry.cached());
         }
         Map<String, ByteBuffer> files = new LinkedHashMap<>();
         byName.forEach((name, patches) -> {
-            Vendor vendor = patches.iterator().next().vendor();
-            files.put(name, driver(vendor).firmwareFile(new ArrayList<>(patches)));
+            Vendor vendor = patches.iterator().next().patch().vendor();
+            files.put(name, driver(vendor).firmwareFile(patches.stream().map(CachedPatch::patch).toList()));
         });
         return files;
     }
