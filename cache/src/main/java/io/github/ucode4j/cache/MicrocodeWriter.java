@@ -1,16 +1,17 @@
 package io.github.ucode4j.cache;
 
 import io.github.ucode4j.api.MicrocodeDrivers;
+import io.github.ucode4j.api.MicrocodeFormatException;
 import io.github.ucode4j.api.MicrocodePatch;
 import io.github.ucode4j.api.Vendor;
 import io.github.ucode4j.api.spi.MicrocodeOps;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
+import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,6 +31,12 @@ import java.util.Set;
  * {@link #writeFiles} puts a set of files in place atomically, never through a symbolic link. Thread-safe.
  */
 public final class MicrocodeWriter {
+    /**
+     * The most files {@link #firmwareFiles} or {@link #namedFiles} write one patch into; see
+     * {@link WriterRule#TOO_MANY_COPIES}.
+     */
+    public static final int MAX_COPIES = 64;
+
     private final MicrocodeDrivers drivers;
 
     /** A writer that formats each vendor's files through its driver in {@code drivers}. */
@@ -59,12 +66,20 @@ public final class MicrocodeWriter {
         return patches.isEmpty() ? ByteBuffer.allocate(0) : driver(vendor).firmwareFile(patches);
     }
 
-    /** The files the kernel's loader looks up, by path relative to the firmware directory. */
-    public Map<String, ByteBuffer> firmwareFiles(MicrocodeCache cache) {
+    /**
+     * The files the kernel's loader looks up, by path relative to the firmware directory.
+     *
+     * @throws MicrocodeFormatException when a patch would go into more than {@link #MAX_COPIES} files
+     *     ({@link WriterRule#TOO_MANY_COPIES}), naming it
+     */
+    public Map<String, ByteBuffer> firmwareFiles(MicrocodeCache cache) throws MicrocodeFormatException {
         Map<String, Set<CachedPatch>> byName = new LinkedHashMap<>();
+        Copies copies = new Copies();
         for (CacheEntry entry : cache.entries()) {
             String name = driver(entry.vendor()).firmwareName(entry.signature());
-            byName.computeIfAbsent(name, n -> new LinkedHashSet<>()).add(entry.cached());
+            if (byName.computeIfAbsent(name, n -> new LinkedHashSet<>()).add(entry.cached())) {
+                copies.add(entry.cached());
+            }
         }
         Map<String, ByteBuffer> files = new LinkedHashMap<>();
         byName.forEach((name, patches) -> {
@@ -74,10 +89,17 @@ public final class MicrocodeWriter {
         return files;
     }
 
-    /** One file per kept entry, named {@code s<signature>_m<platform mask>_r<revision>.fw} in upper-case hex. */
-    public Map<String, ByteBuffer> namedFiles(MicrocodeCache cache) {
+    /**
+     * One file per kept entry, named {@code s<signature>_m<platform mask>_r<revision>.fw} in upper-case hex.
+     *
+     * @throws MicrocodeFormatException when a patch would go into more than {@link #MAX_COPIES} files
+     *     ({@link WriterRule#TOO_MANY_COPIES}), naming it
+     */
+    public Map<String, ByteBuffer> namedFiles(MicrocodeCache cache) throws MicrocodeFormatException {
         Map<String, ByteBuffer> files = new LinkedHashMap<>();
+        Copies copies = new Copies();
         for (CacheEntry entry : cache.entries()) {
+            copies.add(entry.cached());
             String name = String.format("s%08X_m%08X_r%08X.fw", entry.signature().eax(), entry.platformFlags().mask(),
                     entry.revision().value());
             files.put(name, driver(entry.vendor()).firmwareFile(List.of(entry.cached().patch())));
@@ -86,33 +108,49 @@ public final class MicrocodeWriter {
     }
 
     /**
-     * Writes {@code files} under {@code directory}, creating it and any subdirectories. Checks every target before
-     * writing any, so that a refusal leaves nothing half-written; each file is then replaced atomically.
+     * Writes {@code files} under {@code directory}, creating it and any subdirectories, all or nothing: every
+     * target is checked before any is written, and a failure part way leaves everything as it was (see
+     * {@link OutputFiles}).
      *
+     * @param files the content of each file, by path relative to {@code directory}
      * @throws FileAlreadyExistsException when a target exists and {@code overwrite} is false
-     * @throws IOException when a target or directory is a symbolic link, or writing fails
+     * @throws IOException naming the path and the reason: a name that escapes {@code directory}, a symbolic
+     *     link, not a directory or not a regular file where one is needed, too little space, or a failed write
      */
     public static void writeFiles(Path directory, Map<String, ByteBuffer> files, boolean overwrite) throws IOException {
-        OutputFiles.createDirectory(directory);
-        for (String name : files.keySet()) {
-            Path target = directory.resolve(name).normalize();
-            if (!target.startsWith(directory.normalize())) {
-                throw new IOException("file name escapes the output directory: " + name);
-            }
-            if (!overwrite && Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-                throw new FileAlreadyExistsException(target.toString(), null, "exists; pass overwrite to replace it");
-            }
-        }
+        writeFiles(directory, files, overwrite, FileOperations.SYSTEM);
+    }
+
+    static void writeFiles(Path directory, Map<String, ByteBuffer> files, boolean overwrite, FileOperations operations)
+            throws IOException {
+        Path root = directory.toAbsolutePath().normalize();
+        Map<Path, ByteBuffer> targets = new LinkedHashMap<>();
         for (Map.Entry<String, ByteBuffer> file : files.entrySet()) {
-            Path target = directory.resolve(file.getKey()).normalize();
-            OutputFiles.createDirectory(target.getParent());
-            OutputFiles.write(target, file.getValue(), overwrite);
+            Path target = root.resolve(file.getKey()).normalize();
+            if (!target.startsWith(root) || target.equals(root)) {
+                throw new FileSystemException(target.toString(), null, "the name " + file.getKey() + " escapes the output directory " + root);
+            }
+            targets.put(target, file.getValue());
         }
+        OutputFiles.writeAll(root, true, targets, overwrite, operations);
     }
 
     // The distinct selected patches in listing order; of one vendor, or of all when vendor is null.
     private static List<MicrocodePatch> patches(MicrocodeCache cache, Vendor vendor) {
         return cache.patches().stream().map(CachedPatch::patch).filter(p -> vendor == null || p.vendor() == vendor).toList();
+    }
+
+    /** Counts the files each patch goes into, and refuses the first one too many, before any file is built. */
+    private static final class Copies {
+        private final Map<CachedPatch, Integer> counts = new HashMap<>();
+
+        void add(CachedPatch cached) throws MicrocodeFormatException {
+            if (counts.merge(cached, 1, Integer::sum) > MAX_COPIES) {
+                MicrocodePatch patch = cached.patch();
+                throw new MicrocodeFormatException(WriterRule.TOO_MANY_COPIES, patch.origin().source(), patch.origin().offset(),
+                        "it declares " + patch.targets().size() + " processors");
+            }
+        }
     }
 
     private MicrocodeOps driver(Vendor vendor) {

@@ -2,84 +2,51 @@ package io.github.ucode4j.cache;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
+import java.util.Map;
 
 /**
- * Writes output files so that a reader never sees half a file and nothing is written through a symbolic link: the
- * bytes go to a temporary file in the same directory, are forced to disk, and are renamed into place.
+ * Writes output files so that a reader never sees half a file, nothing is written through a symbolic link, and a
+ * failure changes nothing. Every target is checked before any is written (see {@link #write}); the bytes go to a
+ * temporary file in the target's directory, created readable by its owner only, are forced to disk, and are put in
+ * place by rename(2), or by link(2) when nothing may be replaced. A new file gets mode 0644 whatever the umask; a
+ * replaced one keeps its mode and, when running as root, its owner. On file systems whose modes come from mount
+ * options (vfat, exfat) neither is set, and where there are no hard links a new file is created exclusively
+ * instead of linked. The directories are synced once every file is in place.
  */
 public final class OutputFiles {
     private OutputFiles() {
     }
 
     /**
-     * Writes {@code content} (from its position to its limit; the buffer is not changed) to {@code target}.
+     * Writes {@code content} (from its position to its limit; the buffer is not changed) to {@code target}, whose
+     * directory must exist.
      *
      * @param overwrite whether an existing regular file may be replaced
      * @throws FileAlreadyExistsException when {@code target} exists and {@code overwrite} is false
-     * @throws FileSystemException when {@code target} or its directory is a symbolic link, or {@code target} is
-     *     not a regular file
-     * @throws IOException when writing fails; {@code target} is then unchanged
+     * @throws FileSystemException naming the path, when {@code target} or its directory is a symbolic link,
+     *     {@code target} is not a regular file, its directory is missing, or its file system has too little space
+     * @throws IOException naming {@code target} and the reason, when writing fails; {@code target} is then unchanged
      */
     public static void write(Path target, ByteBuffer content, boolean overwrite) throws IOException {
-        Path directory = target.toAbsolutePath().getParent();
-        refuseLink(directory);
-        if (!Files.isDirectory(directory, LinkOption.NOFOLLOW_LINKS)) {
-            throw new FileSystemException(directory.toString(), null, "not a directory");
-        }
-        refuseLink(target);
-        if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-            if (!overwrite) {
-                throw new FileAlreadyExistsException(target.toString(), null, "exists; pass overwrite to replace it");
-            }
-            if (!Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
-                throw new FileSystemException(target.toString(), null, "not a regular file; refusing to replace it");
-            }
-        }
-        Path temporary = Files.createTempFile(directory, "." + target.getFileName() + ".", ".tmp");
-        try {
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
-                ByteBuffer remaining = content.duplicate();
-                while (remaining.hasRemaining()) {
-                    channel.write(remaining);
-                }
-                channel.force(true);
-            }
-            if (overwrite) {
-                // rename(2) replaces a link or file at the target itself; it never writes through one.
-                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } else {
-                // link(2) fails when the target appeared meanwhile, where a rename would silently replace it.
-                Files.createLink(target, temporary);
-            }
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+        write(target, content, overwrite, FileOperations.SYSTEM);
+    }
+
+    static void write(Path target, ByteBuffer content, boolean overwrite, FileOperations operations) throws IOException {
+        Path absolute = target.toAbsolutePath();
+        writeAll(absolute.getParent(), false, Map.of(absolute, content), overwrite, operations);
     }
 
     /**
-     * Creates {@code directory} (and its parents) when absent.
+     * Writes every file, each under {@code root}, or none: see {@link OutputPlan#check} for what is checked first.
      *
-     * @throws FileSystemException when it, or what is there, is a symbolic link or not a directory
+     * @param files the content of each target, by absolute path
      */
-    public static void createDirectory(Path directory) throws IOException {
-        refuseLink(directory);
-        Files.createDirectories(directory);
-        if (!Files.isDirectory(directory, LinkOption.NOFOLLOW_LINKS)) {
-            throw new FileSystemException(directory.toString(), null, "not a directory");
-        }
-    }
-
-    private static void refuseLink(Path path) throws FileSystemException {
-        if (Files.isSymbolicLink(path)) {
-            throw new FileSystemException(path.toString(), null, "is a symbolic link; refusing to write through it");
-        }
+    static void writeAll(Path root, boolean mayCreateRoot, Map<Path, ByteBuffer> files, boolean overwrite,
+                         FileOperations operations) throws IOException {
+        OutputPlan plan = OutputPlan.check(root, mayCreateRoot, files, overwrite);
+        new FileSetWriter(operations).write(plan, overwrite);
     }
 }

@@ -1,10 +1,12 @@
 package io.github.ucode4j.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.ucode4j.api.Bundle;
 import io.github.ucode4j.api.CpuSignature;
 import io.github.ucode4j.api.MicrocodeDrivers;
+import io.github.ucode4j.api.MicrocodeFormatException;
 import io.github.ucode4j.api.MicrocodePatch;
 import io.github.ucode4j.api.PatchDetails;
 import io.github.ucode4j.api.PatchTarget;
@@ -16,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -49,6 +52,29 @@ class CacheScalingTest {
         assertThat(cache.statistics()).isEqualTo(new CacheStatistics(1, 1, 40_001, 40_001, 1, 40_001));
         assertThat(writer.concatenated(cache, Vendor.INTEL).remaining()).isEqualTo(patch.size());
         assertThat(writer.earlyInitramfs(cache).remaining()).isBetween(patch.size(), patch.size() + 2048);
+        assertThatThrownBy(() -> writer.firmwareFiles(cache)).hasMessageContaining("(it declares 40001 processors)");
+    }
+
+    @Test
+    void aPatchIsWrittenIntoAtMostSixtyFourFilesOneForEachProcessorItDeclares() throws Exception {
+        MicrocodeWriter writer = new MicrocodeWriter(DRIVERS);
+        MicrocodeCache sixtyFour = cacheOfOnePatchWith(64);
+        assertThat(writer.firmwareFiles(sixtyFour)).hasSize(64);
+        assertThat(writer.namedFiles(sixtyFour)).hasSize(64);
+
+        MicrocodeCache sixtyFive = cacheOfOnePatchWith(65);
+        for (ThrowingCallable write : List.<ThrowingCallable>of(() -> writer.firmwareFiles(sixtyFive), () -> writer.namedFiles(sixtyFive))) {
+            assertThatThrownBy(write).isInstanceOf(MicrocodeFormatException.class)
+                    .hasMessage("wide@0x0: a patch is written into at most 64 files, one for each processor it declares "
+                            + "(it declares 65 processors) [WRITER_TOO_MANY_COPIES]");
+        }
+    }
+
+    private static MicrocodeCache cacheOfOnePatchWith(int signatures) throws MicrocodeFormatException {
+        List<PatchTarget> targets = IntStream.range(0, signatures)
+                .mapToObj(i -> new PatchTarget(CpuSignature.of(FIRST_SIGNATURE + i), PlatformFlags.of(0x01))).toList();
+        return MicrocodeCache.builder().add(Patches.bundle("wide", Patches.patch(Vendor.INTEL, targets, 5, LocalDate.of(2024, 1, 1), 0)))
+                .build();
     }
 
     // How often building and reading a cache of one patch with this many signatures, and writing the files that
