@@ -14,13 +14,16 @@ import io.github.ucode4j.cli.MicrocodeInputs;
 import io.github.ucode4j.cli.json.EntryJson;
 import io.github.ucode4j.cli.json.Json;
 import io.github.ucode4j.cli.json.ListJson;
+import io.github.ucode4j.cli.json.PatchJson;
 import io.github.ucode4j.cli.option.ListFormat;
 import io.github.ucode4j.cli.option.SignatureFilterOptions;
 import io.github.ucode4j.cli.text.IucodeToolText;
 import io.github.ucode4j.cli.text.TextTable;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -73,12 +76,16 @@ public final class ListCommand extends CommandBase {
 
     private List<EntryJson> entries(List<Bundle> bundles, Selection selection) throws MicrocodeFormatException {
         List<EntryJson> entries = new ArrayList<>();
+        // Each patch is described once, however many signatures it has: linear in the input.
+        Map<MicrocodePatch, PatchJson> described = new IdentityHashMap<>();
         if (all) {
             for (int b = 0; b < bundles.size(); b++) {
                 List<MicrocodePatch> patches = bundles.get(b).patches();
                 for (int p = 0; p < patches.size(); p++) {
-                    for (PatchTarget target : patches.get(p).targets()) {
-                        entries.add(EntryJson.of(b + 1, p + 1, target, patches.get(p)));
+                    MicrocodePatch patch = patches.get(p);
+                    PatchJson json = described.computeIfAbsent(patch, PatchJson::of);
+                    for (PatchTarget target : patch.targets()) {
+                        entries.add(EntryJson.of(b + 1, p + 1, target, patch.vendor(), json));
                     }
                 }
             }
@@ -87,7 +94,8 @@ public final class ListCommand extends CommandBase {
         MicrocodeCache cache = MicrocodeCache.builder().addAll(bundles).selection(selection).build();
         for (CacheEntry entry : cache.entries()) {
             PatchTarget target = new PatchTarget(entry.signature(), entry.platformFlags());
-            entries.add(EntryJson.of(entry.cached().bundleNumber(), entry.cached().entryNumber(), target, entry.cached().patch()));
+            PatchJson json = described.computeIfAbsent(entry.cached().patch(), PatchJson::of);
+            entries.add(EntryJson.of(entry.cached().bundleNumber(), entry.cached().entryNumber(), target, entry.vendor(), json));
         }
         return entries;
     }

@@ -10,6 +10,7 @@ import io.github.ucode4j.cli.ExitCode;
 import io.github.ucode4j.cli.MicrocodeInputs;
 import io.github.ucode4j.cli.option.SignatureFilterOptions;
 import java.nio.ByteBuffer;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -19,7 +20,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code ucode write-early-cpio}: the early-load initramfs, byte-identical to iucode_tool's. */
 @Command(name = "write-early-cpio", description = {"Write an early-load initramfs (cpio), as iucode_tool --write-earlyfw does.",
-    "The file is replaced atomically; a symbolic link is never written through."})
+    "The file is written whole or not at all, mode 0644 (a replaced file keeps its mode and owner); "
+        + "a symbolic link is never written through."})
 public final class WriteEarlyCpioCommand extends CommandBase {
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", required = true, description = "The cpio file to write.")
     Path output;
@@ -42,7 +44,11 @@ public final class WriteEarlyCpioCommand extends CommandBase {
             throw new CliFailure(ExitCode.BAD_INPUT, "no patch is selected; nothing to write to " + output);
         }
         ByteBuffer cpio = new MicrocodeWriter(inputs.drivers()).earlyInitramfs(cache);
-        OutputFiles.write(output, cpio, overwrite);
+        try {
+            OutputFiles.write(output, cpio, overwrite);
+        } catch (FileAlreadyExistsException e) {
+            throw OverwriteRefusal.of(e);
+        }
         out().println("wrote " + output + ": " + cache.patches().size() + " patches, " + cpio.remaining() + " bytes");
         return ExitCode.OK;
     }

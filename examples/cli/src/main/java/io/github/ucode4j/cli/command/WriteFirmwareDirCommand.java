@@ -7,6 +7,7 @@ import io.github.ucode4j.cli.CommandBase;
 import io.github.ucode4j.cli.ExitCode;
 import io.github.ucode4j.cli.MicrocodeInputs;
 import java.nio.ByteBuffer;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -16,8 +17,9 @@ import picocli.CommandLine.Parameters;
 
 /** {@code ucode write-firmware-dir}: the files the kernel's loader looks up, one per signature. */
 @Command(name = "write-firmware-dir", description = {"Write a firmware directory, with the file names the kernel looks up.",
-    "intel-ucode/ff-mm-ss and amd-ucode/microcode_amd_famXXh.bin. Every target is checked before any is written; "
-        + "each file is replaced atomically; a symbolic link is never written through."})
+    "intel-ucode/ff-mm-ss and amd-ucode/microcode_amd_famXXh.bin. All files are written or none: every target is "
+        + "checked before any is written, and a failure part way puts back what was there. New files get mode 0644, "
+        + "replaced ones keep their mode and owner; a symbolic link is never written through."})
 public final class WriteFirmwareDirCommand extends CommandBase {
     @Option(names = {"-o", "--output"}, paramLabel = "DIR", required = true, description = "The directory to write into.")
     Path output;
@@ -33,7 +35,11 @@ public final class WriteFirmwareDirCommand extends CommandBase {
         MicrocodeInputs inputs = MicrocodeInputs.withInstalledDrivers();
         MicrocodeCache cache = MicrocodeCache.builder().addAll(inputs.readAll(paths, ParseMode.STRICT)).build();
         Map<String, ByteBuffer> files = new MicrocodeWriter(inputs.drivers()).firmwareFiles(cache);
-        MicrocodeWriter.writeFiles(output, files, overwrite);
+        try {
+            MicrocodeWriter.writeFiles(output, files, overwrite);
+        } catch (FileAlreadyExistsException e) {
+            throw OverwriteRefusal.of(e);
+        }
         files.forEach((name, content) -> out().println("wrote " + output.resolve(name) + ": " + content.remaining() + " bytes"));
         out().println(files.size() + " files, " + cache.patches().size() + " patches");
         return ExitCode.OK;

@@ -1,7 +1,7 @@
 package io.github.ucode4j.cli.json;
 
-import io.github.ucode4j.api.MicrocodePatch;
 import io.github.ucode4j.api.PatchTarget;
+import io.github.ucode4j.api.Vendor;
 import io.github.ucode4j.cli.Display;
 
 /**
@@ -11,9 +11,12 @@ import io.github.ucode4j.cli.Display;
 public record EntryJson(int bundle, int entry, String vendor, String signature, String familyModelStepping,
                         String platformFlags, PatchJson patch) {
 
-    /** The DTO for {@code patch} kept for {@code target}. */
-    public static EntryJson of(int bundle, int entry, PatchTarget target, MicrocodePatch patch) {
-        return new EntryJson(bundle, entry, Display.vendor(patch.vendor()), target.signature().hex(),
-                target.signature().familyModelStepping(), target.platformFlags().toString(), PatchJson.of(patch));
+    /**
+     * The DTO for a patch of {@code vendor} kept for {@code target}, described by {@code patch}: a patch with many
+     * signatures is described once and shared by its entries, as its digest costs a pass over its bytes.
+     */
+    public static EntryJson of(int bundle, int entry, PatchTarget target, Vendor vendor, PatchJson patch) {
+        return new EntryJson(bundle, entry, Display.vendor(vendor), target.signature().hex(),
+                target.signature().familyModelStepping(), target.platformFlags().toString(), patch);
     }
 }
