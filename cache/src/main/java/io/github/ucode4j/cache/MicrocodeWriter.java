@@ -28,7 +28,7 @@ import java.util.Set;
  *   <li>{@link #namedFiles}: one file per kept entry, {@code s%08X_m%08X_r%08X.fw} ({@code -W});
  *   <li>{@link #concatenated}: one vendor's patches in one file ({@code -w}).
  * </ul>
- * {@link #writeFiles} puts a set of files in place atomically, never through a symbolic link. Thread-safe.
+ * {@link #writeFiles} puts a set of files in place all or nothing, never through a symbolic link. Thread-safe.
  */
 public final class MicrocodeWriter {
     /**

@@ -12,6 +12,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +42,7 @@ record OutputPlan(List<Path> directoriesToCreate, Map<Path, ByteBuffer> files) {
             throws IOException {
         Set<Path> toCreate = new LinkedHashSet<>();
         checkRoot(root, mayCreateRoot, toCreate);
-        Set<Path> checked = new LinkedHashSet<>(List.of(root));
+        Set<Path> checked = new HashSet<>(Set.of(root));
         for (Path target : files.keySet()) {
             for (Path directory : directoriesBetween(root, target.getParent())) {
                 if (checked.add(directory)) {
@@ -55,7 +56,7 @@ record OutputPlan(List<Path> directoriesToCreate, Map<Path, ByteBuffer> files) {
     }
 
     private static void checkRoot(Path root, boolean mayCreate, Set<Path> toCreate) throws IOException {
-        if (Files.exists(root, LinkOption.NOFOLLOW_LINKS) || Files.isSymbolicLink(root)) {
+        if (Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
             checkDirectory(root, toCreate);
             return;
         }
