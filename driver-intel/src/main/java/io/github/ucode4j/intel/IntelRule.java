@@ -51,9 +51,9 @@ public enum IntelRule implements FormatRule {
     /** Two patches with the same signature, platform flags and revision but different data. */
     CONFLICTING_DUPLICATE("patches with the same signature, platform flags and revision must hold the same data",
             Kind.WARNING),
-    /** Text that is not a {@code .dat} file's comma-separated hex dwords. */
-    DAT_SYNTAX("a .dat file holds comma-separated C hex dwords (0x...), C comments and blank lines",
-            Kind.ERROR),
+    /** Text that is not a {@code .dat} file's lines of comma-separated hex dwords and comments. */
+    DAT_SYNTAX("a .dat file holds lines of comma-separated C hex dwords (0x...), each line's comment running from "
+            + "a '/' to its end", Kind.ERROR),
     /** Bytes that recover mode skipped because no valid patch starts there. */
     SKIPPED_BYTES("bytes that hold no valid patch were skipped", Kind.WARNING);
 
