@@ -15,8 +15,8 @@ import java.util.Arrays;
  *
  * <p>Where iucode_tool reads otherwise: it refuses a {@code /} right after a value ({@code 0x1/ c}) and a text whose
  * lines end at CR alone, which are read here; it takes decimal and octal values, which no Intel file holds and which
- * are refused here. A C comment over several lines is refused by both, unless each of its lines begins with
- * {@code /}.
+ * are refused here; it skips a text without values, which is {@code EMPTY} here. A C comment over several lines is
+ * refused by both, unless each of its lines begins with {@code /}.
  *
  * <p>Decoding yields the binary stream (the dwords, little-endian) and remembers where each dword's text starts, so
  * that errors found in the binary name a place in the text.
