@@ -22,7 +22,7 @@ final class IntelParser {
         if (!input.hasRemaining()) {
             throw new MicrocodeFormatException(InputRule.EMPTY, source, 0, "");
         }
-        Optional<DatText> text = DatText.looksLikeText(head(input)) ? decodeText(input, source, mode) : Optional.empty();
+        Optional<DatText> text = DatText.isText(head(input)) ? decodeText(input, source, mode) : Optional.empty();
         ByteBuffer stream = text.map(DatText::stream).orElse(input);
         InputPositions positions = text.isPresent() ? text.get() : InputPositions.IDENTITY;
         Diagnostics diagnostics = new Diagnostics(source, mode, positions);

@@ -37,6 +37,7 @@ public final class IntelPatchBuilder {
     private boolean pad = true;
     private final List<ExtendedTarget> extendedSignatures = new ArrayList<>();
     private final ByteArrayOutputStream metadata = new ByteArrayOutputStream();
+    private boolean metadataTerminated = true;
 
     private IntelPatchBuilder() {
     }
@@ -132,6 +133,15 @@ public final class IntelPatchBuilder {
     }
 
     /**
+     * Whether an entry of type 0 ends the metadata block (default true); without it the entries fill the block, as
+     * in Intel's own files from 2024 on.
+     */
+    public IntelPatchBuilder metadataTerminated(boolean terminated) {
+        this.metadataTerminated = terminated;
+        return this;
+    }
+
+    /**
      * The old fixed layout: a data size field of 0, 2000 bytes of data from {@code seed}, 2048 bytes in all, no
      * extended table.
      */
@@ -200,14 +210,15 @@ public final class IntelPatchBuilder {
         int padding = pad ? (1024 - unpadded % 1024) % 1024 : 0;
         ByteBuffer area = ByteBuffer.allocate(data.length + padding + metadataSize);
         area.put(data).position(data.length + padding);
-        if (metadataSize > 0) {
-            area.put(metadata.toByteArray()).put(METADATA_END);
+        area.put(metadata.toByteArray());
+        if (metadataSize > metadata.size()) {
+            area.put(METADATA_END);
         }
         return area.array();
     }
 
     private int metadataSize() {
-        return metadata.size() == 0 ? 0 : metadata.size() + 8;
+        return metadata.size() == 0 || !metadataTerminated ? metadata.size() : metadata.size() + METADATA_END.length;
     }
 
     private void writeExtendedTable(ByteBuffer out, int at, int headerBalance) {

@@ -24,7 +24,7 @@ import java.util.Optional;
  * @param metadataSize {@code metasize}: bytes of metadata at the end of the data, or 0
  * @param minimumRequiredRevision {@code min_req_ver}: the running revision a safe late load needs, or 0
  * @param reserved the last header dword, zero in every known file
- * @param metadata the metadata block's entries, empty when there is none or it could not be read
+ * @param metadata the metadata block's entries with their payloads, empty when there is none or it is malformed
  * @param extendedTable the extended signature table, when the patch has one
  */
 public record IntelPatchDetails(int headerVersion, int revision, IntelDate date, int signature, int checksum,
@@ -62,7 +62,8 @@ public record IntelPatchDetails(int headerVersion, int revision, IntelDate date,
 
     /**
      * The header fields by their names in Intel's layout, in header order, as unsigned numbers (the date as
-     * {@code yyyy-mm-dd}); then the metadata entries and the extended table, when present.
+     * {@code yyyy-mm-dd}); then the metadata entries (type, size and payload dwords) and the extended table, when
+     * present.
      */
     @Override
     public Map<String, Object> fields() {
@@ -81,7 +82,8 @@ public record IntelPatchDetails(int headerVersion, int revision, IntelDate date,
         fields.put("reserved", unsigned(reserved));
         if (!metadata.isEmpty()) {
             fields.put("metadata", metadata.stream()
-                    .map(m -> ordered("type", unsigned(m.type()), "size", unsigned(m.size())))
+                    .map(m -> ordered("type", unsigned(m.type()), "size", unsigned(m.size()), "payload",
+                            m.payloadDwords()))
                     .toList());
         }
         extendedTable.ifPresent(table -> {

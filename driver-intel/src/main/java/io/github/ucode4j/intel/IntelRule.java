@@ -45,15 +45,18 @@ public enum IntelRule implements FormatRule {
             Kind.STRICT_ONLY),
     /** Platform flag bits above bit 7, which no CPU reports. */
     PLATFORM_FLAGS_WIDTH("platform flags have meaning in bits 0-7 only", Kind.WARNING),
-    /** A metadata block that is not a chain of entries ending with type 0 inside the data. */
-    METADATA("the metadata block must be a chain of {type, size} entries inside the data, ending with type 0",
-            Kind.WARNING),
+    /**
+     * A metadata block that is not whole dwords inside the data, laid with entries of whole dwords (each at least
+     * its 8-byte type and size) up to its end or to an entry of type 0.
+     */
+    METADATA("the metadata block must be whole dwords inside the data, entries of whole dwords of at least 8 bytes "
+            + "(type and size) filling it or ending with an entry of type 0", Kind.WARNING),
     /** Two patches with the same signature, platform flags and revision but different data. */
     CONFLICTING_DUPLICATE("patches with the same signature, platform flags and revision must hold the same data",
             Kind.WARNING),
-    /** Text that is not a {@code .dat} file's comma-separated hex dwords. */
-    DAT_SYNTAX("a .dat file holds comma-separated C hex dwords (0x...), C comments and blank lines",
-            Kind.ERROR),
+    /** Text that is not a {@code .dat} file's lines of comma-separated hex dwords and comments. */
+    DAT_SYNTAX("a .dat file holds lines of comma-separated C hex dwords (0x...), each line's comment running from "
+            + "a '/' to its end", Kind.ERROR),
     /** Bytes that recover mode skipped because no valid patch starts there. */
     SKIPPED_BYTES("bytes that hold no valid patch were skipped", Kind.WARNING);
 

@@ -50,7 +50,7 @@ final class PatchReader {
         checkHeaderChecksum(offset, sizes.data());
         Optional<ExtendedSignatureTable> table = readExtendedTable(offset, sizes.data(), sizes.total());
         checkStrictOnlyFields(offset, sizes.total());
-        IntelPatchDetails details = details(offset, table, readMetadata(offset, sizes.data()));
+        IntelPatchDetails details = details(offset, table, MetadataBlock.read(stream, offset, sizes.data(), diagnostics));
         return patch(offset, sizes.total(), details);
     }
 
@@ -154,36 +154,6 @@ final class PatchReader {
             entries.add(entry);
         }
         return Optional.of(new ExtendedSignatureTable((int) count, stream.getInt(tableOffset + 4), entries));
-    }
-
-    /** The metadata chain; loaders ignore it, so a broken one is a warning and reads as empty. */
-    private List<MetadataEntry> readMetadata(int offset, int dataSize) {
-        long metaSize = Integer.toUnsignedLong(dword(offset, METADATA_SIZE));
-        if (metaSize == 0) {
-            return List.of();
-        }
-        if (metaSize > dataSize || metaSize % 4 != 0) {
-            diagnostics.warn(IntelRule.METADATA, offset + METADATA_SIZE,
-                    "metasize " + metaSize + " with datasize " + Integer.toUnsignedLong(dataSize));
-            return List.of();
-        }
-        int end = HEADER_SIZE + dataSize;
-        List<MetadataEntry> entries = new ArrayList<>();
-        for (int at = end - (int) metaSize; at + 8 <= end; ) {
-            int type = stream.getInt(offset + at);
-            long size = Integer.toUnsignedLong(stream.getInt(offset + at + 4));
-            if (size < 8 || at + size > end) {
-                diagnostics.warn(IntelRule.METADATA, offset + at, "entry type " + type + " of size " + size);
-                return List.of();
-            }
-            entries.add(new MetadataEntry(type, (int) size, at));
-            if (type == 0) {
-                return entries;
-            }
-            at += (int) size;
-        }
-        diagnostics.warn(IntelRule.METADATA, offset + end - metaSize, "no entry of type 0 ends the chain");
-        return List.of();
     }
 
     private IntelPatchDetails details(int offset, Optional<ExtendedSignatureTable> table, List<MetadataEntry> metadata) {

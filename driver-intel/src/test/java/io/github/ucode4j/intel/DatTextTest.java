@@ -13,11 +13,15 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The legacy text format: sniffed by content, decoded to the same patches, errors placed in the text. */
+/**
+ * The legacy text format: sniffed by content, decoded to the same patches, errors placed in the text; lines and
+ * comments as iucode_tool reads them.
+ */
 class DatTextTest {
 
     @Test
@@ -69,9 +73,57 @@ class DatTextTest {
     }
 
     @Test
-    void aBlockCommentMaySpanLinesThoughIucodeToolsLineReaderRejectsThat() throws Exception {
-        String text = "/* a header comment\n   over two lines */\n" + IntelPatchWriter.toDatText(List.of(patch()));
+    void licenceLinesThatBeginWithASlashAreComments() throws Exception {
+        String text = "/+++++++++++\n/ licence\n/\tindented licence\n  / after blanks\n/\n"
+                + IntelPatchWriter.toDatText(List.of(patch()));
         assertThat(parse(text.getBytes(StandardCharsets.US_ASCII)).patches().get(0).sameBytes(patch())).isTrue();
+    }
+
+    @Test
+    void aCommentRunsFromItsSlashToTheEndOfItsLine() throws Exception {
+        assertThat(dwords("0x1, /* c */ 0x2,\n/* c */ 0x3,\n0x4 // 0x5\n0x6,/ 0x7\n0x8/ 0x9\n")).containsExactly(1, 4, 6, 8);
+    }
+
+    @Test
+    void aLineMayEndWithoutACommaBeforeDataOrACommentLine() throws Exception {
+        assertThat(dwords("0x1\n0x2,\n0x3 \n/* c */\n0x4\t/ c\n0x5")).containsExactly(1, 2, 3, 4, 5);
+    }
+
+    @Test
+    void linesEndAtLfWithCrAsABlankOrAtCrInATextWithoutLf() throws Exception {
+        assertThat(dwords("/ licence\r\n0x1\r\n/* c */\r\n0x2,\r0x3\r\n")).containsExactly(1, 2, 3);
+        assertThat(dwords("/ licence\r0x1\r/* c */ 0x9\r0x2,\r")).containsExactly(1, 2);
+        assertSyntax("0x1\r0x2\r0xg", 8, "line 3, column 1", "no hex digits");
+    }
+
+    @Test
+    void moreThanEightDigitsAreReadWhileTheValueFitsIn32Bits() throws Exception {
+        assertThat(dwords("0x000000001, 0X0000000000FFFFFFFF")).containsExactly(1, -1);
+    }
+
+    @Test
+    void aBlockCommentOverSeveralLinesIsRefusedAsIucodeToolRefusesIt(@TempDir Path directory) throws Exception {
+        String text = "/* a header comment\n   over two lines */\n" + IntelPatchWriter.toDatText(List.of(patch()));
+        Files.writeString(directory.resolve("comment.dat"), text);
+
+        IucodeTool.Run real = IucodeTool.run(directory, List.of("-L", "comment.dat"));
+
+        assertThat(IucodeTool.messages(real)).containsExactly("comment.dat: line 2: invalid file format");
+        assertSyntax(text, 23, "line 2, column 4", "unexpected character 'o'");
+    }
+
+    @Test
+    void valuesAfterACommentAreSkippedAsIucodeToolSkipsThem(@TempDir Path directory) throws Exception {
+        String good = IntelPatchWriter.toDatText(List.of(patch()));
+        String text = good.replaceFirst("\n", "\n/* not data */ 0xdeadbeef, 0x00000000,\n");
+        Files.writeString(directory.resolve("skipped.dat"), text);
+
+        IucodeTool.Run real = IucodeTool.run(directory, List.of("-L", "skipped.dat"));
+        Bundle ours = Crafted.OPS.parse(ByteBuffer.wrap(text.getBytes(StandardCharsets.US_ASCII)), "skipped.dat");
+
+        assertThat(ours.patches().get(0).sameBytes(patch())).isTrue();
+        assertThat(real.exitCode()).isZero();
+        assertThat(IucodeToolListing.listAll(1, ours)).containsExactlyElementsOf(real.stdout());
     }
 
     @Test
@@ -97,7 +149,7 @@ class DatTextTest {
         assertSyntax("0x1,,0x2", 4, "line 1, column 5", "comma with no value");
         assertSyntax("0x123456789,", 0, "line 1, column 1", "wider than 32 bits");
         assertSyntax("0x1, 0x", 5, "line 1, column 6", "no hex digits");
-        assertSyntax("0x1, /* open", 5, "line 1, column 6", "not closed");
+        assertSyntax("0x1,\n,0x2", 5, "line 2, column 1", "comma with no value");
         assertSyntax("0x1g,", 3, "line 1, column 4", "in a number");
     }
 
@@ -114,6 +166,9 @@ class DatTextTest {
         assertThat(recognizes("  /* Intel microcode */\n0x00000001,")).isTrue();
         assertThat(recognizes("// Intel microcode\n0x00000001,")).isTrue();
         assertThat(recognizes("/* a comment longer than the head, which is cut before it ends ..........")).isTrue();
+        assertThat(recognizes("/+++++++++++++++++++++++++++++++++++++++++++++++++++++++++++++++++++++")).isTrue();
+        assertThat(recognizes("/\tlicence\r/ more licence\r0x00000001,")).isTrue();
+        assertThat(recognizes("/ licence\nhello")).isFalse();
         assertThat(recognizes("hello")).isFalse();
         assertThat(recognizes("0y1")).isFalse();
         assertThat(Crafted.OPS.recognizes(ByteBuffer.wrap(new byte[] {'0', 'x', '1', 0}))).isFalse();
@@ -121,6 +176,15 @@ class DatTextTest {
 
     private static MicrocodePatch patch() {
         return IntelPatchBuilder.patch().revision(0x2f).extendedSignature(0x906eb, 2).buildPatch("built");
+    }
+
+    private static List<Integer> dwords(String text) throws MicrocodeFormatException {
+        ByteBuffer stream = DatText.decode(ByteBuffer.wrap(text.getBytes(StandardCharsets.US_ASCII)), "crafted").stream();
+        List<Integer> dwords = new ArrayList<>();
+        while (stream.hasRemaining()) {
+            dwords.add(stream.getInt());
+        }
+        return dwords;
     }
 
     private static boolean recognizes(String text) {

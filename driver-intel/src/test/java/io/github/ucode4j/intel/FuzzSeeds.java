@@ -1,6 +1,7 @@
 package io.github.ucode4j.intel;
 
 import io.github.ucode4j.api.MicrocodePatch;
+import io.github.ucode4j.intel.LegacyDatText.LineEnd;
 import io.github.ucode4j.testing.CommittedSeeds;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -29,10 +30,13 @@ class FuzzSeeds {
                 .extendedSignature(0x000906ec, 0x22).buildPatch("seed");
         MicrocodePatch withMetadata = IntelPatchBuilder.patch().signature(0x000a0671).revision(0x62)
                 .minimumRevision(0x40).metadataEntry(1, new byte[] {1, 2, 3, 4}).buildPatch("seed");
+        MicrocodePatch metadataFilled = IntelPatchBuilder.patch().signature(0x000a06a4).revision(0x1c)
+                .metadataEntry(2, new byte[] {2, 0, 0, 0, 0, 0, 0, 0}).metadataTerminated(false).buildPatch("seed");
         Map<String, byte[]> seeds = new LinkedHashMap<>();
         seeds.put("binary/plain", IntelPatchWriter.toBinary(List.of(plain)));
         seeds.put("binary/extended-table", IntelPatchWriter.toBinary(List.of(extended)));
         seeds.put("binary/metadata", IntelPatchWriter.toBinary(List.of(withMetadata)));
+        seeds.put("binary/metadata-filled", IntelPatchWriter.toBinary(List.of(metadataFilled)));
         seeds.put("binary/two-patches", IntelPatchWriter.toBinary(List.of(plain, extended)));
         seeds.put("binary/default-sizes", IntelPatchBuilder.patch().defaultSizes(2).build());
         seeds.put("binary/unpadded", IntelPatchBuilder.patch().dataSize(64, 3).padTotalSizeTo1024(false).build());
@@ -40,6 +44,7 @@ class FuzzSeeds {
         seeds.put("datText/two-patches.dat", text(IntelPatchWriter.toDatText(List.of(withMetadata, extended))));
         seeds.put("datText/line-comments.dat", text("// written by hand\n" + IntelPatchWriter.toDatText(List.of(plain))
                 .replace("\n", " // a line comment\n")));
+        seeds.put("datText/legacy-layout.dat", text(LegacyDatText.of(List.of(plain, metadataFilled), LineEnd.CRLF)));
         return seeds;
     }
 

@@ -16,7 +16,10 @@ import io.github.ucode4j.api.MicrocodeFormatException;
 import io.github.ucode4j.api.PlatformFlags;
 import io.github.ucode4j.api.Severity;
 import io.github.ucode4j.api.spi.ParseMode;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.Arrays;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -159,28 +162,69 @@ class IntelRuleTest {
     }
 
     @Test
-    void aBrokenMetadataChainIsAWarningOnly() throws Exception {
-        byte[] patch = IntelPatchBuilder.patch().metadataEntry(3, new byte[4]).build();
+    void aMetadataBlockFilledByOneEntryWithoutATerminatorIsValid() throws Exception {
+        // Intel's 06-aa-04 of release 20240312: one type-2 entry of 116 bytes is the whole block; its last 8 bytes
+        // read like an end entry (type 0, size 8), counted into its own size.
+        int[] dwords = new int[27];
+        dwords[0] = 2;
+        dwords[26] = 8;
+        byte[] payload = payload(dwords);
+        byte[] patch = IntelPatchBuilder.patch().metadataEntry(2, payload).metadataTerminated(false).build();
         int end = 48 + dword(patch, 28);
-        byte[] noTerminator = rebalanced(withDword(patch, end - 8, 7));
-        Bundle bundle = parse(noTerminator);
-        assertThat(bundle.findings()).singleElement().satisfies(f -> assertFinding(f, IntelRule.METADATA,
-                Severity.WARNING, end - 20));
-        assertThat(((IntelPatchDetails) bundle.patches().get(0).details()).metadata()).isEmpty();
+        Bundle bundle = parse(patch);
 
-        byte[] tooLarge = rebalanced(withDword(patch, 36, dword(patch, 28) + 4));
-        assertThat(parse(tooLarge).findings()).singleElement()
-                .satisfies(f -> assertFinding(f, IntelRule.METADATA, Severity.WARNING, 36));
+        assertThat(bundle.findings()).isEmpty();
+        IntelPatchDetails details = (IntelPatchDetails) bundle.patches().get(0).details();
+        assertThat(details.metadataSize()).isEqualTo(116);
+        assertThat(details.metadata()).containsExactly(new MetadataEntry(2, 116, end - 116, ByteBuffer.wrap(payload)));
+        assertThat(details.metadata().get(0).payloadDwords()).hasSize(27).startsWith(2L, 0L).endsWith(0L, 8L);
     }
 
     @Test
-    void aWellFormedMetadataChainIsRead() throws Exception {
-        byte[] patch = IntelPatchBuilder.patch().metadataEntry(3, new byte[4]).metadataEntry(2, new byte[8]).build();
-        IntelPatchDetails details = (IntelPatchDetails) parse(patch).patches().get(0).details();
+    void aMetadataBlockEndedByAnEntryOfTypeZeroIsValid() throws Exception {
+        byte[] patch = IntelPatchBuilder.patch().metadataEntry(3, payload(0x909)).metadataEntry(2, payload(5, 0x10003d0))
+                .build();
         int end = 48 + dword(patch, 28);
+        Bundle bundle = parse(patch);
+
+        assertThat(bundle.findings()).isEmpty();
+        IntelPatchDetails details = (IntelPatchDetails) bundle.patches().get(0).details();
         assertThat(details.metadataSize()).isEqualTo(12 + 16 + 8);
-        assertThat(details.metadata()).containsExactly(new MetadataEntry(3, 12, end - 36),
-                new MetadataEntry(2, 16, end - 24), new MetadataEntry(0, 8, end - 8));
+        assertThat(details.metadata()).containsExactly(new MetadataEntry(3, 12, end - 36, ByteBuffer.wrap(payload(0x909))),
+                new MetadataEntry(2, 16, end - 24, ByteBuffer.wrap(payload(5, 0x10003d0))),
+                new MetadataEntry(0, 8, end - 8, ByteBuffer.allocate(0)));
+        assertThat(details.metadata()).extracting(MetadataEntry::meaning)
+                .containsExactly(Optional.empty(), Optional.empty(), Optional.of("the end of the metadata"));
+    }
+
+    @Test
+    void aMalformedMetadataBlockIsAWarningNamingWhereItBreaksAndReadsAsEmpty() throws Exception {
+        byte[] patch = IntelPatchBuilder.patch().metadataEntry(3, payload(0x909)).build(); // [3, 12, ...] [0, 8]
+        int end = 48 + dword(patch, 28);
+        int first = end - 20;
+
+        assertMalformedMetadata(rebalanced(withDword(patch, first + 4, 24)), first); // runs past the block
+        assertMalformedMetadata(rebalanced(withDword(patch, first + 4, 4)), first); // shorter than its own header
+        assertMalformedMetadata(rebalanced(withDword(patch, first + 4, 10)), first); // not whole dwords
+        assertMalformedMetadata(rebalanced(withDword(patch, first + 4, 16)), end - 4); // 4 bytes left, no header fits
+        assertMalformedMetadata(rebalanced(withDword(patch, 36, dword(patch, 28) + 4)), 36); // larger than the data
+        assertMalformedMetadata(rebalanced(withDword(patch, 36, 22)), 36); // not whole dwords
+    }
+
+    private static void assertMalformedMetadata(byte[] patch, long offset) throws Exception {
+        Bundle bundle = parse(patch);
+        assertThat(bundle.findings()).singleElement()
+                .satisfies(f -> assertFinding(f, IntelRule.METADATA, Severity.WARNING, offset));
+        assertThat(((IntelPatchDetails) bundle.patches().get(0).details()).metadata()).isEmpty();
+    }
+
+    /** Little-endian dwords. */
+    private static byte[] payload(int... dwords) {
+        ByteBuffer bytes = ByteBuffer.allocate(4 * dwords.length).order(ByteOrder.LITTLE_ENDIAN);
+        for (int dword : dwords) {
+            bytes.putInt(dword);
+        }
+        return bytes.array();
     }
 
     private static void assertStrictOnly(byte[] input, IntelRule rule, long offset) throws Exception {

@@ -3,12 +3,15 @@ package io.github.ucode4j.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.ucode4j.intel.IntelPatchBuilder;
 import io.github.ucode4j.testing.Corpus;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -79,6 +82,46 @@ class ListCommandTest {
         assertThat(entry.get("patch").get("revision").asText()).isEqualTo("0x2007006");
         assertThat(entry.get("patch").get("sha256").asText()).hasSize(64);
         assertThat(entry.get("patch").get("source").asText()).endsWith("06-55-04");
+    }
+
+    @Test
+    void jsonShowsEachPatchsMinimumRevisionAndMetadata(@TempDir Path directory) throws Exception {
+        // As Intel's 06-aa-04 of 2024: one type-2 entry fills the block, no type-0 entry follows.
+        Path filled = Files.write(directory.resolve("06-aa-04"), IntelPatchBuilder.patch().signature(0x000a06a4)
+                .revision(0x1c).dataSize(960, 1).metadataEntry(2, new byte[] {2, 0, 0, 0, 0, 0, 0, 0}).metadataTerminated(false).build());
+        Path ended = Files.write(directory.resolve("06-ad-01"), IntelPatchBuilder.patch().signature(0x000a06d1)
+                .revision(0x10003f0).minimumRevision(1).metadataEntry(3, new byte[] {5, 5, 0, 0}).build());
+
+        Ucode.Run run = Ucode.run("list", "--all", "--format=json", filled.toString(), ended.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode json = run.json();
+        assertThat(json.get("inputs")).allSatisfy(input -> assertThat(input.get("findings")).isEmpty());
+        JsonNode first = json.get("entries").get(0).get("patch");
+        assertThat(first.get("minimum_revision").isNull()).isTrue();
+        assertThat(first.get("metadata")).singleElement().satisfies(entry -> {
+            assertThat(entry.get("type").asLong()).isEqualTo(2);
+            assertThat(entry.get("meaning").isNull()).isTrue();
+            assertThat(entry.get("offset").asInt()).isEqualTo(1024 - 16);
+            assertThat(entry.get("size").asInt()).isEqualTo(16);
+            assertThat(entry.get("payload")).extracting(JsonNode::asText).containsExactly("0x00000002", "0x00000000");
+        });
+        JsonNode second = json.get("entries").get(1).get("patch");
+        assertThat(second.get("minimum_revision").asText()).isEqualTo("0x1");
+        assertThat(second.get("metadata")).extracting(entry -> entry.get("type").asLong()).containsExactly(3L, 0L);
+        assertThat(second.get("metadata").get(0).get("payload")).extracting(JsonNode::asText).containsExactly("0x00000505");
+        assertThat(second.get("metadata").get(1).get("meaning").asText()).isEqualTo("the end of the metadata");
+        assertThat(second.get("metadata").get(1).get("payload")).isEmpty();
+    }
+
+    @Test
+    void jsonShowsNoMetadataForAPatchWithoutIt() {
+        Ucode.Run run = Ucode.run("list", "--format=json", "-s", "0x50654", Corpus.intelFirmware().toString(),
+                Corpus.amdFirmware().toString());
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.json().get("entries")).isNotEmpty()
+                .allSatisfy(entry -> assertThat(entry.get("patch").get("metadata")).isEmpty());
     }
 
     @Test

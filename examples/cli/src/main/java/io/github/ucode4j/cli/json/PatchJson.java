@@ -1,19 +1,25 @@
 package io.github.ucode4j.cli.json;
 
 import io.github.ucode4j.api.MicrocodePatch;
+import io.github.ucode4j.api.Revision;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * A patch: {@code revision} in hex, {@code date} as {@code YYYY-MM-DD} (null when the patch has no valid date),
- * {@code size} in bytes, {@code sha256} of the bytes a loader receives, and where it was read.
+ * {@code size} in bytes, {@code sha256} of the bytes a loader receives, where it was read, the
+ * {@code minimum_revision} a safe late load needs (Intel {@code min_req_ver}, AMD's minimum as Xen reads it; null
+ * when the patch names none), and the entries of an Intel patch's {@code metadata} block.
  */
-public record PatchJson(String revision, String date, int size, String sha256, String source, long offset) {
+public record PatchJson(String revision, String date, int size, String sha256, String source, long offset,
+                        String minimumRevision, List<MetadataJson> metadata) {
 
     /** The DTO for {@code patch}. */
     public static PatchJson of(MicrocodePatch patch) {
         return new PatchJson(patch.revision().toString(), patch.date().map(LocalDate::toString).orElse(null), patch.size(),
-                patch.sha256(), patch.origin().source(), patch.origin().offset());
+                patch.sha256(), patch.origin().source(), patch.origin().offset(),
+                patch.minimumRevision().map(Revision::toString).orElse(null), MetadataJson.of(patch));
     }
 
     /** The DTO for {@code patch}, or null when absent. */
