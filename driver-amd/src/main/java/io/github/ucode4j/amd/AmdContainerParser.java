@@ -136,23 +136,30 @@ final class AmdContainerParser {
         for (int i = 0; i < count; i++) {
             entries.add(EquivalenceEntry.read(data, entriesOffset + i * EquivalenceEntry.SIZE));
         }
-        checkTerminator(entries, entriesOffset);
+        checkEnd(entries, entriesOffset);
         return new EquivalenceTable(entries);
     }
 
-    /** Xen stops reading a table at the first entry with installed_cpu 0; the last entry must be that one. */
-    private void checkTerminator(List<EquivalenceEntry> entries, int entriesOffset) throws MicrocodeFormatException {
+    /**
+     * Xen stops reading a table at the first entry with installed_cpu 0, Linux reads every entry the length holds: an
+     * end entry before the last would make them disagree. A table without one is read alike by both, but older Xen
+     * refuses it, hence the warning.
+     */
+    private void checkEnd(List<EquivalenceEntry> entries, int entriesOffset) throws MicrocodeFormatException {
         int last = entries.size() - 1;
-        for (int i = 0; i <= last; i++) {
-            EquivalenceEntry entry = entries.get(i);
-            boolean misplacedEnd = i < last && entry.installedCpu().eax() == 0;
-            boolean missingEnd = i == last && !entry.isTerminator();
-            if (misplacedEnd || missingEnd) {
-                String detail = misplacedEnd ? "entry " + i + " of " + entries.size() + " has installed_cpu 0"
-                        : "the last entry is not all zero";
-                strictOnly(AmdRule.EQUIVALENCE_TERMINATOR, entriesOffset + i * EquivalenceEntry.SIZE, detail);
+        for (int i = 0; i < last; i++) {
+            if (entries.get(i).installedCpu().eax() == 0) {
+                strictOnly(AmdRule.EQUIVALENCE_EARLY_END, entriesOffset + i * EquivalenceEntry.SIZE,
+                        "entry " + i + " of " + entries.size() + " has installed_cpu 0");
                 return;
             }
+        }
+        if (entries.get(last).installedCpu().eax() != 0) {
+            long offset = entriesOffset + (long) last * EquivalenceEntry.SIZE;
+            findings.add(new Finding(Severity.WARNING, AmdRule.EQUIVALENCE_NO_END_ENTRY.code(), source, offset,
+                    "the equivalence table ends with CPU " + entries.get(last).installedCpu().hex()
+                            + ", not an all-zero entry, as AMD's newer containers do: Linux and Xen 4.18.4, 4.19.1 and "
+                            + "later read it by its length, older Xen refuses it; ucode4j's writers add the entry"));
         }
     }
 

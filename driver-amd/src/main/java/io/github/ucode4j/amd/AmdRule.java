@@ -18,8 +18,14 @@ public enum AmdRule implements FormatRule {
     EQUIVALENCE_LENGTH("the equivalence table length must be a non-zero multiple of 16"),
     /** The table claims more bytes than remain. */
     EQUIVALENCE_TRUNCATED("the equivalence table length must not exceed the bytes left in the input"),
-    /** Strict: the table does not end with exactly one all-zero entry. */
-    EQUIVALENCE_TERMINATOR("the equivalence table must end with its only all-zero entry"),
+    /** Strict: an entry with installed_cpu 0 before the last one, where Xen stops reading the table and Linux reads on. */
+    EQUIVALENCE_EARLY_END("an entry with installed_cpu 0 may only end the equivalence table: Xen stops reading at it"),
+    /**
+     * Finding (a warning): the table does not end with an all-zero entry, as AMD's newer tables do not. Linux and Xen
+     * 4.18.4, 4.19.1 and later size the table by its length; older Xen refuses the container.
+     */
+    EQUIVALENCE_NO_END_ENTRY("an equivalence table should end with an all-zero entry: Xen 4.17, 4.18.0 to 4.18.3 and 4.19.0 "
+            + "refuse a table without one"),
     /** Finding: one CPU listed twice with the same equivalence id. */
     EQUIVALENCE_DUPLICATE("each CPU should appear once in an equivalence table"),
     /** Finding: one CPU mapped to two different equivalence ids. */
