@@ -30,7 +30,10 @@ public enum AmdRule implements FormatRule {
     EQUIVALENCE_DUPLICATE("each CPU should appear once in an equivalence table"),
     /** Finding: one CPU mapped to two different equivalence ids. */
     EQUIVALENCE_CONFLICT("a CPU should map to one equivalence id in every table"),
-    /** Strict: a patch before family 0x17 whose equivalence id no table entry maps to. */
+    /**
+     * Strict: a patch before family 0x17 whose equivalence id no table entry maps to (for a raw patch, no entry of
+     * AMD's published tables).
+     */
     EQUIVALENCE_MISSING("a patch's processor_rev_id must appear in its container's equivalence table"),
     /** Fewer than the 8 bytes of a section header remain. */
     SECTION_TRUNCATED("a section must start with 8 bytes: type and size"),
@@ -47,7 +50,9 @@ public enum AmdRule implements FormatRule {
     /** The patch names a north- or south-bridge device. */
     CHIPSET_SPECIFIC("nb_dev_id and sb_dev_id must be zero: the loaders do not support chipset-specific patches"),
     /** Finding: a Zen patch whose patch_id names a CPU its container's table does not map to its equivalence id. */
-    ZEN_ID_MISMATCH("a Zen patch_id should encode a CPU that its container's table maps to the patch's processor_rev_id");
+    ZEN_ID_MISMATCH("a Zen patch_id should encode a CPU that its container's table maps to the patch's processor_rev_id"),
+    /** Finding (information): the input is one patch without a container, which the writers put in one. */
+    RAW_PATCH("the loaders read patches from containers: a raw patch is written into one");
 
     private final String rule;
 
