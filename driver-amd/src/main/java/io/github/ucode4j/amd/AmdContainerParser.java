@@ -6,7 +6,6 @@ import static io.github.ucode4j.amd.ContainerFormat.MAGIC;
 import static io.github.ucode4j.amd.ContainerFormat.PATCH_TYPE;
 import static io.github.ucode4j.amd.ContainerFormat.SECTION_HEADER_SIZE;
 
-import io.github.ucode4j.api.Finding;
 import io.github.ucode4j.api.InputRule;
 import io.github.ucode4j.api.MicrocodeFormatException;
 import io.github.ucode4j.api.MicrocodePatch;
@@ -14,7 +13,6 @@ import io.github.ucode4j.api.PatchOrigin;
 import io.github.ucode4j.api.PatchTarget;
 import io.github.ucode4j.api.PlatformFlags;
 import io.github.ucode4j.api.Severity;
-import io.github.ucode4j.api.Vendor;
 import io.github.ucode4j.api.spi.ParseMode;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -29,16 +27,13 @@ import java.util.List;
 final class AmdContainerParser {
     private final ByteBuffer data;
     private final int limit;
-    private final String source;
-    private final ParseMode mode;
-    private final List<Finding> findings = new ArrayList<>();
+    private final RuleReporter report;
     private final EquivalenceAudit audit;
 
     private AmdContainerParser(ByteBuffer input, String source, ParseMode mode) {
         this.data = input.slice().order(ByteOrder.LITTLE_ENDIAN);
         this.limit = data.limit();
-        this.source = source;
-        this.mode = mode;
+        this.report = new RuleReporter(source, mode);
         this.audit = new EquivalenceAudit(source);
     }
 
@@ -49,7 +44,7 @@ final class AmdContainerParser {
 
     private ParsedContainers run() throws MicrocodeFormatException {
         if (limit == 0) {
-            throw new MicrocodeFormatException(InputRule.EMPTY, source, 0, "");
+            throw new MicrocodeFormatException(InputRule.EMPTY, report.source(), 0, "");
         }
         List<AmdContainer> containers = new ArrayList<>();
         int position = 0;
@@ -60,14 +55,14 @@ final class AmdContainerParser {
                 position = skipPast(broken, position);
             }
         }
-        return new ParsedContainers(source, containers, findings);
+        return new ParsedContainers(report.source(), containers, report.findings());
     }
 
     /** Reads the container at {@code start} into {@code containers}; returns the offset after it. */
     private int readContainer(int start, List<AmdContainer> containers) throws MicrocodeFormatException {
         EquivalenceTable table = readTable(start);
         int entriesOffset = start + CONTAINER_HEADER_SIZE;
-        findings.addAll(audit.audit(table, entriesOffset));
+        report.addAll(audit.audit(table, entriesOffset));
         int position = entriesOffset + table.length();
         List<MicrocodePatch> patches = new ArrayList<>();
         try {
@@ -75,7 +70,7 @@ final class AmdContainerParser {
                 position = readPatch(position, table, patches);
             }
         } catch (MicrocodeFormatException broken) {
-            if (mode == ParseMode.RECOVER) {
+            if (report.mode() == ParseMode.RECOVER) {
                 containers.add(new AmdContainer(start, table, patches));
             }
             throw broken;
@@ -89,7 +84,7 @@ final class AmdContainerParser {
      * broken field (the bytes before it were read already); else rethrows.
      */
     private int skipPast(MicrocodeFormatException broken, int containerStart) throws MicrocodeFormatException {
-        if (mode != ParseMode.RECOVER) {
+        if (report.mode() != ParseMode.RECOVER) {
             throw broken;
         }
         int next = (int) Math.max(containerStart + 1L, Math.min(broken.offset(), limit));
@@ -97,8 +92,7 @@ final class AmdContainerParser {
             next++;
         }
         String resumed = next < limit ? "resumed at the next magic, 0x" + Integer.toHexString(next) : "no further container";
-        findings.add(new Finding(Severity.ERROR, broken.rule().code(), source, broken.offset(),
-                broken.getMessage() + "; " + resumed));
+        report.note(Severity.ERROR, broken.rule(), broken.offset(), broken.getMessage() + "; " + resumed);
         return next;
     }
 
@@ -112,7 +106,7 @@ final class AmdContainerParser {
         }
         int magic = data.getInt(start);
         if (magic != MAGIC) {
-            throw error(AmdRule.MAGIC, start, "found " + hex(magic));
+            throw error(AmdRule.MAGIC, start, "found " + hex(magic) + (start == 0 ? notARawPatch() : ""));
         }
         if (limit - start < CONTAINER_HEADER_SIZE) {
             throw error(AmdRule.CONTAINER_TRUNCATED, start, remaining(start));
@@ -136,23 +130,30 @@ final class AmdContainerParser {
         for (int i = 0; i < count; i++) {
             entries.add(EquivalenceEntry.read(data, entriesOffset + i * EquivalenceEntry.SIZE));
         }
-        checkTerminator(entries, entriesOffset);
+        checkEnd(entries, entriesOffset);
         return new EquivalenceTable(entries);
     }
 
-    /** Xen stops reading a table at the first entry with installed_cpu 0; the last entry must be that one. */
-    private void checkTerminator(List<EquivalenceEntry> entries, int entriesOffset) throws MicrocodeFormatException {
+    /**
+     * Xen stops reading a table at the first entry with installed_cpu 0, Linux reads every entry the length holds: an
+     * end entry before the last would make them disagree. A table without one is read alike by both, but older Xen
+     * refuses it, hence the warning.
+     */
+    private void checkEnd(List<EquivalenceEntry> entries, int entriesOffset) throws MicrocodeFormatException {
         int last = entries.size() - 1;
-        for (int i = 0; i <= last; i++) {
-            EquivalenceEntry entry = entries.get(i);
-            boolean misplacedEnd = i < last && entry.installedCpu().eax() == 0;
-            boolean missingEnd = i == last && !entry.isTerminator();
-            if (misplacedEnd || missingEnd) {
-                String detail = misplacedEnd ? "entry " + i + " of " + entries.size() + " has installed_cpu 0"
-                        : "the last entry is not all zero";
-                strictOnly(AmdRule.EQUIVALENCE_TERMINATOR, entriesOffset + i * EquivalenceEntry.SIZE, detail);
+        for (int i = 0; i < last; i++) {
+            if (entries.get(i).installedCpu().eax() == 0) {
+                strictOnly(AmdRule.EQUIVALENCE_EARLY_END, entriesOffset + i * EquivalenceEntry.SIZE,
+                        "entry " + i + " of " + entries.size() + " has installed_cpu 0");
                 return;
             }
+        }
+        if (entries.get(last).installedCpu().eax() != 0) {
+            long offset = entriesOffset + (long) last * EquivalenceEntry.SIZE;
+            report.note(Severity.WARNING, AmdRule.EQUIVALENCE_NO_END_ENTRY, offset,
+                    "the equivalence table ends with CPU " + entries.get(last).installedCpu().hex()
+                            + ", not an all-zero entry, as AMD's newer containers do: Linux and Xen 4.18.4, 4.19.1 and "
+                            + "later read it by its length, older Xen refuses it; ucode4j's writers add the entry");
         }
     }
 
@@ -194,9 +195,8 @@ final class AmdContainerParser {
         List<EquivalenceEntry> mapped = table.entriesFor(header.processorRevId());
         List<PatchTarget> targets = targets(header, mapped, start);
         if (!targets.isEmpty()) {
-            ByteBuffer bytes = data.slice(start, (int) size);
-            patches.add(new MicrocodePatch(Vendor.AMD, header.revision(), header.date(), targets,
-                    header.minimumRevision(), bytes, new PatchOrigin(source, start), new AmdPatchDetails(header, mapped)));
+            patches.add(new AmdPatchDetails(header, mapped).toPatch(targets, data.slice(start, (int) size),
+                    new PatchOrigin(report.source(), start)));
         }
         return end;
     }
@@ -211,31 +211,34 @@ final class AmdContainerParser {
                 .map(cpu -> new PatchTarget(cpu, PlatformFlags.NONE)).toList();
         if (!header.isZen()) {
             if (fromTable.isEmpty()) {
-                strictOnly(AmdRule.EQUIVALENCE_MISSING, start + 24, "no entry maps a CPU to processor_rev_id "
-                        + EquivalenceTable.hex16(header.processorRevId()) + " of patch " + hex(header.patchId()));
+                strictOnly(AmdRule.EQUIVALENCE_MISSING, start + AmdPatchHeader.PROCESSOR_REV_ID_OFFSET,
+                        "no entry maps a CPU to processor_rev_id " + EquivalenceTable.hex16(header.processorRevId())
+                                + " of patch " + hex(header.patchId()));
             }
             return fromTable;
         }
         PatchTarget encoded = new PatchTarget(header.encodedSignature(), PlatformFlags.NONE);
         if (!fromTable.contains(encoded) || encoded.signature().family() != header.family()) {
-            findings.add(new Finding(Severity.WARNING, AmdRule.ZEN_ID_MISMATCH.code(), source, start + 4,
+            report.note(Severity.WARNING, AmdRule.ZEN_ID_MISMATCH, start + 4,
                     "patch_id " + hex(header.patchId()) + " encodes CPUID " + encoded.signature().hex()
                             + ", but the table maps processor_rev_id " + EquivalenceTable.hex16(header.processorRevId())
                             + " to " + fromTable.stream().map(t -> t.signature().hex()).toList()
-                            + "; loaders go by the patch_id"));
+                            + "; Linux goes by the patch_id, Xen by the table");
         }
         return List.of(encoded);
     }
 
     private void strictOnly(AmdRule rule, long offset, String detail) throws MicrocodeFormatException {
-        if (mode == ParseMode.STRICT) {
-            throw error(rule, offset, detail);
-        }
-        findings.add(new Finding(Severity.ERROR, rule.code(), source, offset, rule.rule() + " (" + detail + ")"));
+        report.strictOnly(rule, offset, detail);
     }
 
     private MicrocodeFormatException error(AmdRule rule, long offset, String detail) {
-        return new MicrocodeFormatException(rule, source, offset, detail);
+        return report.error(rule, offset, detail);
+    }
+
+    /** Why an input that is no container is no raw patch either, for the error about its first bytes. */
+    private String notARawPatch() {
+        return RawPatchShape.mismatch(data).map(why -> "; nor is it a raw patch: " + why).orElse("");
     }
 
     private String remaining(int position) {

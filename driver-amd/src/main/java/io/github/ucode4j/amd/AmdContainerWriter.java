@@ -21,8 +21,8 @@ public final class AmdContainerWriter {
     }
 
     /**
-     * A container holding {@code table} as it is (terminator included) and each patch image (header and body, no
-     * section header), in order. The buffer is positioned at 0, little-endian.
+     * A container holding {@code table} as it is (its all-zero entry, if any, included) and each patch image (header
+     * and body, no section header), in order. The buffer is positioned at 0, little-endian.
      */
     public static ByteBuffer write(EquivalenceTable table, List<ByteBuffer> patches) {
         long size = (long) CONTAINER_HEADER_SIZE + table.length();
@@ -42,15 +42,25 @@ public final class AmdContainerWriter {
     }
 
     /**
-     * One container holding every patch, in order, under a table with each patch's equivalence entries once.
-     * A Zen patch whose entries do not name the CPU its patch id encodes also gets an entry for that CPU.
+     * One container holding every patch, in order, under a table with each patch's equivalence entries once and the
+     * all-zero entry that every loader reads. A Zen patch whose entries do not name the CPU its patch id encodes
+     * also gets an entry for that CPU (Xen matches Zen patches through the table too).
      *
      * @throws IllegalArgumentException when a patch is not an AMD patch, or two patches map one CPU differently
      */
     public static ByteBuffer merge(List<MicrocodePatch> patches) {
+        return merge(patches, TableEnd.ZERO_ENTRY);
+    }
+
+    /**
+     * As {@link #merge(List)}, with the table ending as {@code end} says.
+     *
+     * @throws IllegalArgumentException when a patch is not an AMD patch, or two patches map one CPU differently
+     */
+    public static ByteBuffer merge(List<MicrocodePatch> patches, TableEnd end) {
         List<EquivalenceEntry> entries = new ArrayList<>();
         patches.forEach(patch -> entries.addAll(entriesOf(patch)));
-        return write(EquivalenceTable.combining(entries), patches.stream().map(MicrocodePatch::bytes).toList());
+        return write(EquivalenceTable.combining(entries, end), patches.stream().map(MicrocodePatch::bytes).toList());
     }
 
     /** One container per patch, each with only that patch's equivalence entries. */

@@ -12,7 +12,8 @@ import java.util.Optional;
 
 /**
  * Decides whether an AMD patch fits a CPU, as the loaders do: the patch's family must be the CPU's; before family
- * 0x17 the container's equivalence table must map the CPU to the patch's {@code processor_rev_id}; from 0x17 on
+ * 0x17 the equivalence table (the container's, or for a raw patch AMD's published one) must map the CPU to the
+ * patch's {@code processor_rev_id}; from 0x17 on
  * the CPUID encoded in {@code patch_id} must equal the CPU's. The running revision is not considered.
  */
 public final class AmdMatcher {
@@ -54,12 +55,12 @@ public final class AmdMatcher {
     private static Match byEquivalenceTable(AmdPatchDetails details, CpuSignature signature) {
         String id = String.format("0x%04x", details.equivalenceId());
         if (!details.installedCpus().contains(signature)) {
-            return Match.mismatch(MatchStatus.NO_EQUIVALENCE_ENTRY, "the container's equivalence table maps "
+            return Match.mismatch(MatchStatus.NO_EQUIVALENCE_ENTRY, "the equivalence table maps "
                     + details.installedCpus().stream().map(CpuSignature::hex).toList() + " to the patch's id " + id
                     + ", not the CPU's " + signature.hex());
         }
         return Match.matched(new PatchTarget(signature, PlatformFlags.NONE),
-                "the container's equivalence table maps CPU " + signature.hex() + " to " + id
+                "the equivalence table maps CPU " + signature.hex() + " to " + id
                         + ", the patch's processor_rev_id");
     }
 }

@@ -41,9 +41,16 @@ public final class AmdMicrocodeOps implements MicrocodeOps {
         return Vendor.AMD;
     }
 
-    /** Whether {@code head} starts with the container magic {@code 0x00414d44}. */
+    /**
+     * Whether {@code head} starts with the container magic {@code 0x00414d44}, or is the header of a raw patch (one
+     * patch without a container; see {@link RawPatchShape} for what vouches for one).
+     */
     @Override
     public boolean recognizes(ByteBuffer head) {
+        return startsWithMagic(head) || RawPatchShape.matches(head);
+    }
+
+    private static boolean startsWithMagic(ByteBuffer head) {
         return head.remaining() >= 4
                 && head.duplicate().order(ByteOrder.LITTLE_ENDIAN).getInt(head.position()) == ContainerFormat.MAGIC;
     }
@@ -54,7 +61,8 @@ public final class AmdMicrocodeOps implements MicrocodeOps {
     }
 
     /**
-     * As {@link #parse(ByteBuffer, String, ParseMode)}, keeping the containers and their equivalence tables.
+     * As {@link #parse(ByteBuffer, String, ParseMode)}, keeping the containers and their equivalence tables. An input
+     * whose first bytes are the header of a raw patch rather than a container's magic is read as that one patch.
      *
      * @param data the input; its position and limit are not changed
      * @param source the input's name, used in findings and errors
@@ -64,6 +72,9 @@ public final class AmdMicrocodeOps implements MicrocodeOps {
      */
     public ParsedContainers parseContainers(ByteBuffer data, String source, ParseMode mode)
             throws MicrocodeFormatException {
+        if (!startsWithMagic(data) && RawPatchShape.matches(data)) {
+            return RawPatchParser.parse(data, source, mode);
+        }
         return AmdContainerParser.parse(data, source, mode);
     }
 
@@ -116,7 +127,10 @@ public final class AmdMicrocodeOps implements MicrocodeOps {
                         + " requires running revision " + minimum + " or later; this CPU runs " + running.get()));
     }
 
-    /** One container holding {@code patches} under a combined equivalence table, as the kernel reads AMD files. */
+    /**
+     * One container holding {@code patches} under a combined equivalence table, as the kernel reads AMD files; raw
+     * patches get the entries they were read with (see {@link AmdContainerWriter#merge(List)}).
+     */
     @Override
     public ByteBuffer firmwareFile(List<MicrocodePatch> patches) {
         return AmdContainerWriter.merge(patches);

@@ -1,7 +1,12 @@
 package io.github.ucode4j.amd;
 
 import io.github.ucode4j.api.CpuSignature;
+import io.github.ucode4j.api.MicrocodePatch;
 import io.github.ucode4j.api.PatchDetails;
+import io.github.ucode4j.api.PatchOrigin;
+import io.github.ucode4j.api.PatchTarget;
+import io.github.ucode4j.api.Vendor;
+import java.nio.ByteBuffer;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,7 +15,8 @@ import java.util.Objects;
 
 /**
  * The AMD fields of a {@link io.github.ucode4j.api.MicrocodePatch}: its header, and the entries of its container's
- * equivalence table that map a CPU to its equivalence id.
+ * equivalence table that map a CPU to its equivalence id. A raw patch has no container: before family 0x17 its
+ * entries are those of AMD's published tables, from 0x17 on it has none (its patch id names its CPU).
  *
  * @param header the 64-byte patch header
  * @param equivalenceEntries the table entries whose {@code equiv_cpu} equals the header's {@code processor_rev_id},
@@ -22,6 +28,12 @@ public record AmdPatchDetails(AmdPatchHeader header, List<EquivalenceEntry> equi
     public AmdPatchDetails {
         Objects.requireNonNull(header, "header");
         equivalenceEntries = List.copyOf(equivalenceEntries);
+    }
+
+    /** The patch these details describe, for {@code targets}, of {@code bytes} (header and body) read at {@code origin}. */
+    MicrocodePatch toPatch(List<PatchTarget> targets, ByteBuffer bytes, PatchOrigin origin) {
+        return new MicrocodePatch(Vendor.AMD, header.revision(), header.date(), targets, header.minimumRevision(), bytes,
+                origin, this);
     }
 
     /** The equivalence id: the header's {@code processor_rev_id}. */

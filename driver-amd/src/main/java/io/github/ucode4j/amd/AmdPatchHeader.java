@@ -36,6 +36,8 @@ public record AmdPatchHeader(int dataCode, int patchId, int patchDataId, int pat
     public static final int NB_DEV_ID_OFFSET = 16;
     /** The offset of {@code sb_dev_id}. */
     public static final int SB_DEV_ID_OFFSET = 20;
+    /** The offset of {@code processor_rev_id}. */
+    public static final int PROCESSOR_REV_ID_OFFSET = 24;
     /** The number of match registers. */
     public static final int MATCH_REGISTERS = 8;
 

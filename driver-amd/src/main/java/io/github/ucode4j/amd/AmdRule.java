@@ -18,13 +18,22 @@ public enum AmdRule implements FormatRule {
     EQUIVALENCE_LENGTH("the equivalence table length must be a non-zero multiple of 16"),
     /** The table claims more bytes than remain. */
     EQUIVALENCE_TRUNCATED("the equivalence table length must not exceed the bytes left in the input"),
-    /** Strict: the table does not end with exactly one all-zero entry. */
-    EQUIVALENCE_TERMINATOR("the equivalence table must end with its only all-zero entry"),
+    /** Strict: an entry with installed_cpu 0 before the last one, where Xen stops reading the table and Linux reads on. */
+    EQUIVALENCE_EARLY_END("an entry with installed_cpu 0 may only end the equivalence table: Xen stops reading at it"),
+    /**
+     * Finding (a warning): the table does not end with an all-zero entry, as AMD's newer tables do not. Linux and Xen
+     * 4.18.4, 4.19.1 and later size the table by its length; older Xen refuses the container.
+     */
+    EQUIVALENCE_NO_END_ENTRY("an equivalence table should end with an all-zero entry: Xen 4.17, 4.18.0 to 4.18.3 and 4.19.0 "
+            + "refuse a table without one"),
     /** Finding: one CPU listed twice with the same equivalence id. */
     EQUIVALENCE_DUPLICATE("each CPU should appear once in an equivalence table"),
     /** Finding: one CPU mapped to two different equivalence ids. */
     EQUIVALENCE_CONFLICT("a CPU should map to one equivalence id in every table"),
-    /** Strict: a patch before family 0x17 whose equivalence id no table entry maps to. */
+    /**
+     * Strict: a patch before family 0x17 whose equivalence id no table entry maps to (for a raw patch, no entry of
+     * AMD's published tables).
+     */
     EQUIVALENCE_MISSING("a patch's processor_rev_id must appear in its container's equivalence table"),
     /** Fewer than the 8 bytes of a section header remain. */
     SECTION_TRUNCATED("a section must start with 8 bytes: type and size"),
@@ -41,7 +50,9 @@ public enum AmdRule implements FormatRule {
     /** The patch names a north- or south-bridge device. */
     CHIPSET_SPECIFIC("nb_dev_id and sb_dev_id must be zero: the loaders do not support chipset-specific patches"),
     /** Finding: a Zen patch whose patch_id names a CPU its container's table does not map to its equivalence id. */
-    ZEN_ID_MISMATCH("a Zen patch_id should encode a CPU that its container's table maps to the patch's processor_rev_id");
+    ZEN_ID_MISMATCH("a Zen patch_id should encode a CPU that its container's table maps to the patch's processor_rev_id"),
+    /** Finding (information): the input is one patch without a container, which the writers put in one. */
+    RAW_PATCH("the loaders read patches from containers: a raw patch is written into one");
 
     private final String rule;
 

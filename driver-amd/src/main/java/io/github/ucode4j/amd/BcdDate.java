@@ -28,6 +28,14 @@ public final class BcdDate {
     }
 
     /**
+     * Whether {@code dataCode} is packed BCD with a month and day that are not zero, calendar date or not: every
+     * patch AMD has published passes, the family 0x12 patch dated month 13 included.
+     */
+    public static boolean isPacked(int dataCode) {
+        return decimal(dataCode >>> 24, 2) > 0 && decimal(dataCode >>> 16, 2) > 0 && decimal(dataCode, 4) >= 0;
+    }
+
+    /**
      * The {@code data_code} for {@code date}.
      *
      * @throws IllegalArgumentException when the year is not 0 to 9999

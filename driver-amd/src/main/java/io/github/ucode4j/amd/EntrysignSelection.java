@@ -37,10 +37,11 @@ public final class EntrysignSelection {
 
     /**
      * Why {@code patch} is on the other side of {@code cpu}'s Entrysign cutoff from its running revision, or empty
-     * when it is on the same side, the CPU has no cutoff, or its signature or revision is unknown.
+     * when it is on the same side, no cutoff is known for the running revision, or the CPU's signature or revision is
+     * unknown. As Linux skips such a patch, this depends on the cutoff list alone, not on {@link EntrysignCpus}.
      */
     public static Optional<String> otherSideOfCutoff(MicrocodePatch patch, CpuState cpu, DigestChecker checker) {
-        if (cpu.signature().isEmpty() || cpu.revision().isEmpty() || !EntrysignCpus.affected(cpu.signature().get())) {
+        if (cpu.signature().isEmpty() || cpu.revision().isEmpty()) {
             return Optional.empty();
         }
         Revision running = cpu.revision().get();

@@ -8,7 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A container's equivalence table, as read: every entry in file order, the terminating all-zero entry included.
+ * A container's equivalence table, as read: every entry in file order, the all-zero entry that ends it included when
+ * it has one (AMD's newer tables do not).
  *
  * @param entries the entries
  */
@@ -20,11 +21,20 @@ public record EquivalenceTable(List<EquivalenceEntry> entries) {
     }
 
     /**
-     * A table holding each distinct entry of {@code entries} once, in first-seen order, and the terminator.
+     * A table holding each distinct entry of {@code entries} once, in first-seen order, and the all-zero entry.
      *
      * @throws IllegalArgumentException when one CPU is mapped to two equivalence ids
      */
     public static EquivalenceTable combining(List<EquivalenceEntry> entries) {
+        return combining(entries, TableEnd.ZERO_ENTRY);
+    }
+
+    /**
+     * A table holding each distinct entry of {@code entries} once, in first-seen order, ending as {@code end} says.
+     *
+     * @throws IllegalArgumentException when one CPU is mapped to two equivalence ids
+     */
+    public static EquivalenceTable combining(List<EquivalenceEntry> entries, TableEnd end) {
         Map<CpuSignature, EquivalenceEntry> byCpu = new LinkedHashMap<>();
         for (EquivalenceEntry entry : entries) {
             EquivalenceEntry earlier = byCpu.putIfAbsent(entry.installedCpu(), entry);
@@ -33,9 +43,11 @@ public record EquivalenceTable(List<EquivalenceEntry> entries) {
                         + hex16(earlier.equivalenceId()) + " and " + hex16(entry.equivalenceId()));
             }
         }
-        List<EquivalenceEntry> terminated = new ArrayList<>(byCpu.values());
-        terminated.add(EquivalenceEntry.TERMINATOR);
-        return new EquivalenceTable(terminated);
+        List<EquivalenceEntry> table = new ArrayList<>(byCpu.values());
+        if (end == TableEnd.ZERO_ENTRY) {
+            table.add(EquivalenceEntry.TERMINATOR);
+        }
+        return new EquivalenceTable(table);
     }
 
     /** The length of the table section in bytes. */

@@ -37,7 +37,16 @@ public record SyntheticPatch(AmdPatchHeader header, ByteBuffer image, Equivalenc
      * @throws IllegalArgumentException when two patches map one CPU to different equivalence ids
      */
     public static ByteBuffer container(List<SyntheticPatch> patches) {
-        EquivalenceTable table = EquivalenceTable.combining(patches.stream().map(SyntheticPatch::equivalenceEntry).toList());
+        return container(patches, TableEnd.ZERO_ENTRY);
+    }
+
+    /**
+     * As {@link #container(List)}, with the table ending as {@code end} says.
+     *
+     * @throws IllegalArgumentException when two patches map one CPU to different equivalence ids
+     */
+    public static ByteBuffer container(List<SyntheticPatch> patches, TableEnd end) {
+        EquivalenceTable table = EquivalenceTable.combining(patches.stream().map(SyntheticPatch::equivalenceEntry).toList(), end);
         return AmdContainerWriter.write(table, patches.stream().map(SyntheticPatch::image).toList());
     }
 }

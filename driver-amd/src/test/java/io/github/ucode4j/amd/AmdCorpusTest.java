@@ -99,6 +99,29 @@ class AmdCorpusTest {
     }
 
     @Test
+    void thePublishedTableForRawPatchesIsDebiansPreZenTables() throws MicrocodeFormatException {
+        List<EquivalenceEntry> preZen = new ArrayList<>();
+        for (ParsedContainers file : parseAll()) {
+            if (List.of("microcode_amd.bin", "microcode_amd_fam15h.bin", "microcode_amd_fam16h.bin").contains(file.source())) {
+                file.containers().forEach(container -> container.table().entries().stream()
+                        .filter(entry -> !entry.isTerminator()).forEach(preZen::add));
+            }
+        }
+        assertThat(PublishedEquivalenceTable.builtIn().entries()).containsExactlyElementsOf(preZen).hasSize(21);
+    }
+
+    @Test
+    void everyPatchCutOutOfItsContainerParsesAsARawPatchWithTheSameTargets() throws MicrocodeFormatException {
+        for (ParsedContainers file : parseAll()) {
+            for (MicrocodePatch patch : file.patches()) {
+                MicrocodePatch raw = Parsing.OPS.parse(patch.bytes(), "raw").patches().get(0);
+                assertThat(raw.sameBytes(patch)).isTrue();
+                assertThat(raw.targets()).as(patch.toString()).containsExactlyInAnyOrderElementsOf(patch.targets());
+            }
+        }
+    }
+
+    @Test
     void onlyTheFamily12hPatchHasNoValidDate() throws MicrocodeFormatException {
         List<String> undated = parseAll().stream().flatMap(file -> file.patches().stream())
                 .filter(patch -> patch.date().isEmpty()).map(patch -> patch.revision().toString()).toList();

@@ -17,7 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Fuzz target for the AMD container parser. In every mode it may only return or throw
+ * Fuzz target for the AMD parser (containers, and raw patches). In every mode it may only return or throw
  * {@link MicrocodeFormatException}, within a {@link ResourceBudget}; and no patch it hands out may break a rule
  * that keeps a patch from the loaders (chipset-specific, larger than its family allows, shorter than a header).
  *

@@ -104,8 +104,7 @@ class AmdParserPropertiesTest {
                     AmdRule.EQUIVALENCE_LENGTH);
             case 3 -> new Corruption(container.start() + 8, 16 * (bytesAfterTable / 16 + 1 + random.nextInt(1000)),
                     AmdRule.EQUIVALENCE_TRUNCATED);
-            case 4 -> new Corruption(container.start() + 12 + container.tableLength() - 16, 1 + random.nextInt(1 << 30),
-                    AmdRule.EQUIVALENCE_TERMINATOR);
+            case 4 -> new Corruption(container.start() + 12, 0, AmdRule.EQUIVALENCE_EARLY_END);
             case 5 -> new Corruption(section.start(), otherThan(random, 1), AmdRule.SECTION_TYPE);
             case 6 -> new Corruption(section.start() + 4, random.nextInt(64), AmdRule.PATCH_TOO_SHORT);
             case 7 -> new Corruption(section.start() + 4, bytesAfterSection + 1 + random.nextInt(1 << 30),

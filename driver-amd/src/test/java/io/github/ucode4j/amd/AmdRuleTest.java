@@ -89,19 +89,25 @@ class AmdRuleTest {
     }
 
     @Test
-    void equivalenceTableTerminatorIsStrictOnly() throws MicrocodeFormatException {
-        byte[] unterminated = withInt(fam10(), TERMINATOR, 0x00100f23);
-        assertRejects(unterminated, AmdRule.EQUIVALENCE_TERMINATOR, TERMINATOR);
-        ParsedContainers lenient = parse(unterminated, ParseMode.LENIENT);
-        assertThat(lenient.patches()).hasSize(1);
-        assertThat(lenient.findings()).extracting(Finding::code, Finding::offset)
-                .containsExactly(tuple("AMD_EQUIVALENCE_TERMINATOR", (long) TERMINATOR));
+    void aTableWithoutTheAllZeroEntryIsReadByItsLengthWithAWarning() throws MicrocodeFormatException {
+        byte[] lengthOnly = withInt(fam10(), TERMINATOR, 0x00100f23);
+        for (ParseMode mode : ParseMode.values()) {
+            ParsedContainers parsed = parse(lengthOnly, mode);
+            assertThat(parsed.patches()).hasSize(1);
+            assertThat(parsed.containers().get(0).table().entries()).extracting(EquivalenceEntry::installedCpu)
+                    .containsExactly(FAM10, CpuSignature.of(0x00100f23));
+            assertThat(parsed.findings()).extracting(Finding::code, Finding::severity, Finding::offset)
+                    .containsExactly(tuple("AMD_EQUIVALENCE_NO_END_ENTRY", Severity.WARNING, (long) TERMINATOR));
+            assertThat(parsed.findings().get(0).message()).contains("0x00100f23", "Linux", "Xen 4.18.4");
+        }
     }
 
     @Test
-    void anEntryWithInstalledCpuZeroBeforeTheEndBreaksTheTerminatorRule() {
+    void anEntryWithInstalledCpuZeroBeforeTheEndIsStrictOnly() throws MicrocodeFormatException {
         byte[] early = withInt(fam10(), FIRST_ENTRY, 0);
-        assertRejects(early, AmdRule.EQUIVALENCE_TERMINATOR, FIRST_ENTRY);
+        assertRejects(early, AmdRule.EQUIVALENCE_EARLY_END, FIRST_ENTRY);
+        assertThat(parse(early, ParseMode.LENIENT).findings()).extracting(Finding::code, Finding::offset)
+                .contains(tuple("AMD_EQUIVALENCE_EARLY_END", (long) FIRST_ENTRY));
     }
 
     @Test

@@ -79,7 +79,7 @@ class DigestCheckerTest {
         CpuSignature zen5Server = CpuSignature.fromDisplay(0x1a, 0x50, 0);
         assertThat(EntrysignCpus.affected(zen5Server)).isFalse();
         assertThat(EntrysignCpus.affected(CpuSignature.fromDisplay(0x1a, 0x44, 0))).isTrue();
-        assertThat(EntrysignCpus.affected(CpuSignature.fromDisplay(0x1a, 0x70, 0))).isFalse();
+        assertThat(EntrysignCpus.affected(CpuSignature.fromDisplay(0x1a, 0x80, 0))).isFalse();
         assertThat(EntrysignCpus.affected(CpuSignature.fromDisplay(0x17, 0x71, 0))).isTrue();
     }
 

@@ -34,6 +34,10 @@ class FuzzSeeds {
         seeds.put("container/zen-two-patches", bytes(SyntheticPatch.container(List.of(zen2, zen4))));
         seeds.put("container/two-containers", bytes(AmdContainerWriter.concatenate(
                 List.of(family15.container(), zen2.container()))));
+        SyntheticPatch zen5 = AmdPatchBuilder.forCpu(0x1a, 0x70, 0x00).revision(0x0b700037).bodySize(96).seed(3).build();
+        seeds.put("container/without-end-entry", bytes(SyntheticPatch.container(List.of(zen4, zen5), TableEnd.LENGTH_ONLY)));
+        seeds.put("container/raw-zen-patch", bytes(zen5.image()));
+        seeds.put("container/raw-family-15h-patch", bytes(family15.image()));
         return seeds;
     }
 

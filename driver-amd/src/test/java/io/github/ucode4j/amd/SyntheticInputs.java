@@ -82,12 +82,18 @@ final class SyntheticInputs {
     }
 
     static Input input(List<List<SyntheticPatch>> containers) {
-        List<ByteBuffer> buffers = containers.stream().map(SyntheticPatch::container).toList();
+        return input(containers, TableEnd.ZERO_ENTRY);
+    }
+
+    /** The containers back to back, each table ending as {@code end} says. */
+    static Input input(List<List<SyntheticPatch>> containers, TableEnd end) {
+        List<ByteBuffer> buffers = containers.stream().map(patches -> SyntheticPatch.container(patches, end)).toList();
         byte[] bytes = toArray(AmdContainerWriter.concatenate(buffers));
         List<Shape> shapes = new ArrayList<>();
         int start = 0;
         for (List<SyntheticPatch> patches : containers) {
-            int tableLength = EquivalenceTable.combining(patches.stream().map(SyntheticPatch::equivalenceEntry).toList()).length();
+            int cpus = (int) patches.stream().map(SyntheticPatch::equivalenceEntry).distinct().count();
+            int tableLength = (cpus + (end == TableEnd.ZERO_ENTRY ? 1 : 0)) * EquivalenceEntry.SIZE;
             List<Section> sections = new ArrayList<>();
             int section = start + 12 + tableLength;
             for (SyntheticPatch patch : patches) {
