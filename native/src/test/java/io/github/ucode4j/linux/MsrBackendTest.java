@@ -294,7 +294,8 @@ class MsrBackendTest {
         assertThat(cpu1.state().platformFlags()).contains(PlatformFlags.ofPlatformId(2));
         assertThat(cpu1.sourceOf(Fact.PLATFORM_FLAGS)).isEqualTo(IntelPlatformId.SOURCE);
         assertThat(platform.notes()).containsExactly(
-                "CPUs 0-1: the revision from sysfs microcode/version is " + MsrBackend.KERNEL_VIEW_CAVEAT);
+                "CPUs 0-1: the revision from sysfs microcode/version is " + MsrBackend.KERNEL_VIEW_CAVEAT,
+                MsrBackend.LOAD_CAVEAT);
     }
 
     @Test
@@ -307,7 +308,13 @@ class MsrBackendTest {
         assertThat(cpus.writes()).isEmpty();
         assertThat(platform.cpu(0).orElseThrow().state().revision()).contains(Revision.of(AMD_NEW));
         assertThat(platform.cpu(0).orElseThrow().sourceOf(Fact.REVISION)).isEqualTo("MSR 0x8B (low dword)");
-        assertThat(platform.notes()).isEmpty();
+        assertThat(platform.notes()).containsExactly(MsrBackend.LOAD_CAVEAT);
+    }
+
+    @Test
+    void theLoadCaveatSaysWhatALoadLeavesBehindAndWhatToPrefer() {
+        assertThat(MsrBackend.LOAD_CAVEAT).contains("taints the kernel", "CPU_OUT_OF_SPEC", "/proc/sys/kernel/tainted",
+                "/proc/cpuinfo", "microcode/version", "old revision", "mitigations", "early load", "kernel backend");
     }
 
     @Test
