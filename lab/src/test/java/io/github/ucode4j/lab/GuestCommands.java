@@ -56,6 +56,11 @@ final class GuestCommands {
                 lab.nextReleaseRoot().resolve("usr/lib/xen-4.20/bin/xen-ucode").toString()), arguments);
     }
 
+    /** Prints the kernel's taint mask, {@code /proc/sys/kernel/tainted}, in decimal. */
+    List<String> kernelTaint() {
+        return List.of("cat", "/proc/sys/kernel/tainted");
+    }
+
     /** A busybox applet (the host may lack kmod's rmmod; busybox has one). */
     List<String> busybox(String... arguments) {
         return concat(List.of(lab.debianRoot().resolve("bin/busybox").toString()), arguments);

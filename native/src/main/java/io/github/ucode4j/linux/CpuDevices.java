@@ -5,11 +5,15 @@ import io.github.ucode4j.api.ApplyException;
 import io.github.ucode4j.linux.libc.ErrnoException;
 import io.github.ucode4j.linux.libc.Libc;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The {@code /dev/cpu/N/msr} and {@code /dev/cpu/N/cpuid} device files: the file offset is the MSR number, or
@@ -17,20 +21,38 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Each file is opened on first use and kept open, with its own small native buffer, so that once
  * {@link #open} has been called for a CPU, its accesses neither open files nor allocate native memory: what the
- * stopped window of a rendezvous needs. Thread-safe; accesses to one file are serialised.
+ * stopped window of a rendezvous needs. Thread-safe: the accesses to one CPU's two files are serialised, and an
+ * access waits for an earlier one to the same CPU at most {@link #BUSY_DEADLINE}. A CPU that hangs in an access
+ * (in a microcode load, say) never lets that access return; every later access to it then fails, naming the CPU,
+ * instead of waiting for ever.
  */
 public final class CpuDevices implements MsrAccess, CpuidAccess, AutoCloseable {
+    /**
+     * How long an access waits for an earlier access to the same CPU to return. An MSR or CPUID access takes
+     * microseconds and a microcode load well under a second; one still running after this is presumed hung.
+     */
+    public static final Duration BUSY_DEADLINE = Duration.ofSeconds(1);
+
     private static final int MSR_BYTES = 8;
     private static final int CPUID_BYTES = 16;
 
     private final Libc libc;
     private final LinuxRoots roots;
+    private final Duration busyDeadline;
     private final Map<Path, DeviceFile> open = new ConcurrentHashMap<>();
+    /** One lock per CPU, shared by its two files (guarded by {@code open}). */
+    private final Map<Integer, ReentrantLock> cpuLocks = new HashMap<>();
 
     /** Devices under {@code roots.devCpu()}, accessed through {@code libc}. */
     public CpuDevices(Libc libc, LinuxRoots roots) {
+        this(libc, roots, BUSY_DEADLINE);
+    }
+
+    /** Devices under {@code roots.devCpu()}, accessed through {@code libc}, waiting at most {@code busyDeadline} for a CPU. */
+    CpuDevices(Libc libc, LinuxRoots roots, Duration busyDeadline) {
         this.libc = libc;
         this.roots = roots;
+        this.busyDeadline = busyDeadline;
     }
 
     /** Opens {@code cpu}'s MSR device now, read-write, so that later accesses do not. */
@@ -42,42 +64,51 @@ public final class CpuDevices implements MsrAccess, CpuidAccess, AutoCloseable {
     @Override
     public long read(int cpu, long msr) throws ApplyException {
         DeviceFile file = msrFile(cpu);
-        synchronized (file) {
-            try {
-                file.readExactly(MSR_BYTES, msr);
-            } catch (ErrnoException e) {
-                throw e.in("reading MSR 0x" + Long.toHexString(msr) + " on CPU " + cpu, OptionalInt.of(cpu),
-                        DeviceRemedies.read(msr, cpu, e.errnoValue()));
-            }
+        if (!file.acquire()) {
+            throw file.busy("reading MSR 0x" + Long.toHexString(msr) + " on CPU " + cpu);
+        }
+        try {
+            file.readExactly(MSR_BYTES, msr);
             return file.buffer.getLong(0);
+        } catch (ErrnoException e) {
+            throw e.in("reading MSR 0x" + Long.toHexString(msr) + " on CPU " + cpu, OptionalInt.of(cpu),
+                    DeviceRemedies.read(msr, cpu, e.errnoValue()));
+        } finally {
+            file.release();
         }
     }
 
     @Override
     public void write(int cpu, long msr, long value) throws ApplyException {
         DeviceFile file = msrFile(cpu);
-        synchronized (file) {
+        if (!file.acquire()) {
+            throw file.busy("writing MSR 0x" + Long.toHexString(msr) + " on CPU " + cpu);
+        }
+        try {
             file.buffer.setLong(0, value);
-            try {
-                file.writeExactly(MSR_BYTES, msr);
-            } catch (ErrnoException e) {
-                throw e.in("writing MSR 0x" + Long.toHexString(msr) + " on CPU " + cpu, OptionalInt.of(cpu),
-                        DeviceRemedies.write(msr, cpu, e.errnoValue()));
-            }
+            file.writeExactly(MSR_BYTES, msr);
+        } catch (ErrnoException e) {
+            throw e.in("writing MSR 0x" + Long.toHexString(msr) + " on CPU " + cpu, OptionalInt.of(cpu),
+                    DeviceRemedies.write(msr, cpu, e.errnoValue()));
+        } finally {
+            file.release();
         }
     }
 
     @Override
     public CpuidLeaf cpuid(int cpu, int leaf, int subleaf) throws ApplyException {
         DeviceFile file = deviceFile(roots.cpuid(cpu), "cpuid", cpu, Libc.O_RDONLY);
-        synchronized (file) {
-            try {
-                file.readExactly(CPUID_BYTES, Integer.toUnsignedLong(subleaf) << 32 | Integer.toUnsignedLong(leaf));
-            } catch (ErrnoException e) {
-                throw e.in("CPUID leaf 0x" + Integer.toHexString(leaf) + " on CPU " + cpu, OptionalInt.of(cpu),
-                        DeviceRemedies.cpuid(cpu, e.errnoValue()));
-            }
+        if (!file.acquire()) {
+            throw file.busy("CPUID leaf 0x" + Integer.toHexString(leaf) + " on CPU " + cpu);
+        }
+        try {
+            file.readExactly(CPUID_BYTES, Integer.toUnsignedLong(subleaf) << 32 | Integer.toUnsignedLong(leaf));
             return new CpuidLeaf(file.buffer.getInt(0), file.buffer.getInt(4), file.buffer.getInt(8), file.buffer.getInt(12));
+        } catch (ErrnoException e) {
+            throw e.in("CPUID leaf 0x" + Integer.toHexString(leaf) + " on CPU " + cpu, OptionalInt.of(cpu),
+                    DeviceRemedies.cpuid(cpu, e.errnoValue()));
+        } finally {
+            file.release();
         }
     }
 
@@ -93,7 +124,8 @@ public final class CpuDevices implements MsrAccess, CpuidAccess, AutoCloseable {
         synchronized (open) {
             file = open.get(path);
             if (file == null) {
-                file = new DeviceFile(path, openFile(path, module, cpu, mode), new Memory(CPUID_BYTES));
+                ReentrantLock lock = cpuLocks.computeIfAbsent(cpu, c -> new ReentrantLock());
+                file = new DeviceFile(path, cpu, openFile(path, module, cpu, mode), new Memory(CPUID_BYTES), lock);
                 open.put(path, file);
             }
             return file;
@@ -109,9 +141,10 @@ public final class CpuDevices implements MsrAccess, CpuidAccess, AutoCloseable {
     }
 
     /**
-     * Closes every open device file.
+     * Closes every open device file. A file whose CPU is still busy past the deadline is left open rather than
+     * closed under the access (its descriptor could be given to another file while the access runs).
      *
-     * @throws ApplyException when a file cannot be closed (the others are closed all the same)
+     * @throws ApplyException when a file cannot be closed, or is left open (the others are closed all the same)
      */
     @Override
     public void close() throws ApplyException {
@@ -119,9 +152,9 @@ public final class CpuDevices implements MsrAccess, CpuidAccess, AutoCloseable {
         synchronized (open) {
             for (DeviceFile file : open.values()) {
                 try {
-                    libc.close(file.fd);
-                } catch (ErrnoException e) {
-                    failures.add(e.in("closing " + file.path, OptionalInt.empty(), ""));
+                    file.close();
+                } catch (ApplyException e) {
+                    failures.add(e);
                 }
             }
             open.clear();
@@ -133,16 +166,48 @@ public final class CpuDevices implements MsrAccess, CpuidAccess, AutoCloseable {
         }
     }
 
-    /** One open device file and the native buffer its accesses go through. */
+    /** One open device file, the native buffer its accesses go through, and its CPU's lock. */
     private final class DeviceFile {
         final Path path;
+        final int cpu;
         final int fd;
         final Memory buffer;
+        final ReentrantLock cpuLock;
 
-        DeviceFile(Path path, int fd, Memory buffer) {
+        DeviceFile(Path path, int cpu, int fd, Memory buffer, ReentrantLock cpuLock) {
             this.path = path;
+            this.cpu = cpu;
             this.fd = fd;
             this.buffer = buffer;
+            this.cpuLock = cpuLock;
+        }
+
+        /**
+         * Takes the CPU's lock, waiting at most the deadline; false when an earlier access still holds it.
+         *
+         * @throws ApplyException when the thread is interrupted while it waits
+         */
+        boolean acquire() throws ApplyException {
+            try {
+                return cpuLock.tryLock(busyDeadline.toNanos(), TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ApplyException("interrupted while waiting for an earlier access to CPU " + cpu + " to return",
+                        OptionalInt.of(cpu), OptionalInt.empty(), "", e);
+            }
+        }
+
+        void release() {
+            cpuLock.unlock();
+        }
+
+        /** Why {@code access} was not attempted: the CPU's lock stayed held past the deadline. */
+        ApplyException busy(String access) {
+            return new ApplyException(access + " was not attempted: CPU " + cpu + "'s devices are still busy with an "
+                    + "earlier access that has not returned within " + busyDeadline.toMillis() + " ms (CPU " + cpu
+                    + " is presumed hung)", OptionalInt.of(cpu), OptionalInt.empty(),
+                    "check the kernel log (dmesg) about CPU " + cpu + "; a CPU that never returns from an access needs "
+                            + "the machine rebooted", null);
         }
 
         void readExactly(int count, long offset) throws ApplyException {
@@ -158,6 +223,19 @@ public final class CpuDevices implements MsrAccess, CpuidAccess, AutoCloseable {
         private void requireWhole(long done, int count, String verb) throws ApplyException {
             if (done != count) {
                 throw new ApplyException(path + ": " + verb + " " + done + " of " + count + " bytes", "");
+            }
+        }
+
+        void close() throws ApplyException {
+            if (!acquire()) {
+                throw busy("closing " + path);
+            }
+            try {
+                libc.close(fd);
+            } catch (ErrnoException e) {
+                throw e.in("closing " + path, OptionalInt.empty(), "");
+            } finally {
+                release();
             }
         }
     }

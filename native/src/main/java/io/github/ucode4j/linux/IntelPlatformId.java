@@ -29,7 +29,7 @@ public final class IntelPlatformId {
      *
      * @throws ApplyException when the MSR cannot be read, with the errno and what to do
      */
-    public static PlatformFlags read(MsrAccess msr, int cpu) throws ApplyException {
+    public static PlatformFlags read(MsrReader msr, int cpu) throws ApplyException {
         return fromMsr(msr.read(cpu, MSR));
     }
 

@@ -3,6 +3,7 @@ package io.github.ucode4j.linux;
 import io.github.ucode4j.api.ApplyException;
 import io.github.ucode4j.api.Platform;
 import java.io.IOException;
+import java.util.Optional;
 
 /**
  * A backend's {@link Hardware}, opened on first use rather than in the backend's constructor (discovery
@@ -31,16 +32,26 @@ final class LazyHardware {
     }
 
     /**
-     * The platform as {@code backend} sees it, using MSRs as far as {@code msrUse} allows. Without hardware, it
-     * is read from sysfs and procfs alone, and the reason is among the notes.
+     * The platform as {@code backend} sees it, reading MSRs as {@code msrUse} says, where the kernel's view of a
+     * revision shows the truth. Without hardware, it is read from sysfs and procfs alone, and the reason is among
+     * the notes.
      */
     Platform probe(String backend, PlatformProbe.MsrUse msrUse) throws IOException {
+        return probe(backend, msrUse, Optional.empty());
+    }
+
+    /**
+     * The platform as {@code backend} sees it, reading MSRs as {@code msrUse} says, with {@code kernelViewCaveat}
+     * noted for every revision taken from the kernel's view ({@link PlatformProbe}). Without hardware, it is read
+     * from sysfs and procfs alone, and the reason is among the notes.
+     */
+    Platform probe(String backend, PlatformProbe.MsrUse msrUse, Optional<String> kernelViewCaveat) throws IOException {
         try {
             Hardware hw = get();
-            return new PlatformProbe(backend, roots, hw.cpuid(), hw.msr(), msrUse).probe();
+            return new PlatformProbe(backend, roots, hw.cpuid(), hw.msr(), msrUse, kernelViewCaveat).probe();
         } catch (ApplyException e) {
             UnavailableHardware none = new UnavailableHardware(e);
-            return new PlatformProbe(backend, roots, none, none, PlatformProbe.MsrUse.NONE).probe();
+            return new PlatformProbe(backend, roots, none, none, PlatformProbe.MsrUse.NONE, kernelViewCaveat).probe();
         }
     }
 }

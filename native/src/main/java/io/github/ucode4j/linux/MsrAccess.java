@@ -3,7 +3,7 @@ package io.github.ucode4j.linux;
 import io.github.ucode4j.api.ApplyException;
 
 /** Reads and writes model-specific registers of logical CPUs; {@link CpuDevices} through {@code /dev/cpu/N/msr}. */
-public interface MsrAccess {
+public interface MsrAccess extends MsrReader {
 
     /**
      * Makes {@code cpu}'s MSRs ready for access, so that later reads and writes open nothing (before the stopped
@@ -15,14 +15,8 @@ public interface MsrAccess {
     }
 
     /**
-     * The 64-bit value of {@code msr} on {@code cpu}, read on that CPU.
-     *
-     * @throws ApplyException with the errno and what to do (load the msr module, run as root, ...)
-     */
-    long read(int cpu, long msr) throws ApplyException;
-
-    /**
-     * Writes {@code value} to {@code msr} on {@code cpu}, on that CPU.
+     * Writes {@code value} to {@code msr} on {@code cpu}, on that CPU. Through {@code /dev/cpu/N/msr}, every write
+     * taints the kernel ({@code CPU_OUT_OF_SPEC}).
      *
      * @throws ApplyException with the errno and what to do ({@code EIO}: the CPU raised #GP)
      */

@@ -25,10 +25,10 @@ import java.util.OptionalInt;
  * again, and reports success only when the CPU reports the patch's revision afterwards.
  *
  * <p>Every MSR write through {@code /dev/cpu/N/msr} taints the kernel ({@code CPU_OUT_OF_SPEC}), and the Intel
- * revision read is such a write (0 to MSR 0x8B). The kernel is not told of the load: {@code /proc/cpuinfo} and
- * sysfs {@code microcode/version} keep the revision the kernel last read, and whatever the kernel decided from
- * it at boot (mitigations, say) is not revisited. Prefer the {@code kernel} backend where the kernel can
- * late-load.
+ * revision read is such a write (0 to MSR 0x8B), so only a load writes: {@link #platform} reads, and takes the
+ * Intel revision from the kernel's view. The kernel is not told of a load: {@code /proc/cpuinfo} and sysfs
+ * {@code microcode/version} keep the revision the kernel last read, and whatever the kernel decided from it at
+ * boot (mitigations, say) is not revisited. {@link #LOAD_CAVEAT} says so wherever a plan is shown.
  *
  * <p>Thread-safe for the rendezvous' use: {@link #prepare} (once per patch) before the window, then
  * {@link #apply} and {@link #readRevision} concurrently from threads pinned to distinct CPUs, and
@@ -39,6 +39,20 @@ public final class MsrBackend implements PerCpuBackend {
     public static final String NAME = "msr";
     /** Below the kernel's own loader, which is preferred where it exists. */
     public static final int PRIORITY = 100;
+    /**
+     * What a load through this backend leaves behind. The platform carries it as a note, so that every plan made
+     * through this backend shows it before anything is loaded.
+     */
+    public static final String LOAD_CAVEAT = "a load through msr taints the kernel (CPU_OUT_OF_SPEC, 'S': bit 2 of "
+            + "/proc/sys/kernel/tainted), leaves /proc/cpuinfo and sysfs microcode/version showing the old revision, "
+            + "and the kernel does not re-evaluate its mitigations or CPU bug flags: prefer an early load at boot, or "
+            + "the kernel backend where the kernel can late-load";
+    /**
+     * What a revision from the kernel's view (sysfs, {@code /proc/cpuinfo}) does not show under this backend; the
+     * platform notes it for every CPU whose revision comes from there.
+     */
+    public static final String KERNEL_VIEW_CAVEAT = "the kernel's view, which a load through the msr backend since boot "
+            + "does not update (ucode4j's rendezvous reads the CPU itself when it loads)";
 
     private final LinuxRoots roots;
     private final MsrOptions options;
@@ -89,10 +103,16 @@ public final class MsrBackend implements PerCpuBackend {
                 () -> LinuxChecks.unknownVendor(roots));
     }
 
-    /** Reads every online CPU, its revision from MSR 0x8B by its vendor's rule where the msr device answers. */
+    /**
+     * Reads every online CPU and writes no MSR: the AMD revision from MSR 0x8B where the msr device answers, the
+     * Intel one from the kernel's view with {@link #KERNEL_VIEW_CAVEAT}; {@link #LOAD_CAVEAT} is the last note.
+     */
     @Override
     public Platform platform() throws IOException {
-        return hardware.probe(NAME, PlatformProbe.MsrUse.READ_WRITE);
+        Platform probed = hardware.probe(NAME, PlatformProbe.MsrUse.READ, Optional.of(KERNEL_VIEW_CAVEAT));
+        List<String> notes = new ArrayList<>(probed.notes());
+        notes.add(LOAD_CAVEAT);
+        return new Platform(probed.backend(), probed.cpus(), probed.hypervisorPresent(), notes);
     }
 
     /**

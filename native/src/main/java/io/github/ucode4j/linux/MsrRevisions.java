@@ -5,7 +5,10 @@ import io.github.ucode4j.api.LoadProtocol;
 import io.github.ucode4j.api.LoadProtocol.RevisionRead;
 import io.github.ucode4j.api.Revision;
 
-/** The running revision, read from MSR 0x8B by each vendor's rule. */
+/**
+ * The running revision, read from MSR 0x8B by each vendor's rule: what a load reads before and after its write.
+ * The Intel rule writes the MSR, which taints the kernel, so what only reads the machine does not use this.
+ */
 final class MsrRevisions {
     private static final int CPUID_SIGNATURE_LEAF = 1;
 

@@ -4,6 +4,7 @@ import io.github.ucode4j.api.ApplyException;
 import io.github.ucode4j.api.CpuSignature;
 import io.github.ucode4j.api.CpuState;
 import io.github.ucode4j.api.Fact;
+import io.github.ucode4j.api.LoadProtocol;
 import io.github.ucode4j.api.LoadProtocol.RevisionRead;
 import io.github.ucode4j.api.LogicalCpu;
 import io.github.ucode4j.api.Platform;
@@ -24,29 +25,30 @@ import java.util.OptionalLong;
  * Reads the {@link Platform} of a Linux machine: every online CPU with its topology, vendor, signature, platform
  * flags and revision, each labelled with where it was read, from the best source that answers: CPUID and MSRs
  * through {@code /dev/cpu/N}, else sysfs, else {@code /proc/cpuinfo}. What cannot be read becomes a note with the
- * reason. Read-only, except that the Intel revision read writes 0 to MSR 0x8B when {@link MsrUse#READ_WRITE}
- * allows it (the architectural protocol; the kernel does the same).
+ * reason.
+ *
+ * <p>Read-only: it is given no means to write an MSR, since every write through {@code /dev/cpu/N/msr} taints the
+ * kernel. So the Intel revision, whose architectural read starts with a write of 0 to MSR 0x8B, is the kernel's
+ * view (sysfs {@code microcode/version}, else {@code /proc/cpuinfo}); the AMD revision is MSR 0x8B itself.
  */
 public final class PlatformProbe {
     private static final String CPUID_SOURCE = "CPUID leaf %d (/dev/cpu/N/cpuid)";
     private static final String CPUINFO_SIGNATURE = "/proc/cpuinfo cpu family, model, stepping";
 
-    /** How far the probe may use {@code /dev/cpu/N/msr}. */
+    /** Whether the probe reads {@code /dev/cpu/N/msr}. */
     public enum MsrUse {
         /** Not at all: sysfs and procfs only. */
         NONE,
-        /** Reads only: the AMD revision and the Intel platform id; the Intel revision comes from sysfs or procfs. */
-        READ,
-        /** Reads, and the write of 0 to MSR 0x8B that the Intel revision read needs (it taints the kernel). */
-        READ_WRITE
+        /** For the AMD revision and the Intel platform id. */
+        READ
     }
 
     private final String backend;
     private final LinuxRoots roots;
     private final CpuidAccess cpuid;
-    private final MsrAccess msr;
-    private final MsrRevisions revisions;
+    private final MsrReader msr;
     private final MsrUse msrUse;
+    private final Optional<String> kernelViewCaveat;
 
     /**
      * A probe reporting as {@code backend}.
@@ -54,16 +56,19 @@ public final class PlatformProbe {
      * @param backend the backend name the platform is reported under
      * @param roots where the Linux interfaces are
      * @param cpuid CPUID on a chosen CPU; failures fall back to {@code /proc/cpuinfo}
-     * @param msr MSR access; failures fall back to sysfs and {@code /proc/cpuinfo}
-     * @param msrUse how far MSRs may be used
+     * @param msr MSR reads; failures fall back to sysfs and {@code /proc/cpuinfo}
+     * @param msrUse whether MSRs are read
+     * @param kernelViewCaveat what a revision from the kernel's view (sysfs, {@code /proc/cpuinfo}) may not show
+     *     under this backend, noted for every CPU whose revision comes from there; empty where it shows the truth
      */
-    public PlatformProbe(String backend, LinuxRoots roots, CpuidAccess cpuid, MsrAccess msr, MsrUse msrUse) {
+    public PlatformProbe(String backend, LinuxRoots roots, CpuidAccess cpuid, MsrReader msr, MsrUse msrUse,
+                         Optional<String> kernelViewCaveat) {
         this.backend = backend;
         this.roots = roots;
         this.cpuid = cpuid;
         this.msr = msr;
-        this.revisions = new MsrRevisions(msr, cpuid);
         this.msrUse = msrUse;
+        this.kernelViewCaveat = kernelViewCaveat;
     }
 
     /**
@@ -252,6 +257,30 @@ public final class PlatformProbe {
             if (fromMsr.isPresent()) {
                 return fromMsr;
             }
+            Optional<Sourced<Revision>> fromKernel = revisionFromKernel();
+            if (fromKernel.isEmpty()) {
+                notes.add(cpu, "revision unknown: no MSR access, no sysfs microcode/version, no microcode line in /proc/cpuinfo");
+            } else if (kernelViewCaveat.isPresent()) {
+                notes.add(cpu, "the revision from " + fromKernel.get().source() + " is " + kernelViewCaveat.get());
+            }
+            return fromKernel;
+        }
+
+        // Only AMD's revision is a plain read: Intel's needs a write to MSR 0x8B first.
+        private Optional<Sourced<Revision>> revisionFromMsr(Vendor vendor) {
+            if (msrUse == MsrUse.NONE || vendor != Vendor.AMD) {
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(new Sourced<>(RevisionRead.LOW_DWORD.decode(msr.read(cpu, LoadProtocol.REVISION_MSR)),
+                        "MSR 0x8B (low dword)"));
+            } catch (ApplyException e) {
+                notes.add(cpu, "MSR 0x8B unreadable (" + NotesByCpu.reason(e) + "); revision from sysfs or /proc/cpuinfo");
+                return Optional.empty();
+            }
+        }
+
+        private Optional<Sourced<Revision>> revisionFromKernel() throws IOException {
             OptionalLong version = sysfs.microcodeVersion(cpu);
             if (version.isPresent()) {
                 return Optional.of(new Sourced<>(Revision.of((int) version.getAsLong()), "sysfs microcode/version"));
@@ -260,23 +289,7 @@ public final class PlatformProbe {
             if (fromCpuinfo.isPresent()) {
                 return Optional.of(new Sourced<>(Revision.of((int) fromCpuinfo.getAsLong()), "/proc/cpuinfo microcode"));
             }
-            notes.add(cpu, "revision unknown: no MSR access, no sysfs microcode/version, no microcode line in /proc/cpuinfo");
             return Optional.empty();
-        }
-
-        private Optional<Sourced<Revision>> revisionFromMsr(Vendor vendor) {
-            boolean intel = vendor == Vendor.INTEL;
-            if (msrUse == MsrUse.NONE || intel && msrUse != MsrUse.READ_WRITE) {
-                return Optional.empty();
-            }
-            RevisionRead rule = intel ? RevisionRead.CLEAR_CPUID_HIGH_DWORD : RevisionRead.LOW_DWORD;
-            try {
-                return Optional.of(new Sourced<>(revisions.read(cpu, rule),
-                        intel ? "MSR 0x8B (write 0, CPUID(1), high dword)" : "MSR 0x8B (low dword)"));
-            } catch (ApplyException e) {
-                notes.add(cpu, "MSR 0x8B unreadable (" + NotesByCpu.reason(e) + "); revision from sysfs or /proc/cpuinfo");
-                return Optional.empty();
-            }
         }
     }
 }

@@ -2,6 +2,7 @@ package io.github.ucode4j.linux;
 
 import com.sun.jna.Pointer;
 import io.github.ucode4j.api.ApplyException;
+import io.github.ucode4j.linux.libc.Errno;
 import io.github.ucode4j.linux.libc.ErrnoException;
 import io.github.ucode4j.linux.libc.JnaLibc;
 import io.github.ucode4j.linux.libc.Libc;
@@ -9,16 +10,20 @@ import java.util.BitSet;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The real C library with chosen calls made to fail, as an {@code LD_PRELOAD} interposer would: opens of a
- * path, reads and writes through a file opened from a path, and a chosen effective user id.
+ * path, reads and writes through a file opened from a path, and a chosen effective user id; and writes through a
+ * path held inside the call, as a CPU that does not return from an MSR write holds them.
  */
 final class InterposedLibc implements Libc {
     private final Libc real;
     private final Map<String, Integer> openErrnos = new HashMap<>();
     private final Map<String, Integer> readErrnos = new HashMap<>();
     private final Map<String, Integer> writeErrnos = new HashMap<>();
+    private final Map<String, HeldCall> heldWrites = new HashMap<>();
     private final Map<Integer, String> paths = new HashMap<>();
     private OptionalInt euid = OptionalInt.empty();
     private OptionalInt mlockErrno = OptionalInt.empty();
@@ -39,6 +44,15 @@ final class InterposedLibc implements Libc {
 
     InterposedLibc failWrite(String path, int errno) {
         writeErrnos.put(path, errno);
+        return this;
+    }
+
+    /**
+     * Writes through {@code path} count {@code entered} down on the way in, then wait inside the call until
+     * {@code release} opens (at most a minute, so that a failed test cannot hold its thread for ever).
+     */
+    InterposedLibc holdWrites(String path, CountDownLatch entered, CountDownLatch release) {
+        heldWrites.put(path, new HeldCall(entered, release));
         return this;
     }
 
@@ -79,6 +93,10 @@ final class InterposedLibc implements Libc {
 
     @Override
     public long pwrite(int fd, Pointer buffer, long count, long offset) throws ErrnoException {
+        HeldCall held = heldWrites.get(pathOf(fd));
+        if (held != null) {
+            held.hold();
+        }
         Integer errno = writeErrnos.get(pathOf(fd));
         if (errno != null) {
             throw ErrnoException.of("pwrite", errno);
@@ -141,5 +159,20 @@ final class InterposedLibc implements Libc {
     @Override
     public int geteuid() {
         return euid.orElse(real.geteuid());
+    }
+
+    /** A call held inside the C library until released. */
+    private record HeldCall(CountDownLatch entered, CountDownLatch release) {
+        void hold() throws ErrnoException {
+            entered.countDown();
+            try {
+                if (!release.await(1, TimeUnit.MINUTES)) {
+                    throw ErrnoException.of("pwrite (held a minute, never released)", Errno.EIO);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw ErrnoException.of("pwrite (interrupted while held)", Errno.EIO);
+            }
+        }
     }
 }

@@ -7,11 +7,16 @@ import io.github.ucode4j.api.ApplyException;
 import io.github.ucode4j.api.CpuOutcome;
 import io.github.ucode4j.api.CpuResult;
 import io.github.ucode4j.api.CpuSignature;
+import io.github.ucode4j.api.Fact;
 import io.github.ucode4j.api.LoadProtocol;
 import io.github.ucode4j.api.LogicalCpu;
 import io.github.ucode4j.api.MicrocodePatch;
+import io.github.ucode4j.api.Platform;
+import io.github.ucode4j.api.PlatformCpu;
+import io.github.ucode4j.api.PlatformFlags;
 import io.github.ucode4j.api.Revision;
 import io.github.ucode4j.linux.libc.Errno;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -264,6 +269,52 @@ class MsrBackendTest {
 
         msr.release();
         assertThat(msr.apply(CPU1, newest, LoadProtocol.INTEL).message()).contains("not prepared");
+    }
+
+    /** Two CPUs of one package as sysfs and /proc/cpuinfo show them, with the revision the kernel last read. */
+    private void twoCpus(String vendor, CpuSignature signature, int kernelRevision) {
+        FixtureMachine machine = new FixtureMachine(root).online("0-1").present("0-1");
+        for (int cpu = 0; cpu < 2; cpu++) {
+            machine.topology(cpu, cpu, 0, Integer.toString(cpu)).microcodeVersion(cpu, kernelRevision)
+                    .processor(cpu, vendor, signature.family(), signature.model(), signature.stepping(), kernelRevision, 0, cpu, "fpu msr");
+        }
+    }
+
+    @Test
+    void readingAnIntelPlatformWritesNoMsrAndSaysTheRevisionIsTheKernelsView() throws IOException {
+        twoCpus("GenuineIntel", SKYLAKE_SP, INTEL_OLD);
+        SimulatedCpus cpus = SimulatedCpus.intel(SKYLAKE_SP, 2, 2, INTEL_NEW);
+
+        Platform platform = backend(cpus, MsrAddressPolicy.USER_ADDRESS).platform();
+
+        assertThat(cpus.writes()).as("every write through /dev/cpu/N/msr taints the kernel").isEmpty();
+        PlatformCpu cpu1 = platform.cpu(1).orElseThrow();
+        assertThat(cpu1.state().revision()).as("the kernel's view, not the CPU's").contains(Revision.of(INTEL_OLD));
+        assertThat(cpu1.sourceOf(Fact.REVISION)).isEqualTo("sysfs microcode/version");
+        assertThat(cpu1.state().platformFlags()).contains(PlatformFlags.ofPlatformId(2));
+        assertThat(cpu1.sourceOf(Fact.PLATFORM_FLAGS)).isEqualTo(IntelPlatformId.SOURCE);
+        assertThat(platform.notes()).containsExactly(
+                "CPUs 0-1: the revision from sysfs microcode/version is " + MsrBackend.KERNEL_VIEW_CAVEAT,
+                MsrBackend.LOAD_CAVEAT);
+    }
+
+    @Test
+    void readingAnAmdPlatformWritesNoMsrAndReadsTheRevisionFromTheCpu() throws IOException {
+        twoCpus("AuthenticAMD", MILAN, AMD_OLD);
+        SimulatedCpus cpus = SimulatedCpus.amd(MILAN, MILAN_EQUIVALENCE_ID, 2, AMD_NEW);
+
+        Platform platform = backend(cpus, MsrAddressPolicy.USER_ADDRESS).platform();
+
+        assertThat(cpus.writes()).isEmpty();
+        assertThat(platform.cpu(0).orElseThrow().state().revision()).contains(Revision.of(AMD_NEW));
+        assertThat(platform.cpu(0).orElseThrow().sourceOf(Fact.REVISION)).isEqualTo("MSR 0x8B (low dword)");
+        assertThat(platform.notes()).containsExactly(MsrBackend.LOAD_CAVEAT);
+    }
+
+    @Test
+    void theLoadCaveatSaysWhatALoadLeavesBehindAndWhatToPrefer() {
+        assertThat(MsrBackend.LOAD_CAVEAT).contains("taints the kernel", "CPU_OUT_OF_SPEC", "/proc/sys/kernel/tainted",
+                "/proc/cpuinfo", "microcode/version", "old revision", "mitigations", "early load", "kernel backend");
     }
 
     @Test

@@ -15,6 +15,7 @@ import io.github.ucode4j.api.Vendor;
 import io.github.ucode4j.linux.PlatformProbe.MsrUse;
 import io.github.ucode4j.linux.libc.JnaLibc;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +45,7 @@ class PlatformProbeTest {
     }
 
     private static Platform probe(FixtureMachine machine, MsrAccess msr, CpuidAccess cpuid, MsrUse use) throws IOException {
-        return new PlatformProbe("test", machine.roots, cpuid, msr, use).probe();
+        return new PlatformProbe("test", machine.roots, cpuid, msr, use, Optional.empty()).probe();
     }
 
     /** The machine's device files under the fixture root: there are none, so every open fails with ENOENT. */
@@ -57,7 +58,7 @@ class PlatformProbeTest {
         FixtureMachine machine = twoSocketSkylakeServer();
         CpuDevices devices = absentDevices(machine);
 
-        Platform platform = probe(machine, devices, devices, MsrUse.READ_WRITE);
+        Platform platform = probe(machine, devices, devices, MsrUse.READ);
 
         assertThat(platform.backend()).isEqualTo("test");
         assertThat(platform.cpus()).hasSize(8);
@@ -79,40 +80,43 @@ class PlatformProbeTest {
                 Fact.REVISION, "sysfs microcode/version"));
         assertThat(platform.notes()).containsExactly(
                 "CPUs 0-7: CPUID unreadable (No such file or directory (ENOENT): load the cpuid module (modprobe cpuid)); vendor and signature from /proc/cpuinfo",
-                "CPUs 0-7: MSR 0x17 unreadable (No such file or directory (ENOENT): load the msr module (modprobe msr)); platform flags from sysfs",
-                "CPUs 0-7: MSR 0x8B unreadable (No such file or directory (ENOENT): load the msr module (modprobe msr)); revision from sysfs or /proc/cpuinfo");
+                "CPUs 0-7: MSR 0x17 unreadable (No such file or directory (ENOENT): load the msr module (modprobe msr)); platform flags from sysfs");
     }
 
     @Test
-    void intelServerWithDeviceFilesIsReadFromCpuidAndMsrsByIntelsRevisionProtocol() throws Exception {
+    void intelServerWithDeviceFilesReadsCpuidAndTheMsrOfItsPlatformIdButWritesNothing() throws Exception {
         FixtureMachine machine = twoSocketSkylakeServer();
         SimulatedCpus cpus = SimulatedCpus.intel(CpuSignature.of(0x00050654), 2, 8, 0x2007006);
 
-        Platform platform = probe(machine, cpus, cpus, MsrUse.READ_WRITE);
+        Platform platform = probe(machine, cpus, cpus, MsrUse.READ);
 
-        PlatformCpu cpu0 = platform.cpu(0).orElseThrow();
-        assertThat(cpu0.state().platformFlags()).contains(PlatformFlags.ofPlatformId(2));
-        assertThat(cpu0.state().revision()).as("the CPU, not the kernel's stale sysfs value").contains(Revision.of(0x2007006));
-        assertThat(cpu0.sources()).containsEntry(Fact.VENDOR, "CPUID leaf 0 (/dev/cpu/N/cpuid)")
+        assertThat(cpus.writes()).as("the Intel revision read writes MSR 0x8B, which taints the kernel").isEmpty();
+        PlatformCpu cpu3 = platform.cpu(3).orElseThrow();
+        assertThat(cpu3.state().platformFlags()).contains(PlatformFlags.ofPlatformId(2));
+        assertThat(cpu3.state().revision()).as("the kernel's view").contains(Revision.of(0x2006e05));
+        assertThat(cpu3.sources()).containsEntry(Fact.VENDOR, "CPUID leaf 0 (/dev/cpu/N/cpuid)")
                 .containsEntry(Fact.SIGNATURE, "CPUID leaf 1 (/dev/cpu/N/cpuid)")
                 .containsEntry(Fact.PLATFORM_FLAGS, "MSR 0x17 bits 52:50")
-                .containsEntry(Fact.REVISION, "MSR 0x8B (write 0, CPUID(1), high dword)");
+                .containsEntry(Fact.REVISION, "sysfs microcode/version");
         assertThat(platform.hypervisorPresent()).contains(false);
         assertThat(platform.notes()).isEmpty();
     }
 
     @Test
-    void withReadOnlyMsrsTheIntelRevisionComesFromSysfsSoNothingIsWritten() throws Exception {
+    void aRevisionFromTheKernelsViewCarriesTheCaveatTheBackendGives() throws Exception {
         FixtureMachine machine = twoSocketSkylakeServer();
+        for (int cpu = 4; cpu < 8; cpu++) {
+            Files.delete(machine.roots.sysCpu(cpu).resolve("microcode/version"));
+        }
         SimulatedCpus cpus = SimulatedCpus.intel(CpuSignature.of(0x00050654), 2, 8, 0x2007006);
-        cpus.refuseWrites(1);
 
-        Platform platform = probe(machine, cpus, cpus, MsrUse.READ);
+        Platform platform = new PlatformProbe("test", machine.roots, cpus, cpus, MsrUse.READ, Optional.of("stale after a load"))
+                .probe();
 
-        assertThat(platform.cpu(3).orElseThrow().state().revision()).contains(Revision.of(0x2006e05));
-        assertThat(platform.cpu(3).orElseThrow().sourceOf(Fact.REVISION)).isEqualTo("sysfs microcode/version");
-        assertThat(platform.cpu(3).orElseThrow().sourceOf(Fact.PLATFORM_FLAGS)).isEqualTo("MSR 0x17 bits 52:50");
-        assertThat(platform.notes()).isEmpty();
+        assertThat(platform.cpu(5).orElseThrow().sourceOf(Fact.REVISION)).isEqualTo("/proc/cpuinfo microcode");
+        assertThat(platform.notes()).containsExactly(
+                "CPUs 0-3: the revision from sysfs microcode/version is stale after a load",
+                "CPUs 4-7: the revision from /proc/cpuinfo microcode is stale after a load");
     }
 
     @Test
@@ -127,6 +131,7 @@ class PlatformProbeTest {
 
         Platform platform = probe(machine, cpus, cpus, MsrUse.READ);
 
+        assertThat(cpus.writes()).isEmpty();
         assertThat(platform.cpus()).extracting(PlatformCpu::index).containsExactly(0, 1, 2, 3);
         PlatformCpu cpu3 = platform.cpu(3).orElseThrow();
         assertThat(cpu3.cpu()).isEqualTo(new LogicalCpu(3, 1, 0, List.of(1, 3)));

@@ -35,6 +35,7 @@ final class SimulatedCpus implements MsrAccess, CpuidAccess, ThreadPinning, Phys
     private final long[] revisionRegisters;
     private final ThreadLocal<Integer> pinned = ThreadLocal.withInitial(() -> -1);
     private final List<Long> triggerValues = new ArrayList<>();
+    private final List<MsrWrite> writes = new ArrayList<>();
     private final List<long[]> physicalRanges = new ArrayList<>();
     private long nextPhysical = FIRST_PHYSICAL;
     private long physmapBase = MsrOptions.NON_KASLR_PHYSMAP_BASE;
@@ -85,6 +86,15 @@ final class SimulatedCpus implements MsrAccess, CpuidAccess, ThreadPinning, Phys
         return triggerValues;
     }
 
+    /** Every MSR write asked of these CPUs, refused ones included: each one taints a real kernel. */
+    List<MsrWrite> writes() {
+        return writes;
+    }
+
+    /** One MSR write asked of a CPU. */
+    record MsrWrite(int cpu, long msr, long value) {
+    }
+
     @Override
     public synchronized long read(int cpu, long msr) throws ApplyException {
         if (msr == LoadProtocol.REVISION_MSR) {
@@ -98,6 +108,7 @@ final class SimulatedCpus implements MsrAccess, CpuidAccess, ThreadPinning, Phys
 
     @Override
     public synchronized void write(int cpu, long msr, long value) throws ApplyException {
+        writes.add(new MsrWrite(cpu, msr, value));
         if (writeErrno.isPresent()) {
             throw ErrnoException.of("pwrite", writeErrno.getAsInt()).in("writing MSR 0x" + Long.toHexString(msr) + " on CPU " + cpu,
                     OptionalInt.of(cpu), DeviceRemedies.write(msr, cpu, writeErrno.getAsInt()));

@@ -6,6 +6,7 @@ import io.github.ucode4j.api.Platform;
 import io.github.ucode4j.api.spi.ApplyBackend;
 import io.github.ucode4j.cli.CliFailure;
 import io.github.ucode4j.cli.ExitCode;
+import io.github.ucode4j.linux.MsrBackend;
 import java.io.IOException;
 import java.util.Optional;
 import picocli.CommandLine.Option;
@@ -13,8 +14,9 @@ import picocli.CommandLine.Option;
 /** The {@code --backend} option: the backend named, else the one {@link ApplyBackends#select()} picks. */
 public final class BackendOption {
     @Option(names = "--backend", paramLabel = "NAME",
-            description = "The apply backend: msr, kernel, simulated, or a plugin's name. Default: the system property "
-                + ApplyBackends.PROPERTY + ", else the best one available here.")
+            description = {"The apply backend: xen, kernel, msr, simulated, or a plugin's name. Default: the system property "
+                + ApplyBackends.PROPERTY + ", else the best one available here.",
+                "Beware: " + MsrBackend.LOAD_CAVEAT + "."})
     Optional<String> name = Optional.empty();
 
     /**

@@ -1,0 +1,17 @@
+package io.github.ucode4j.linux;
+
+import io.github.ucode4j.api.ApplyException;
+
+/**
+ * Reads model-specific registers of logical CPUs, and only reads them: what a probe of the machine is given, since
+ * every write through {@code /dev/cpu/N/msr} taints the kernel.
+ */
+public interface MsrReader {
+
+    /**
+     * The 64-bit value of {@code msr} on {@code cpu}, read on that CPU.
+     *
+     * @throws ApplyException with the errno and what to do (load the msr module, run as root, ...)
+     */
+    long read(int cpu, long msr) throws ApplyException;
+}
