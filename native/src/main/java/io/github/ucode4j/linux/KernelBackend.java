@@ -16,22 +16,54 @@ import io.github.ucode4j.linux.libc.Libc;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.SortedSet;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
- * The {@code kernel} backend: the kernel's own late loading. Stages the data as the firmware file the kernel reads
- * for these CPUs ({@code intel-ucode/ff-mm-ss}, {@code amd-ucode/microcode_amd_famXXh.bin}), writes {@code 1} to
- * {@code /sys/devices/system/cpu/microcode/reload}, and reports the kernel's answer with every CPU's revision
- * re-read. The kernel rendezvouses the CPUs itself, with interrupts off, so this backend is preferred wherever it
- * exists; it exists only in kernels built with {@code CONFIG_MICROCODE_LATE_LOADING} (off by default since 5.19).
+ * The {@code kernel} backend: the kernel's own late loading. Writes the planned firmware file into a private folder,
+ * points the kernel's firmware loader at that folder, writes {@code 1} to
+ * {@code /sys/devices/system/cpu/microcode/reload}, puts the loader's search path back, and reports the kernel's answer
+ * with every CPU's revision re-read. The kernel rendezvouses the CPUs itself, with interrupts off, so this backend is
+ * preferred wherever it exists; it exists only in kernels built with {@code CONFIG_MICROCODE_LATE_LOADING} (off by
+ * default since 5.19).
  *
- * <p>The previous firmware file is restored unless the kernel loaded the new one. Thread-safe: loads are
- * serialised.
+ * <p><b>The system's files and settings are the same after any outcome, a crash included.</b> {@code /lib/firmware} is
+ * never written, not even after a load: the CPUs keep the new revision until they are reset, and what loads at boot
+ * stays the distribution's business (to keep a revision across reboots, put it in the early initramfs). The one
+ * setting changed, {@code firmware_class.path}, is put back after every outcome, and after a crash by the next load,
+ * from a journal ({@link SearchPathRedirect}). The private folder is {@code firmware-<pid>} in the run directory
+ * ({@link LinuxRoots#run()}, {@code /run/ucode4j} by default), which must be root's and no symbolic link.
+ *
+ * <p>The kernel facts this relies on (Linux's {@code arch/x86/kernel/cpu/microcode/} and
+ * {@code drivers/base/firmware_loader/main.c}; the search path's own rules are in {@link FirmwareSearchPath}):
+ * <ul>
+ *   <li>the reload asks for {@code intel-ucode/ff-mm-ss} or {@code amd-ucode/microcode_amd_famXXh.bin} (the names the
+ *       vendor drivers give) through {@code request_firmware_direct}: a look-up in the file system only, with no
+ *       user-mode helper, made inside the write to {@code reload} before the CPUs are stopped;
+ *   <li>the look-up tries {@code firmware_class.path} first, then {@code /lib/firmware/updates/<release>},
+ *       {@code /lib/firmware/updates}, {@code /lib/firmware/<release>} and {@code /lib/firmware}, and reads the first
+ *       file found whole, through an open file, with the kernel's own credentials, in init's mount namespace (so this
+ *       process must share it: checked); firmware built into the kernel image would come before all of them;
+ *   <li>a file it finds but cannot read (a security module such as LoadPin may confine firmware to one file system)
+ *       is skipped for the next directory, so the kernel may load the distribution's file instead: the revisions read
+ *       back tell.
+ * </ul>
+ * When the reload does not answer in time, the search path is put back and the folder removed at once. That is safe
+ * while the kernel may still be at work: the loader uses the search path only while it builds the file's path, and
+ * reads the file through a descriptor, which keeps a removed file readable to its end. Had it not looked yet, it finds
+ * the distribution's own file in {@code /lib/firmware} (or nothing); a look-up at the very moment of the restore may
+ * see a mix of the two values, a folder that does not exist, and move on. In every case the kernel reads a whole file
+ * or none, and nothing of the system's was changed.
+ *
+ * <p>Thread-safe: one load at a time on a host ({@link ReloadLock}); a second fails at once rather than waiting.
  */
 public final class KernelBackend implements SystemBackend {
     /** The backend's name. */
@@ -40,22 +72,26 @@ public final class KernelBackend implements SystemBackend {
     public static final int PRIORITY = 200;
 
     private final LinuxRoots roots;
+    private final RunDirectory run;
+    private final FirmwareSearchPath searchPath;
     private final LazyHardware hardware;
     private final Function<Libc, ReloadTrigger> triggers;
     private final MicrocodeDrivers drivers = MicrocodeDrivers.load();
 
-    /** The machine's own kernel. */
+    /** The machine's own kernel, with the run directory {@code /run/ucode4j}. */
     public KernelBackend() {
         this(LinuxRoots.SYSTEM);
     }
 
-    /** The kernel whose interfaces and firmware directory are under {@code roots}. */
+    /** The kernel whose interfaces, and the run directory, are under {@code roots}. */
     public KernelBackend(LinuxRoots roots) {
-        this(roots, Hardware::open, ReloadTrigger::through);
+        this(roots, RunDirectory.ROOT, Hardware::open, ReloadTrigger::through);
     }
 
-    KernelBackend(LinuxRoots roots, Hardware.Factory factory, Function<Libc, ReloadTrigger> triggers) {
+    KernelBackend(LinuxRoots roots, int runDirectoryOwner, Hardware.Factory factory, Function<Libc, ReloadTrigger> triggers) {
         this.roots = roots;
+        this.run = new RunDirectory(roots.run(), runDirectoryOwner);
+        this.searchPath = new FirmwareSearchPath(roots.firmwareSearchPath());
         this.hardware = new LazyHardware(roots, factory);
         this.triggers = triggers;
     }
@@ -70,32 +106,63 @@ public final class KernelBackend implements SystemBackend {
         return PRIORITY;
     }
 
+    /**
+     * Why the kernel cannot late-load through this backend here; when it cannot, and a load through it was
+     * interrupted, the reason says so too (only a load puts things back).
+     */
     @Override
     public Optional<String> unavailableReason() {
-        return LinuxChecks.firstReason(
+        Optional<String> reason = LinuxChecks.firstReason(
                 () -> LinuxChecks.notX86Linux(LinuxChecks.LINUX_BACKENDS),
                 () -> Files.exists(roots.microcodeReload()) ? Optional.empty()
                         : Optional.of(roots.microcodeReload() + " is missing: this kernel cannot late-load microcode (it needs "
                                 + "CONFIG_MICROCODE_LATE_LOADING=y, off by default since Linux 5.19, and no hypervisor); load it "
                                 + "at boot through the early initramfs, or use the msr backend"),
-                () -> LinuxChecks.notRoot(hardware.get().libc().geteuid(), "the kernel's microcode reload"));
-    }
-
-    /** Reads every online CPU as the kernel sees it: CPUID where readable, revisions from sysfs, no MSR writes. */
-    @Override
-    public Platform platform() throws IOException {
-        return hardware.probe(NAME, PlatformProbe.MsrUse.READ);
+                () -> LinuxChecks.notRoot(hardware.get().libc().geteuid(), "the kernel's microcode reload"),
+                searchPath::unusable,
+                () -> LinuxChecks.otherMountNamespace(roots, "the kernel backend"),
+                run::problem,
+                () -> FirmwareSearchPath.cannotName(FirmwareFolder.of(run.path(), ProcessHandle.current().pid())));
+        return reason.map(r -> leftover().map(note -> r + ". Also: " + note).orElse(r));
     }
 
     /**
-     * Stages {@code blob} (a firmware file in the vendor's format, as {@code MicrocodeOps.firmwareFile} makes it)
-     * under the name the kernel reads for the online CPUs it is meant for, and has the kernel reload.
-     *
-     * @throws ApplyException when the kernel cannot late-load here, a forced load is asked for (the kernel's
-     *     loader has no such thing), the firmware cannot be staged or restored, or the CPUs cannot be read
+     * Reads every online CPU as the kernel sees it: CPUID where readable, revisions from sysfs, no MSR writes. A load
+     * through this backend that is under way or was interrupted is among the notes.
      */
     @Override
-    public synchronized SystemResult applySystem(ByteBuffer blob, ApplyOptions options) throws ApplyException {
+    public Platform platform() throws IOException {
+        Platform probed = hardware.probe(NAME, PlatformProbe.MsrUse.READ);
+        Optional<String> leftover = leftover();
+        if (leftover.isEmpty()) {
+            return probed;
+        }
+        List<String> notes = new ArrayList<>(probed.notes());
+        notes.add(leftover.get());
+        return new Platform(probed.backend(), probed.cpus(), probed.hypervisorPresent(), notes);
+    }
+
+    // Only a sound run directory is looked into; unavailableReason says what is wrong with another.
+    private Optional<String> leftover() {
+        try {
+            return run.problem().isEmpty() ? SearchPathRedirect.describeLeftover(run.path(), searchPath) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.of("the run directory " + run.path() + " cannot be checked: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Writes {@code blob} (a firmware file in the vendor's format, as {@code MicrocodeOps.firmwareFile} makes it) into a
+     * private folder under the name the kernel reads for the online CPUs it is meant for, has the kernel reload from
+     * there, and puts everything back. A load through this backend that was interrupted is undone first, and the
+     * result says so.
+     *
+     * @throws ApplyException when the kernel cannot late-load here, a forced load is asked for (the kernel's loader has
+     *     no such thing), another load is running, an interrupted one cannot be undone, the firmware cannot be put in
+     *     place or the search path cannot be put back, or the CPUs cannot be read
+     */
+    @Override
+    public SystemResult applySystem(ByteBuffer blob, ApplyOptions options) throws ApplyException {
         if (options.force()) {
             throw new ApplyException("the kernel's loader cannot force a load: it loads only newer revisions",
                     "use the msr backend to force one");
@@ -104,60 +171,104 @@ public final class KernelBackend implements SystemBackend {
         if (unavailable.isPresent()) {
             throw new ApplyException("the kernel backend cannot run here: " + unavailable.get(), "");
         }
+        try (ReloadLock lock = ReloadLock.take(prepareRunDirectory())) {
+            Optional<String> recovered = recoverInterruptedLoad();
+            try {
+                SystemResult result = reload(blob, options);
+                return recovered.map(r -> new SystemResult(result.outcome(), result.errno(), r + ". " + result.message()))
+                        .orElse(result);
+            } catch (ApplyException e) {
+                throw recovered.map(r -> new ApplyException(r + ". Then " + e.getMessage(), e.cpu(), e.errno(), "", e)).orElse(e);
+            }
+        }
+    }
+
+    private Path prepareRunDirectory() throws ApplyException {
+        try {
+            return run.prepare();
+        } catch (IOException e) {
+            throw new ApplyException("the run directory " + run.path() + " cannot be used: " + e.getMessage(), OptionalInt.empty(),
+                    OptionalInt.empty(), "nothing was changed", e);
+        }
+    }
+
+    private Optional<String> recoverInterruptedLoad() throws ApplyException {
+        try {
+            return SearchPathRedirect.recoverLeftover(run.path(), searchPath);
+        } catch (IOException e) {
+            throw new ApplyException("a previous load through the kernel backend was interrupted, and undoing it failed: "
+                    + e.getMessage(), OptionalInt.empty(), OptionalInt.empty(), "check " + searchPath.parameter() + " and "
+                    + run.path() + " by hand; nothing was loaded", e);
+        }
+    }
+
+    private SystemResult reload(ByteBuffer blob, ApplyOptions options) throws ApplyException {
         Platform before = readPlatform();
-        List<FirmwareTarget> targets = FirmwareTarget.of(before, options.plannedPatch(), drivers);
-        List<StagedFirmware> staged = stage(targets, blob);
+        Map<String, ByteBuffer> files = new TreeMap<>();
+        for (String name : firmwareNames(before, options.plannedPatch())) {
+            files.put(name, blob);
+        }
+        SearchPathRedirect redirect = redirect(files);
         ReloadRequest answer;
         try {
             answer = ReloadRequest.run(triggers.apply(hardware.get().libc()), roots.microcodeReload(), options.timeout());
         } catch (ApplyException e) {
-            restoreAfter(staged, e);
+            endAfter(redirect, e);
             throw e;
         }
-        if (answer.timedOut()) {
-            return ReloadResults.timedOut(options.timeout().toString());
-        }
-        String revisions = RevisionChanges.describe("revisions re-read from sysfs", before, readPlatform());
-        if (answer.errno().isEmpty()) {
-            for (StagedFirmware file : staged) {
-                keep(file);
-            }
-            return ReloadResults.loaded(revisions);
-        }
-        restoreAll(staged, "the kernel answered " + Errno.describe(answer.errno().getAsInt()));
-        boolean upToDate = options.plannedPatch().map(p -> nothingToLoad(before, p)).orElse(false);
-        SystemResult refused = ReloadResults.refused(answer.errno().getAsInt(), upToDate, revisions);
-        return new SystemResult(refused.outcome(), refused.errno(), refused.message() + " " + restoredNote(staged));
+        Optional<String> changedMeanwhile = end(redirect, answer);
+        SystemResult result = answer.timedOut() ? ReloadResults.timedOut(options.timeout().toString())
+                : answered(answer.errno(), before, options);
+        return changedMeanwhile.map(note -> new SystemResult(result.outcome(), result.errno(), result.message() + " " + note + "."))
+                .orElse(result);
     }
 
-    private List<StagedFirmware> stage(List<FirmwareTarget> targets, ByteBuffer blob)
-            throws ApplyException {
-        List<StagedFirmware> staged = new ArrayList<>();
-        try {
-            for (FirmwareTarget target : targets) {
-                staged.add(StagedFirmware.stage(roots.firmware(), target.name(), blob));
-            }
-        } catch (IOException | IllegalArgumentException e) {
-            ApplyException failure = new ApplyException("staging the firmware under " + roots.firmware() + " failed: "
-                    + e.getMessage(), OptionalInt.empty(), OptionalInt.empty(), "nothing was loaded; files staged so far were restored", e);
-            restoreAfter(staged, failure);
-            throw failure;
+    private SystemResult answered(OptionalInt errno, Platform before, ApplyOptions options) throws ApplyException {
+        String revisions = RevisionChanges.describe("revisions re-read from sysfs", before, readPlatform());
+        if (errno.isEmpty()) {
+            return ReloadResults.loaded(revisions);
         }
-        return staged;
+        boolean upToDate = options.plannedPatch().map(p -> nothingToLoad(before, p)).orElse(false);
+        return ReloadResults.refused(errno.getAsInt(), upToDate, revisions);
+    }
+
+    private SearchPathRedirect redirect(Map<String, ByteBuffer> files) throws ApplyException {
+        try {
+            return SearchPathRedirect.begin(run.path(), searchPath, files);
+        } catch (IOException e) {
+            throw new ApplyException("putting the firmware in a private folder for the kernel failed: " + e.getMessage(),
+                    OptionalInt.empty(), OptionalInt.empty(), "nothing was loaded, and " + searchPath.parameter() + " and "
+                    + "/lib/firmware are as they were" + (e.getSuppressed().length > 0 ? " unless the suppressed failures "
+                    + "below say otherwise" : ""), e);
+        }
+    }
+
+    private Optional<String> end(SearchPathRedirect redirect, ReloadRequest answer) throws ApplyException {
+        try {
+            return redirect.end();
+        } catch (IOException e) {
+            String kernel = answer.timedOut() ? "the kernel did not answer in time"
+                    : answer.errno().isEmpty() ? "the kernel loaded the microcode" : "the kernel answered "
+                    + Errno.describe(answer.errno().getAsInt());
+            throw new ApplyException(kernel + ", but putting firmware_class.path back to '" + redirect.previousSearchPath()
+                    + "', or removing " + redirect.folder() + " or the journal, failed: " + e.getMessage(), OptionalInt.empty(),
+                    OptionalInt.empty(), "the journal in " + run.path() + " stays: the next load through the kernel backend "
+                    + "finishes this", e);
+        }
+    }
+
+    private static void endAfter(SearchPathRedirect redirect, Exception failure) {
+        try {
+            redirect.end();
+        } catch (IOException e) {
+            failure.addSuppressed(e);
+        }
     }
 
     private static boolean nothingToLoad(Platform platform, MicrocodePatch patch) {
         return platform.cpus().stream()
-                .filter(cpu -> FirmwareTarget.isFor(cpu, patch))
+                .filter(cpu -> isFor(cpu, patch))
                 .allMatch(cpu -> cpu.state().revision().map(r -> !patch.vendor().wouldLoad(r, patch.revision())).orElse(false));
-    }
-
-    private static String restoredNote(List<StagedFirmware> staged) {
-        List<String> notes = new ArrayList<>();
-        for (StagedFirmware file : staged) {
-            notes.add(file.replacedAFile() ? "restored the previous " + file.path() : "removed the staged " + file.path());
-        }
-        return "Firmware: " + String.join(", ", notes) + ".";
     }
 
     private Platform readPlatform() throws ApplyException {
@@ -168,70 +279,32 @@ public final class KernelBackend implements SystemBackend {
         }
     }
 
-    private static void keep(StagedFirmware file) throws ApplyException {
-        try {
-            file.keep();
-        } catch (IOException e) {
-            throw new ApplyException("the kernel loaded the microcode, but the copy of the previous firmware could not be "
-                    + "removed: " + e.getMessage(), OptionalInt.empty(), OptionalInt.empty(), "remove it by hand", e);
+    /**
+     * One name per distinct firmware file among the online CPUs the planned patch (if any) is for, as the vendor's
+     * driver names it and the kernel looks it up.
+     */
+    private SortedSet<String> firmwareNames(Platform platform, Optional<MicrocodePatch> planned) throws ApplyException {
+        SortedSet<String> names = new TreeSet<>();
+        for (PlatformCpu cpu : platform.cpus()) {
+            Optional<Vendor> vendor = cpu.state().vendor();
+            Optional<CpuSignature> signature = cpu.state().signature();
+            if (vendor.isEmpty() || signature.isEmpty() || planned.isPresent() && !isFor(cpu, planned.get())) {
+                continue;
+            }
+            MicrocodeOps driver = drivers.forVendor(vendor.get()).orElseThrow(() -> new ApplyException("no "
+                    + vendor.get().cpuidName() + " driver is installed to name its firmware file",
+                    "put the ucode4j driver for " + vendor.get().cpuidName() + " on the class path"));
+            names.add(driver.firmwareName(signature.get()));
         }
+        if (names.isEmpty()) {
+            throw new ApplyException("no online CPU " + (planned.isPresent() ? "is one the planned patch is for"
+                    : "has a known vendor and signature"), "check the platform's notes (ucode4j's probe) and the plan");
+        }
+        return names;
     }
 
-    private static void restoreAll(List<StagedFirmware> staged, String answer) throws ApplyException {
-        ApplyException failure = new ApplyException(answer + ", and restoring the previous firmware failed", OptionalInt.empty(),
-                OptionalInt.empty(), "put the kept copy (*.ucode4j-previous) back by hand", null);
-        restoreAfter(staged, failure);
-        if (failure.getSuppressed().length > 0) {
-            throw failure;
-        }
-    }
-
-    private static void restoreAfter(List<StagedFirmware> staged, Exception failure) {
-        for (StagedFirmware file : staged) {
-            try {
-                file.restore();
-            } catch (IOException e) {
-                failure.addSuppressed(e);
-            }
-        }
-    }
-
-    /** A firmware file to stage: its name, and the CPU signature it serves. */
-    private record FirmwareTarget(String name, Vendor vendor, CpuSignature signature) {
-
-        /**
-         * One target per distinct firmware name among the online CPUs the planned patch (if any) is for, named by
-         * the vendor's driver as the kernel looks it up.
-         */
-        static List<FirmwareTarget> of(Platform platform, Optional<MicrocodePatch> planned, MicrocodeDrivers drivers)
-                throws ApplyException {
-            TreeSet<String> seen = new TreeSet<>();
-            List<FirmwareTarget> targets = new ArrayList<>();
-            for (PlatformCpu cpu : platform.cpus()) {
-                Optional<Vendor> vendor = cpu.state().vendor();
-                Optional<CpuSignature> signature = cpu.state().signature();
-                if (vendor.isEmpty() || signature.isEmpty() || planned.isPresent() && !isFor(cpu, planned.get())) {
-                    continue;
-                }
-                MicrocodeOps driver = drivers.forVendor(vendor.get()).orElseThrow(() -> new ApplyException("no "
-                        + vendor.get().cpuidName() + " driver is installed to name its firmware file",
-                        "put the ucode4j driver for " + vendor.get().cpuidName() + " on the class path"));
-                String name = driver.firmwareName(signature.get());
-                if (seen.add(name)) {
-                    targets.add(new FirmwareTarget(name, vendor.get(), signature.get()));
-                }
-            }
-            if (targets.isEmpty()) {
-                throw new ApplyException("no online CPU " + (planned.isPresent() ? "is one the planned patch is for"
-                        : "has a known vendor and signature"), "check the platform's notes (ucode4j's probe) and the plan");
-            }
-            return targets;
-        }
-
-        static boolean isFor(PlatformCpu cpu, MicrocodePatch patch) {
-            return cpu.state().vendor().equals(Optional.of(patch.vendor())) && cpu.state().signature()
-                    .map(s -> patch.targets().stream().anyMatch(t -> t.signature().equals(s))).orElse(false);
-        }
-
+    private static boolean isFor(PlatformCpu cpu, MicrocodePatch patch) {
+        return cpu.state().vendor().equals(Optional.of(patch.vendor())) && cpu.state().signature()
+                .map(s -> patch.targets().stream().anyMatch(t -> t.signature().equals(s))).orElse(false);
     }
 }

@@ -81,6 +81,31 @@ public final class LinuxChecks {
         return euid == 0 ? Optional.empty() : Optional.of(what + " needs root (effective user id is " + euid + "): run as root");
     }
 
+    /**
+     * The kernel resolves some paths a process hands it (firmware files among them) in init's mount namespace, not the
+     * process's own: a reason when this process runs in another one, as in most containers.
+     *
+     * @param roots where {@code /proc} is; without {@code self/ns/mnt} and {@code 1/ns/mnt} there, nothing is known and
+     *     no reason is given
+     * @param who what needs it, the subject of the reason ({@code "the kernel backend"})
+     * @return the reason, or empty
+     */
+    static Optional<String> otherMountNamespace(LinuxRoots roots, String who) throws IOException {
+        Path own = roots.proc().resolve("self/ns/mnt");
+        Path init = roots.proc().resolve("1/ns/mnt");
+        if (!Files.isSymbolicLink(own) || !Files.isSymbolicLink(init)) {
+            return Optional.empty();
+        }
+        Path ownNamespace = Files.readSymbolicLink(own);
+        Path initNamespace = Files.readSymbolicLink(init);
+        if (ownNamespace.equals(initNamespace)) {
+            return Optional.empty();
+        }
+        return Optional.of("this process runs in another mount namespace than init (" + own + " is " + ownNamespace + ", "
+                + init + " is " + initNamespace + "), as in a container: the kernel looks firmware up in init's, where "
+                + "this process's files are not where it sees them; " + who + " must run in the host's mount namespace");
+    }
+
     /** {@code msr.allow_writes=off} makes every MSR write fail with EPERM. */
     static Optional<String> msrWritesDisabled(LinuxRoots roots) throws IOException {
         Path setting = roots.sys().resolve("module/msr/parameters/allow_writes");

@@ -4,17 +4,19 @@ import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * Where the Linux interfaces are: the CPU device files, sysfs, procfs and the firmware directory. Every file
+ * Where the Linux interfaces are: the CPU device files, sysfs, procfs, and ucode4j's own run directory. Every file
  * ucode4j's Linux code reads or writes is resolved under one of these, so tests run against fixture trees.
  *
  * @param devCpu the directory of {@code N/msr} and {@code N/cpuid}, normally {@code /dev/cpu}
  * @param sys the sysfs mount, normally {@code /sys}
  * @param proc the procfs mount, normally {@code /proc}
- * @param firmware where the kernel's firmware loader looks, normally {@code /lib/firmware}
+ * @param run ucode4j's run directory, normally {@code /run/ucode4j} (where {@code LateLoader}'s host lock lives too):
+ *     the {@code kernel} backend keeps its lock, its journal and the private folder it has the kernel read firmware
+ *     from there
  */
-public record LinuxRoots(Path devCpu, Path sys, Path proc, Path firmware) {
+public record LinuxRoots(Path devCpu, Path sys, Path proc, Path run) {
 
-    /** The machine's own: {@code /dev/cpu}, {@code /sys}, {@code /proc}, {@code /lib/firmware}. */
+    /** The machine's own: {@code /dev/cpu}, {@code /sys}, {@code /proc}, {@code /run/ucode4j}. */
     public static final LinuxRoots SYSTEM = under(Path.of("/"));
 
     /** Requires every root. */
@@ -22,12 +24,17 @@ public record LinuxRoots(Path devCpu, Path sys, Path proc, Path firmware) {
         Objects.requireNonNull(devCpu, "devCpu");
         Objects.requireNonNull(sys, "sys");
         Objects.requireNonNull(proc, "proc");
-        Objects.requireNonNull(firmware, "firmware");
+        Objects.requireNonNull(run, "run");
     }
 
-    /** The standard layout under {@code root}: {@code root/dev/cpu}, {@code root/sys}, {@code root/proc}, {@code root/lib/firmware}. */
+    /** The standard layout under {@code root}: {@code root/dev/cpu}, {@code root/sys}, {@code root/proc}, {@code root/run/ucode4j}. */
     public static LinuxRoots under(Path root) {
-        return new LinuxRoots(root.resolve("dev/cpu"), root.resolve("sys"), root.resolve("proc"), root.resolve("lib/firmware"));
+        return new LinuxRoots(root.resolve("dev/cpu"), root.resolve("sys"), root.resolve("proc"), root.resolve("run/ucode4j"));
+    }
+
+    /** These roots with another run directory. */
+    public LinuxRoots withRun(Path runDirectory) {
+        return new LinuxRoots(devCpu, sys, proc, runDirectory);
     }
 
     /** {@code /dev/cpu/N/msr}. */
@@ -53,6 +60,11 @@ public record LinuxRoots(Path devCpu, Path sys, Path proc, Path firmware) {
     /** {@code /sys/devices/system/cpu/microcode/reload}: present only with the kernel's late loading built in. */
     public Path microcodeReload() {
         return sysCpu().resolve("microcode/reload");
+    }
+
+    /** {@code /sys/module/firmware_class/parameters/path}: the firmware loader's own search path. */
+    public Path firmwareSearchPath() {
+        return sys.resolve("module/firmware_class/parameters/path");
     }
 
     /** {@code /proc/cpuinfo}. */

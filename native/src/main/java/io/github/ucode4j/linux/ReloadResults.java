@@ -12,9 +12,15 @@ final class ReloadResults {
     private ReloadResults() {
     }
 
-    /** The kernel loaded: the staged file stays, for CPUs brought online later. */
+    /**
+     * The kernel loaded. The file it read is gone with the private folder, and {@code /lib/firmware} was not touched:
+     * the message says how to keep the revision across reboots.
+     */
     static SystemResult loaded(String revisions) {
-        return new SystemResult(SystemOutcome.LOADED, OptionalInt.empty(), "the kernel loaded the microcode; " + revisions);
+        return new SystemResult(SystemOutcome.LOADED, OptionalInt.empty(), "the kernel loaded the microcode; " + revisions
+                + ". It read the file from a private folder and /lib/firmware was not changed, so the CPUs keep this revision "
+                + "until they are reset: to load it at every boot, put it in the early initramfs (ucode write-early-cpio) or "
+                + "update the distribution's microcode package");
     }
 
     /**
@@ -28,10 +34,10 @@ final class ReloadResults {
                     ? new SystemResult(SystemOutcome.UP_TO_DATE, code, "the kernel found nothing newer to load: the CPUs already "
                             + "run this revision or a newer one; " + revisions)
                     : new SystemResult(SystemOutcome.NO_MATCHING_PATCH, code, "the kernel found no patch newer than the running "
-                            + "revision in the staged file (ENOENT): it holds none for these CPUs' signature and platform, or only "
+                            + "revision in the file it was given (ENOENT): it holds none for these CPUs' signature and platform, or only "
                             + "older ones; " + revisions);
-            case Errno.EBADFD -> new SystemResult(SystemOutcome.REJECTED, code, "the kernel rejected the staged file as malformed "
-                    + "or unusable (EBADFD)." + LOG);
+            case Errno.EBADFD -> new SystemResult(SystemOutcome.REJECTED, code, "the kernel rejected the file it was given as "
+                    + "malformed or unusable (EBADFD)." + LOG);
             case Errno.EIO -> new SystemResult(SystemOutcome.FAILED, code, "at least one CPU failed to update (EIO), so CPUs may now run different revisions; " + revisions + "." + LOG);
             case Errno.EBUSY -> new SystemResult(SystemOutcome.BUSY, code, "the kernel refused because a CPU is offline or a load "
                     + "is under way (EBUSY): bring every present CPU online (/sys/devices/system/cpu/cpuN/online) and retry");
@@ -42,9 +48,14 @@ final class ReloadResults {
         };
     }
 
-    /** The kernel did not answer within the time allowed. */
+    /**
+     * The kernel did not answer within the time allowed: {@link SystemOutcome#BUSY}, the outcome of a loader that did
+     * not respond. The search path is back and the private folder gone by then.
+     */
     static SystemResult timedOut(String allowed) {
-        return new SystemResult(SystemOutcome.BUSY, OptionalInt.empty(), "the kernel did not finish the reload within " + allowed
-                + "; it may still complete, so the staged file was left in place: check dmesg and the CPUs' revisions");
+        return new SystemResult(SystemOutcome.BUSY, OptionalInt.empty(), "timed out: the kernel did not finish the reload "
+                + "within " + allowed + "; it may still complete: check dmesg and the CPUs' revisions. Nothing of the system's "
+                + "was changed: firmware_class.path is back and the private copy removed, /lib/firmware was never written "
+                + "(a kernel that had not looked the file up yet reads the distribution's own)");
     }
 }

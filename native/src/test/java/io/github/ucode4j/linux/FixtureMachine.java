@@ -9,11 +9,14 @@ import java.nio.file.Path;
 final class FixtureMachine {
     final Path root;
     final LinuxRoots roots;
+    /** The fixture's {@code lib/firmware}, where the kernel's loader looks after its search path. */
+    final Path firmware;
     private final StringBuilder cpuinfo = new StringBuilder();
 
     FixtureMachine(Path root) {
         this.root = root;
         this.roots = LinuxRoots.under(root);
+        this.firmware = root.resolve("lib/firmware");
     }
 
     FixtureMachine online(String cpus) {
@@ -29,6 +32,12 @@ final class FixtureMachine {
         write(topology.resolve("core_id"), core + "\n");
         write(topology.resolve("physical_package_id"), packageId + "\n");
         return write(topology.resolve("thread_siblings_list"), siblings + "\n");
+    }
+
+    /** A kernel that can late-load: {@code microcode/reload}, and the firmware loader's search path showing {@code shown}. */
+    FixtureMachine lateLoading(String shown) {
+        write(roots.microcodeReload(), "");
+        return write(roots.firmwareSearchPath(), shown);
     }
 
     FixtureMachine microcodeVersion(int cpu, int version) {
