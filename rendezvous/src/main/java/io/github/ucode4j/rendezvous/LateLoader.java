@@ -4,6 +4,7 @@ import io.github.ucode4j.api.ApplyException;
 import io.github.ucode4j.api.ApplyOptions;
 import io.github.ucode4j.api.CpuOutcome;
 import io.github.ucode4j.api.CpuResult;
+import io.github.ucode4j.api.Fact;
 import io.github.ucode4j.api.MicrocodeDrivers;
 import io.github.ucode4j.api.MicrocodePatch;
 import io.github.ucode4j.api.Platform;
@@ -25,6 +26,7 @@ import io.github.ucode4j.cache.Planner;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,7 +40,10 @@ import java.util.stream.Collectors;
  *
  * <p>Nothing is loaded that the plan did not choose, and no CPU is reported updated unless its revision read back
  * says so (or, where the revision cannot be read back, as on Xen before 4.18, the loader said so and the message
- * says it was not confirmed).
+ * says it was not confirmed). After a per-CPU load, a CPU's revision is the one the rendezvous read on that CPU,
+ * not the backend's {@code platform()}, which may lag behind (Linux's sysfs does after a load through the msr
+ * device); {@code platform()} answers only for a CPU the rendezvous could not read, and the report's platform
+ * names the source of each revision.
  */
 public final class LateLoader {
     private final ApplyBackend backend;
@@ -74,7 +79,7 @@ public final class LateLoader {
             }
             if (backend instanceof PerCpuBackend perCpu) {
                 RendezvousReport rendezvous = new Rendezvous(perCpu, options.rendezvous()).run(request(plan));
-                return report(plan, Optional.of(rendezvous), Optional.empty(), backend.platform());
+                return report(plan, Optional.of(rendezvous), Optional.empty(), readBack(backend.platform(), rendezvous));
             }
             if (backend instanceof SystemBackend system) {
                 SystemResult result = system.applySystem(blob(plan), applyOptions(plan));
@@ -118,6 +123,24 @@ public final class LateLoader {
     private MicrocodeOps driver(Vendor vendor) throws ApplyException {
         return drivers.forVendor(vendor).orElseThrow(() -> new ApplyException("no " + vendor.cpuidName() + " driver is installed",
                 "put the ucode4j driver for " + vendor.cpuidName() + " on the class path"));
+    }
+
+    // Each CPU's revision as the rendezvous read it on that CPU, which a backend's platform() may not show yet;
+    // the platform's own reading only where the rendezvous could not read.
+    private static Platform readBack(Platform platform, RendezvousReport rendezvous) {
+        List<PlatformCpu> cpus = new ArrayList<>();
+        for (PlatformCpu cpu : platform.cpus()) {
+            Optional<Revision> read = rendezvous.result(cpu.index()).flatMap(CpuResult::after);
+            cpus.add(read.isPresent() ? withRevisionReadBack(cpu, read.get()) : cpu);
+        }
+        return new Platform(platform.backend(), cpus, platform.hypervisorPresent(), platform.notes());
+    }
+
+    private static PlatformCpu withRevisionReadBack(PlatformCpu cpu, Revision revision) {
+        Map<Fact, String> sources = new EnumMap<>(Fact.class);
+        sources.putAll(cpu.sources());
+        sources.put(Fact.REVISION, LoadReport.READ_BACK_BY_RENDEZVOUS);
+        return new PlatformCpu(cpu.cpu(), cpu.state().withRevision(revision), sources);
     }
 
     private LoadReport report(LoadPlan plan, Optional<RendezvousReport> rendezvous, Optional<SystemResult> system, Platform after) {

@@ -7,6 +7,9 @@ import io.github.ucode4j.api.ApplyException;
 import io.github.ucode4j.api.ApplyOptions;
 import io.github.ucode4j.api.Bundle;
 import io.github.ucode4j.api.CpuOutcome;
+import io.github.ucode4j.api.Fact;
+import io.github.ucode4j.api.LoadProtocol;
+import io.github.ucode4j.api.LogicalCpu;
 import io.github.ucode4j.api.MicrocodeDrivers;
 import io.github.ucode4j.api.MicrocodePatch;
 import io.github.ucode4j.api.Platform;
@@ -24,9 +27,11 @@ import io.github.ucode4j.rendezvous.simulated.SimulatedBackend;
 import io.github.ucode4j.rendezvous.simulated.SimulatedMachine;
 import io.github.ucode4j.rendezvous.testing.FakeOps;
 import io.github.ucode4j.rendezvous.testing.Machines;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
@@ -85,6 +90,47 @@ class LateLoaderTest {
             assertThat(again.counts()).containsOnlyKeys(CpuOutcome.UP_TO_DATE);
             assertThat(again.rendezvous()).isEmpty();
             assertThat(again.succeeded()).isTrue();
+        }
+    }
+
+    @Test
+    void afterAPerCpuLoadEachCpuRunsWhatTheRendezvousReadOnItNotWhatAStalePlatformSays() throws Exception {
+        try (SimulatedMachine machine = Machines.machine(Vendor.INTEL, "1x2x2").revision(OLD).build()) {
+            StalePlatform backend = new StalePlatform(new SimulatedBackend(machine));
+            LateLoader loader = new LateLoader(backend, drivers(Vendor.INTEL), options());
+            LoadReport report = loader.load(loader.plan(cacheFor(machine, NEW), PlanPolicy.SAFE));
+
+            assertThat(backend.platform().cpus()).allSatisfy(c -> assertThat(c.state().revision()).as("stale").contains(OLD));
+            assertThat(report.counts()).containsEntry(CpuOutcome.UPDATED, 2L).containsEntry(CpuOutcome.SIBLING_UPDATED, 2L);
+            assertThat(report.cpus()).allSatisfy(c -> assertThat(c.after()).contains(NEW));
+            assertThat(report.after().cpus()).allSatisfy(c -> {
+                assertThat(c.state().revision()).contains(NEW);
+                assertThat(c.sourceOf(Fact.REVISION)).isEqualTo(LoadReport.READ_BACK_BY_RENDEZVOUS);
+            });
+            assertThat(report.consistent()).isTrue();
+            assertThat(report.afterRevisionSources()).containsExactly(Map.entry(LoadReport.READ_BACK_BY_RENDEZVOUS, List.of(0, 1, 2, 3)));
+        }
+    }
+
+    @Test
+    void aCpuTheRendezvousCouldNotReadFallsBackToThePlatformAndSaysSo() throws Exception {
+        try (SimulatedMachine machine = Machines.machine(Vendor.INTEL, "1x2x2").revision(OLD).build()) {
+            ForwardingBackend unreadable = new ForwardingBackend(new SimulatedBackend(machine)) {
+                @Override
+                public Revision readRevision(LogicalCpu cpu, LoadProtocol protocol) throws ApplyException {
+                    if (cpu.index() == 3) {
+                        throw new ApplyException("cannot read MSR 0x8B on CPU 3", "");
+                    }
+                    return super.readRevision(cpu, protocol);
+                }
+            };
+            LateLoader loader = new LateLoader(unreadable, drivers(Vendor.INTEL), options());
+            LoadReport report = loader.load(loader.plan(cacheFor(machine, NEW), PlanPolicy.SAFE));
+
+            assertThat(report.cpus().get(3).after()).contains(NEW);
+            assertThat(report.after().cpu(3).orElseThrow().sourceOf(Fact.REVISION)).isEqualTo(SimulatedBackend.NAME);
+            assertThat(report.afterRevisionSources()).containsEntry(LoadReport.READ_BACK_BY_RENDEZVOUS, List.of(0, 1, 2))
+                    .containsEntry(SimulatedBackend.NAME, List.of(3));
         }
     }
 
@@ -154,6 +200,26 @@ class LateLoaderTest {
             LoadReport report = loader.load(loader.plan(cacheFor(machine, NEW), PlanPolicy.SAFE));
             assertThat(report.cpus()).allSatisfy(c -> assertThat(c.outcome()).isEqualTo(CpuOutcome.UP_TO_DATE));
             assertThat(report.succeeded()).isTrue();
+        }
+    }
+
+    /**
+     * A per-CPU backend whose platform keeps the revisions it first read, as sysfs does on Intel after a load
+     * through the msr device.
+     */
+    private static final class StalePlatform extends ForwardingBackend {
+        private Platform first;
+
+        StalePlatform(SimulatedBackend backend) {
+            super(backend);
+        }
+
+        @Override
+        public synchronized Platform platform() throws IOException {
+            if (first == null) {
+                first = super.platform();
+            }
+            return first;
         }
     }
 
