@@ -6,6 +6,7 @@ import io.github.ucode4j.api.CpuOutcome;
 import io.github.ucode4j.api.CpuResult;
 import io.github.ucode4j.api.Fact;
 import io.github.ucode4j.api.MicrocodeDrivers;
+import io.github.ucode4j.api.MicrocodeException;
 import io.github.ucode4j.api.MicrocodePatch;
 import io.github.ucode4j.api.Platform;
 import io.github.ucode4j.api.PlatformCpu;
@@ -30,13 +31,15 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
  * The whole late-load job on one backend: read the platform, plan from the cache (a dry run stops there), take the
- * host-wide lock, load (through ucode4j's {@link Rendezvous} for a per-CPU backend, or the kernel's or Xen's own
- * for a system backend), read every CPU back, and report what each one runs now.
+ * host-wide lock, make the plan again from the machine and the patches as they are now and refuse if it changed,
+ * load (through ucode4j's {@link Rendezvous} for a per-CPU backend, or the kernel's or Xen's own for a system
+ * backend), read every CPU back, and report what each one runs now.
  *
  * <p>Nothing is loaded that the plan did not choose, and no CPU is reported updated unless its revision read back
  * says so (or, where the revision cannot be read back, as on Xen before 4.18, the loader said so and the message
@@ -67,13 +70,19 @@ public final class LateLoader {
     }
 
     /**
-     * Carries out {@code plan}: loads what it chose, then reads every CPU back.
+     * Carries out {@code plan}: takes the host-wide lock, makes the plan again from the machine as it is now and
+     * from {@code patches} read again, and only if nothing changed since {@code plan} loads what it chose, then
+     * reads every CPU back. {@code patches} is where the plan's cache came from: a source that reads the firmware
+     * files afresh, or {@link PatchSource#of} the cache itself when the patches live only in memory.
      *
-     * @throws ApplyException when another load holds the host-wide lock, or the backend cannot make the request
-     * @throws IOException when the platform cannot be read back
+     * @throws ApplyException when another load holds the host-wide lock; when the machine or the patches changed
+     *     since {@code plan} (the message names each change), or cannot be read again; or when the backend cannot
+     *     make the request. Nothing was applied.
+     * @throws IOException when the platform cannot be read back after the load
      */
-    public LoadReport load(LoadPlan plan) throws ApplyException, IOException {
+    public LoadReport load(LoadPlan plan, PatchSource patches) throws ApplyException, IOException {
         try (HostLock lock = HostLock.acquire(options.runDirectory())) {
+            requireUnchanged(plan, patches);
             if (!plan.loadsAnything()) {
                 return report(plan, Optional.empty(), Optional.empty(), backend.platform());
             }
@@ -87,6 +96,29 @@ public final class LateLoader {
             }
             throw new ApplyException("backend '" + backend.name() + "' implements neither PerCpuBackend nor SystemBackend",
                     "report this to the backend's authors");
+        }
+    }
+
+    // Under the lock, so that nothing can change between this check and the load but another tool ignoring it.
+    private void requireUnchanged(LoadPlan plan, PatchSource patches) throws ApplyException {
+        Platform now;
+        MicrocodeCache cache;
+        try {
+            now = backend.platform();
+        } catch (IOException e) {
+            throw new ApplyException("nothing was applied: the machine could not be read again before the load: "
+                    + e.getMessage(), OptionalInt.empty(), OptionalInt.empty(), "plan again", e);
+        }
+        try {
+            cache = patches.read();
+        } catch (MicrocodeException | IOException e) {
+            throw new ApplyException("nothing was applied: the patches could not be read again before the load: "
+                    + e.getMessage(), OptionalInt.empty(), OptionalInt.empty(), "check them, then plan again", e);
+        }
+        List<String> changes = PlanChanges.between(plan, new Planner(drivers).plan(now, cache, plan.policy()));
+        if (!changes.isEmpty()) {
+            throw new ApplyException("nothing was applied: the machine or its patches changed since the plan ("
+                    + String.join("; ", changes) + ")", "plan again");
         }
     }
 

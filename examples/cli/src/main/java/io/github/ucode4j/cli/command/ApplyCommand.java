@@ -2,6 +2,7 @@ package io.github.ucode4j.cli.command;
 
 import io.github.ucode4j.api.spi.ApplyBackend;
 import io.github.ucode4j.cache.LoadPlan;
+import io.github.ucode4j.cache.MicrocodeCache;
 import io.github.ucode4j.cache.PlanPolicy;
 import io.github.ucode4j.cache.Planner;
 import io.github.ucode4j.cli.CliFailure;
@@ -15,6 +16,7 @@ import io.github.ucode4j.cli.text.ReportText;
 import io.github.ucode4j.rendezvous.LateLoader;
 import io.github.ucode4j.rendezvous.LateLoaderOptions;
 import io.github.ucode4j.rendezvous.LoadReport;
+import io.github.ucode4j.rendezvous.PatchSource;
 import java.io.Console;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -26,6 +28,8 @@ import picocli.CommandLine.Option;
 /** {@code ucode apply}: plans, shows the plan, asks, loads, and reports what every CPU runs now. */
 @Command(name = "apply", description = {"Load the newest suitable patch into every CPU.",
     "Prints the plan, asks for confirmation (unless --yes), loads, reads every CPU back and prints the report.",
+    "Under the host-wide lock, just before loading, the firmware files and the CPUs are read again: if either changed "
+        + "since the plan was shown, nothing is loaded.",
     "The host-wide lock lives in the directory the system property " + ApplyCommand.RUN_DIRECTORY_PROPERTY
         + " names (default /run/ucode4j)."})
 public final class ApplyCommand extends CommandBase {
@@ -52,8 +56,8 @@ public final class ApplyCommand extends CommandBase {
         MicrocodeInputs inputs = MicrocodeInputs.withInstalledDrivers();
         ApplyBackend backend = backendOption.select();
         try {
-            LoadPlan plan = new Planner(inputs.drivers()).plan(BackendOption.platformOf(backend), firmware.cache(inputs, this::warn),
-                    new PlanPolicy(force, false));
+            MicrocodeCache cache = firmware.cache(inputs, this::warn);
+            LoadPlan plan = new Planner(inputs.drivers()).plan(BackendOption.platformOf(backend), cache, new PlanPolicy(force, false));
             PlanText.print(plan, out());
             if (dryRun) {
                 out().println("dry run: nothing was changed");
@@ -79,10 +83,16 @@ public final class ApplyCommand extends CommandBase {
         Path runDirectory = Path.of(System.getProperty(RUN_DIRECTORY_PROPERTY, LateLoaderOptions.DEFAULTS.runDirectory().toString()));
         LateLoader loader = new LateLoader(backend, inputs.drivers(), LateLoaderOptions.DEFAULTS.withRunDirectory(runDirectory));
         try {
-            return loader.load(plan);
+            return loader.load(plan, firmwareReadAgain(inputs));
         } catch (IOException e) {
             throw new CliFailure(ExitCode.APPLY_FAILED, "the load ran but the CPUs could not be read back: " + e.getMessage());
         }
+    }
+
+    // The files as they are when the lock is taken: a package upgrade while the plan was shown refuses the load. Their
+    // warnings (files that are not microcode) were printed when planning.
+    private PatchSource firmwareReadAgain(MicrocodeInputs inputs) {
+        return () -> firmware.cache(inputs, alreadyWarned -> { });
     }
 
     // Asks on the terminal; without one there is nobody to ask, and applying unasked needs --yes.
