@@ -2,11 +2,11 @@ package io.github.ucode4j.cli.command;
 
 import io.github.ucode4j.api.spi.ApplyBackend;
 import io.github.ucode4j.cache.LoadPlan;
-import io.github.ucode4j.cache.MicrocodeCache;
 import io.github.ucode4j.cache.PlanPolicy;
 import io.github.ucode4j.cache.Planner;
 import io.github.ucode4j.cli.CliFailure;
 import io.github.ucode4j.cli.CommandBase;
+import io.github.ucode4j.cli.DeferredSignals;
 import io.github.ucode4j.cli.ExitCode;
 import io.github.ucode4j.cli.MicrocodeInputs;
 import io.github.ucode4j.cli.option.BackendOption;
@@ -31,7 +31,10 @@ import picocli.CommandLine.Option;
     "Under the host-wide lock, just before loading, the firmware files and the CPUs are read again: if either changed "
         + "since the plan was shown, nothing is loaded.",
     "The host-wide lock lives in the directory the system property " + ApplyCommand.RUN_DIRECTORY_PROPERTY
-        + " names (default /run/ucode4j)."})
+        + " names (default /run/ucode4j).",
+    "SIGINT or SIGTERM during the load is held until the load is over and its report printed; the command then says "
+        + "so and exits with 130 (SIGINT) or 143 (SIGTERM), unless the load was refused (then the refusal's code "
+        + "stands). Before the load, while planning or asking, they stop it as usual."})
 public final class ApplyCommand extends CommandBase {
     /** The system property naming the directory of the host-wide load lock. */
     public static final String RUN_DIRECTORY_PROPERTY = "ucode4j.run-dir";
@@ -56,8 +59,8 @@ public final class ApplyCommand extends CommandBase {
         MicrocodeInputs inputs = MicrocodeInputs.withInstalledDrivers();
         ApplyBackend backend = backendOption.select();
         try {
-            MicrocodeCache cache = firmware.cache(inputs, this::warn);
-            LoadPlan plan = new Planner(inputs.drivers()).plan(BackendOption.platformOf(backend), cache, new PlanPolicy(force, false));
+            LoadPlan plan = new Planner(inputs.drivers()).plan(BackendOption.platformOf(backend), firmware.cache(inputs, this::warn),
+                    new PlanPolicy(force, false));
             PlanText.print(plan, out());
             if (dryRun) {
                 out().println("dry run: nothing was changed");
@@ -70,13 +73,28 @@ public final class ApplyCommand extends CommandBase {
                 out().println("nothing was changed");
                 return ExitCode.OK;
             }
-            out().println();
-            LoadReport report = load(backend, inputs, plan);
-            ReportText.print(report, out());
-            return report.succeeded() ? ExitCode.OK : ExitCode.APPLY_FAILED;
+            return loadAndReport(backend, inputs, plan);
         } finally {
             BackendOption.release(backend);
         }
+    }
+
+    // From the lock to the printed report SIGINT and SIGTERM wait: the load's deadlines bound it, and a load must not
+    // be cut off from its report. Then the command exits with the signal's code.
+    private int loadAndReport(ApplyBackend backend, MicrocodeInputs inputs, LoadPlan plan) throws Exception {
+        DeferredSignals signals = DeferredSignals.hold(this::warn);
+        int status;
+        try {
+            out().println();
+            LoadReport report = load(backend, inputs, plan);
+            ReportText.print(report, out());
+            status = report.succeeded() ? ExitCode.OK : ExitCode.APPLY_FAILED;
+        } finally {
+            out().flush();
+            signals.release();
+            signals.arrived().ifPresent(signal -> error(signal + " arrived during the load; ucode held it until the load was over"));
+        }
+        return signals.exitCode().orElse(status);
     }
 
     private LoadReport load(ApplyBackend backend, MicrocodeInputs inputs, LoadPlan plan) throws Exception {
