@@ -101,24 +101,29 @@ public final class LateLoader {
 
     // Under the lock, so that nothing can change between this check and the load but another tool ignoring it.
     private void requireUnchanged(LoadPlan plan, PatchSource patches) throws ApplyException {
-        Platform now;
-        MicrocodeCache cache;
+        LoadPlan again = new Planner(drivers).plan(platformAgain(), patchesAgain(patches), plan.policy());
+        List<String> changes = PlanChanges.between(plan, again);
+        if (!changes.isEmpty()) {
+            throw new ApplyException("nothing was applied: the machine or its patches changed since the plan ("
+                    + String.join("; ", changes) + ")", "plan again");
+        }
+    }
+
+    private Platform platformAgain() throws ApplyException {
         try {
-            now = backend.platform();
+            return backend.platform();
         } catch (IOException e) {
             throw new ApplyException("nothing was applied: the machine could not be read again before the load: "
                     + e.getMessage(), OptionalInt.empty(), OptionalInt.empty(), "plan again", e);
         }
+    }
+
+    private static MicrocodeCache patchesAgain(PatchSource patches) throws ApplyException {
         try {
-            cache = patches.read();
+            return patches.read();
         } catch (MicrocodeException | IOException e) {
             throw new ApplyException("nothing was applied: the patches could not be read again before the load: "
                     + e.getMessage(), OptionalInt.empty(), OptionalInt.empty(), "check them, then plan again", e);
-        }
-        List<String> changes = PlanChanges.between(plan, new Planner(drivers).plan(now, cache, plan.policy()));
-        if (!changes.isEmpty()) {
-            throw new ApplyException("nothing was applied: the machine or its patches changed since the plan ("
-                    + String.join("; ", changes) + ")", "plan again");
         }
     }
 

@@ -29,20 +29,21 @@ final class PlanChanges {
         Platform was = confirmed.platform();
         Platform is = now.platform();
         for (PlatformCpu before : was.cpus()) {
-            Optional<PlatformCpu> after = is.cpu(before.index());
-            if (after.isEmpty()) {
-                changes.add("CPU " + before.index() + " went offline");
-                continue;
-            }
-            List<String> machine = machineChanges(before, after.get());
-            changes.addAll(machine);
-            if (machine.isEmpty()) {
-                verdictChange(confirmed.verdict(before.index()), now.verdict(before.index())).ifPresent(changes::add);
-            }
+            changes.addAll(is.cpu(before.index()).map(after -> cpuChanges(before, after, confirmed, now))
+                    .orElse(List.of("CPU " + before.index() + " went offline")));
         }
         is.cpus().stream().filter(cpu -> was.cpu(cpu.index()).isEmpty())
                 .forEach(cpu -> changes.add("CPU " + cpu.index() + " came online"));
         return changes;
+    }
+
+    // What the machine changed on one CPU; if nothing, whether its verdict changed, which only the patches can do.
+    private static List<String> cpuChanges(PlatformCpu before, PlatformCpu after, LoadPlan confirmed, LoadPlan now) {
+        List<String> machine = machineChanges(before, after);
+        if (!machine.isEmpty()) {
+            return machine;
+        }
+        return verdictChange(confirmed.verdict(before.index()), now.verdict(before.index())).stream().toList();
     }
 
     private static List<String> machineChanges(PlatformCpu before, PlatformCpu after) {

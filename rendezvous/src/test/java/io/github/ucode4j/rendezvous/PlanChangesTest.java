@@ -75,6 +75,17 @@ class PlanChangesTest {
     }
 
     @Test
+    void aCpuThatMovedInTheTopologyIsNamed() {
+        LoadPlan confirmed = plan(1);
+        PlatformCpu withSibling = new PlatformCpu(new LogicalCpu(0, 0, 0, List.of(0, 1)), STATE, Map.of());
+        LoadPlan now = new LoadPlan(new Platform("test", List.of(withSibling), Optional.of(false), List.of()),
+                confirmed.verdicts(), List.of(), PlanPolicy.SAFE);
+
+        assertThat(PlanChanges.between(confirmed, now)).containsExactly("CPU 0 now sits at core 0 of package 0 with SMT "
+                + "siblings [0, 1], the plan saw core 0 of package 0 with SMT siblings [0]");
+    }
+
+    @Test
     void anotherPatchForTheSameMachineIsNamed() {
         MicrocodePatch newer = patch(Revision.of(0x2007108));
 
