@@ -18,11 +18,13 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * SIGINT and SIGTERM during {@code ucode apply}'s load are held until the load is over: the report is printed, then
  * the command exits with 130 or 143. A real {@code ucode} in a child JVM, on the simulated 1x2x2 Intel machine whose
- * loads each take 600 ms (two rounds: the control CPU alone, then the other core), inside their 1 s deadline.
+ * CPU 1 calls in 700 ms late and whose loads each take 600 ms (two rounds: the control CPU alone, then the other
+ * core), each inside its 1 s deadline: the load lasts about two seconds after the signal is sent.
  */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 class ApplySignalsTest {
     private static final String LOAD_MICROSECONDS = "600000";
+    private static final String LATE_CALL_IN = "1:slow-call-in:700";
 
     @TempDir
     Path directory;
@@ -98,6 +100,7 @@ class ApplySignalsTest {
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"),
                 "-Ducode4j.simulated.topology=1x2x2", "-Ducode4j.simulated.latency=" + LOAD_MICROSECONDS,
+                "-Ducode4j.simulated.faults=" + LATE_CALL_IN,
                 "-Ducode4j.run-dir=" + directory.resolve("run"),
                 Main.class.getName(), "apply", "--backend=simulated", "--yes", "--firmware=" + firmware));
         return new ProcessBuilder(command).redirectError(directory.resolve("stderr").toFile()).start();
