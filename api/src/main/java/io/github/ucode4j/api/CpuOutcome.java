@@ -15,7 +15,12 @@ public enum CpuOutcome {
     /** The CPU did not call in, or did not finish, before its deadline. */
     TIMED_OUT,
     /** Nothing was attempted on this CPU (the load was aborted, or the plan had nothing for it). */
-    NOT_ATTEMPTED;
+    NOT_ATTEMPTED,
+    /**
+     * What the CPU will run is not settled: a load on the microcode engine it shares (its SMT sibling's) did not
+     * finish before its deadline and may still land, so its revision may yet change. Read it again later.
+     */
+    UNKNOWN;
 
     /** Whether the CPU ends where the plan wanted it. */
     public boolean succeeded() {

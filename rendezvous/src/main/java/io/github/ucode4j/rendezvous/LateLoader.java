@@ -4,7 +4,9 @@ import io.github.ucode4j.api.ApplyException;
 import io.github.ucode4j.api.ApplyOptions;
 import io.github.ucode4j.api.CpuOutcome;
 import io.github.ucode4j.api.CpuResult;
+import io.github.ucode4j.api.Fact;
 import io.github.ucode4j.api.MicrocodeDrivers;
+import io.github.ucode4j.api.MicrocodeException;
 import io.github.ucode4j.api.MicrocodePatch;
 import io.github.ucode4j.api.Platform;
 import io.github.ucode4j.api.PlatformCpu;
@@ -25,20 +27,26 @@ import io.github.ucode4j.cache.Planner;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
  * The whole late-load job on one backend: read the platform, plan from the cache (a dry run stops there), take the
- * host-wide lock, load (through ucode4j's {@link Rendezvous} for a per-CPU backend, or the kernel's or Xen's own
- * for a system backend), read every CPU back, and report what each one runs now.
+ * host-wide lock, make the plan again from the machine and the patches as they are now and refuse if it changed,
+ * load (through ucode4j's {@link Rendezvous} for a per-CPU backend, or the kernel's or Xen's own for a system
+ * backend), read every CPU back, and report what each one runs now.
  *
  * <p>Nothing is loaded that the plan did not choose, and no CPU is reported updated unless its revision read back
  * says so (or, where the revision cannot be read back, as on Xen before 4.18, the loader said so and the message
- * says it was not confirmed).
+ * says it was not confirmed). After a per-CPU load, a CPU's revision is the one the rendezvous read on that CPU,
+ * not the backend's {@code platform()}, which may lag behind (Linux's sysfs does after a load through the msr
+ * device); {@code platform()} answers only for a CPU the rendezvous could not read, and the report's platform
+ * names the source of each revision.
  */
 public final class LateLoader {
     private final ApplyBackend backend;
@@ -62,19 +70,25 @@ public final class LateLoader {
     }
 
     /**
-     * Carries out {@code plan}: loads what it chose, then reads every CPU back.
+     * Carries out {@code plan}: takes the host-wide lock, makes the plan again from the machine as it is now and
+     * from {@code patches} read again, and only if nothing changed since {@code plan} loads what it chose, then
+     * reads every CPU back. {@code patches} is where the plan's cache came from: a source that reads the firmware
+     * files afresh, or {@link PatchSource#of} the cache itself when the patches live only in memory.
      *
-     * @throws ApplyException when another load holds the host-wide lock, or the backend cannot make the request
-     * @throws IOException when the platform cannot be read back
+     * @throws ApplyException when another load holds the host-wide lock; when the machine or the patches changed
+     *     since {@code plan} (the message names each change), or cannot be read again; or when the backend cannot
+     *     make the request. Nothing was applied.
+     * @throws IOException when the platform cannot be read back after the load
      */
-    public LoadReport load(LoadPlan plan) throws ApplyException, IOException {
+    public LoadReport load(LoadPlan plan, PatchSource patches) throws ApplyException, IOException {
         try (HostLock lock = HostLock.acquire(options.runDirectory())) {
+            requireUnchanged(plan, patches);
             if (!plan.loadsAnything()) {
                 return report(plan, Optional.empty(), Optional.empty(), backend.platform());
             }
             if (backend instanceof PerCpuBackend perCpu) {
                 RendezvousReport rendezvous = new Rendezvous(perCpu, options.rendezvous()).run(request(plan));
-                return report(plan, Optional.of(rendezvous), Optional.empty(), backend.platform());
+                return report(plan, Optional.of(rendezvous), Optional.empty(), readBack(backend.platform(), rendezvous));
             }
             if (backend instanceof SystemBackend system) {
                 SystemResult result = system.applySystem(blob(plan), applyOptions(plan));
@@ -82,6 +96,34 @@ public final class LateLoader {
             }
             throw new ApplyException("backend '" + backend.name() + "' implements neither PerCpuBackend nor SystemBackend",
                     "report this to the backend's authors");
+        }
+    }
+
+    // Under the lock, so that nothing can change between this check and the load but another tool ignoring it.
+    private void requireUnchanged(LoadPlan plan, PatchSource patches) throws ApplyException {
+        LoadPlan again = new Planner(drivers).plan(platformAgain(), patchesAgain(patches), plan.policy());
+        List<String> changes = PlanChanges.between(plan, again);
+        if (!changes.isEmpty()) {
+            throw new ApplyException("nothing was applied: the machine or its patches changed since the plan ("
+                    + String.join("; ", changes) + ")", "plan again");
+        }
+    }
+
+    private Platform platformAgain() throws ApplyException {
+        try {
+            return backend.platform();
+        } catch (IOException e) {
+            throw new ApplyException("nothing was applied: the machine could not be read again before the load: "
+                    + e.getMessage(), OptionalInt.empty(), OptionalInt.empty(), "plan again", e);
+        }
+    }
+
+    private static MicrocodeCache patchesAgain(PatchSource patches) throws ApplyException {
+        try {
+            return patches.read();
+        } catch (MicrocodeException | IOException e) {
+            throw new ApplyException("nothing was applied: the patches could not be read again before the load: "
+                    + e.getMessage(), OptionalInt.empty(), OptionalInt.empty(), "check them, then plan again", e);
         }
     }
 
@@ -118,6 +160,24 @@ public final class LateLoader {
     private MicrocodeOps driver(Vendor vendor) throws ApplyException {
         return drivers.forVendor(vendor).orElseThrow(() -> new ApplyException("no " + vendor.cpuidName() + " driver is installed",
                 "put the ucode4j driver for " + vendor.cpuidName() + " on the class path"));
+    }
+
+    // Each CPU's revision as the rendezvous read it on that CPU, which a backend's platform() may not show yet;
+    // the platform's own reading only where the rendezvous could not read.
+    private static Platform readBack(Platform platform, RendezvousReport rendezvous) {
+        List<PlatformCpu> cpus = new ArrayList<>();
+        for (PlatformCpu cpu : platform.cpus()) {
+            Optional<Revision> read = rendezvous.result(cpu.index()).flatMap(CpuResult::after);
+            cpus.add(read.isPresent() ? withRevisionReadBack(cpu, read.get()) : cpu);
+        }
+        return new Platform(platform.backend(), cpus, platform.hypervisorPresent(), platform.notes());
+    }
+
+    private static PlatformCpu withRevisionReadBack(PlatformCpu cpu, Revision revision) {
+        Map<Fact, String> sources = new EnumMap<>(Fact.class);
+        sources.putAll(cpu.sources());
+        sources.put(Fact.REVISION, LoadReport.READ_BACK_BY_RENDEZVOUS);
+        return new PlatformCpu(cpu.cpu(), cpu.state().withRevision(revision), sources);
     }
 
     private LoadReport report(LoadPlan plan, Optional<RendezvousReport> rendezvous, Optional<SystemResult> system, Platform after) {

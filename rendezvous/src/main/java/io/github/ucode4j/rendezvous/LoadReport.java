@@ -2,15 +2,18 @@ package io.github.ucode4j.rendezvous;
 
 import io.github.ucode4j.api.CpuOutcome;
 import io.github.ucode4j.api.CpuSignature;
+import io.github.ucode4j.api.Fact;
 import io.github.ucode4j.api.Platform;
 import io.github.ucode4j.api.PlatformCpu;
 import io.github.ucode4j.api.Revision;
 import io.github.ucode4j.api.SystemResult;
 import io.github.ucode4j.cache.LoadPlan;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -26,10 +29,20 @@ import java.util.Set;
  * @param cpus one result per CPU of the plan, in CPU order
  * @param rendezvous what the rendezvous reported, for a per-CPU backend
  * @param system what the kernel or hypervisor reported, for a system backend
- * @param after the platform as read back after the load
+ * @param after the platform as read back after the load; after a per-CPU load, each CPU's revision is the one the
+ *     rendezvous read on that CPU ({@link #READ_BACK_BY_RENDEZVOUS}), or the backend's own reading where the
+ *     rendezvous could not read it: {@link PlatformCpu#sourceOf} says which
  */
 public record LoadReport(String backend, LoadPlan plan, List<CpuLoadResult> cpus, Optional<RendezvousReport> rendezvous,
                          Optional<SystemResult> system, Platform after) {
+
+    /**
+     * The source of a revision read on its own CPU by the rendezvous after a per-CPU load: by the backend's
+     * {@code apply} on a loading CPU, by {@link io.github.ucode4j.api.spi.PerCpuBackend#readRevision} on the others.
+     * A backend's {@code platform()} may lag behind such a load (Linux's sysfs does after a load through the msr
+     * device); these reads do not.
+     */
+    public static final String READ_BACK_BY_RENDEZVOUS = "read back on the CPU by the rendezvous";
 
     /** Copies the results; requires non-null components. */
     public LoadReport {
@@ -61,6 +74,13 @@ public record LoadReport(String backend, LoadPlan plan, List<CpuLoadResult> cpus
     /** How long the machine was held, for a per-CPU backend whose CPUs all called in. */
     public Optional<Duration> stoppedWindow() {
         return rendezvous.flatMap(RendezvousReport::stoppedWindow);
+    }
+
+    /** Where each CPU's revision after the load was read, with the CPUs read there, in CPU order. */
+    public Map<String, List<Integer>> afterRevisionSources() {
+        Map<String, List<Integer>> sources = new LinkedHashMap<>();
+        after.cpus().forEach(c -> sources.computeIfAbsent(c.sourceOf(Fact.REVISION), s -> new ArrayList<>()).add(c.index()));
+        return sources;
     }
 
     /**

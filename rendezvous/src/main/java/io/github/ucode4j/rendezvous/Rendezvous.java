@@ -30,7 +30,8 @@ import java.util.Set;
  *       finish. The other CPUs spin.
  *   <li><b>EXIT</b>, when every load has finished or timed out: the CPUs that did not load read their revision
  *       ({@link PerCpuBackend#readRevision}), and an SMT sibling reports what it read: its sibling's patch
- *       (SIBLING_UPDATED), a revision it already had (UP_TO_DATE), or no change (REFUSED).
+ *       (SIBLING_UPDATED), a revision it already had (UP_TO_DATE), or no change: REFUSED when its loader's CPU
+ *       refused, NOT_ATTEMPTED when that load failed or never began, UNKNOWN when it hung and may still land.
  * </ol>
  *
  * <p>Inside the window the engine itself does not allocate, log, lock or block: threads spin on atomics with

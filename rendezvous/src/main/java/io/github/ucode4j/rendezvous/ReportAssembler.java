@@ -151,12 +151,29 @@ final class ReportAssembler {
             return result(cpu(slot), CpuOutcome.SIBLING_UPDATED, before, after,
                     "now runs " + after + ", loaded by its SMT sibling CPU " + cpu(loader));
         }
-        if (loaderOutcome == CpuOutcome.NOT_ATTEMPTED) {
-            return result(cpu(slot), CpuOutcome.NOT_ATTEMPTED, before, after,
-                    "not attempted: its SMT sibling CPU " + cpu(loader) + " was not attempted");
+        CpuOutcome outcome = unmovedSibling(loader, loaderOutcome);
+        return result(cpu(slot), outcome, before, after, "still runs " + after + ", not " + wanted + "; its SMT sibling CPU "
+                + cpu(loader) + " reported " + loaderOutcome + whyUnmoved(outcome));
+    }
+
+    // A sibling whose revision did not move refused only if its loader's CPU answered and refused. A load that
+    // failed or never began tried nothing on the engine they share; one that hung may still land on it.
+    private CpuOutcome unmovedSibling(int loader, CpuOutcome loaderOutcome) {
+        if (state.load.get(loader) == RendezvousState.TIMED_OUT) {
+            return CpuOutcome.UNKNOWN;
         }
-        return result(cpu(slot), CpuOutcome.REFUSED, before, after, "still runs " + after + ", not " + wanted
-                + "; its SMT sibling CPU " + cpu(loader) + " reported " + loaderOutcome);
+        return switch (loaderOutcome) {
+            case FAILED, TIMED_OUT, NOT_ATTEMPTED -> CpuOutcome.NOT_ATTEMPTED;
+            default -> CpuOutcome.REFUSED;
+        };
+    }
+
+    private static String whyUnmoved(CpuOutcome outcome) {
+        return switch (outcome) {
+            case UNKNOWN -> ": that load did not finish and may still land on the engine they share";
+            case NOT_ATTEMPTED -> ": nothing was tried on the engine they share";
+            default -> "";
+        };
     }
 
     private Abort controlAbort(CpuResult control) {

@@ -7,7 +7,12 @@ import io.github.ucode4j.api.ApplyException;
 import io.github.ucode4j.api.ApplyOptions;
 import io.github.ucode4j.api.Bundle;
 import io.github.ucode4j.api.CpuOutcome;
+import io.github.ucode4j.api.Fact;
+import io.github.ucode4j.api.InputRule;
+import io.github.ucode4j.api.LoadProtocol;
+import io.github.ucode4j.api.LogicalCpu;
 import io.github.ucode4j.api.MicrocodeDrivers;
+import io.github.ucode4j.api.MicrocodeFormatException;
 import io.github.ucode4j.api.MicrocodePatch;
 import io.github.ucode4j.api.Platform;
 import io.github.ucode4j.api.Revision;
@@ -24,9 +29,13 @@ import io.github.ucode4j.rendezvous.simulated.SimulatedBackend;
 import io.github.ucode4j.rendezvous.simulated.SimulatedMachine;
 import io.github.ucode4j.rendezvous.testing.FakeOps;
 import io.github.ucode4j.rendezvous.testing.Machines;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
@@ -37,7 +46,9 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class LateLoaderTest {
     private static final Revision OLD = Revision.of(0xb4);
+    private static final Revision MID = Revision.of(0xc0);
     private static final Revision NEW = Revision.of(0xf6);
+    private static final Revision NEWER = Revision.of(0x100);
 
     @TempDir
     Path run;
@@ -50,9 +61,13 @@ class LateLoaderTest {
         return MicrocodeDrivers.of(List.of(FakeOps.of(vendor)));
     }
 
-    private static MicrocodeCache cacheFor(SimulatedMachine machine, Revision revision) throws Exception {
+    private static MicrocodeCache cacheFor(SimulatedMachine machine, Revision revision) throws MicrocodeFormatException {
         MicrocodePatch patch = Machines.patchFor(machine, 0, revision);
         return MicrocodeCache.builder().add(new Bundle("firmware", machine.vendor(), List.of(patch), List.of())).build();
+    }
+
+    private static LoadReport planAndLoad(LateLoader loader, MicrocodeCache cache, PlanPolicy policy) throws Exception {
+        return loader.load(loader.plan(cache, policy), PatchSource.of(cache));
     }
 
     @Test
@@ -70,7 +85,7 @@ class LateLoaderTest {
     void loadsThroughTheRendezvousAndReportsWhatEachCpuRunsNow() throws Exception {
         try (SimulatedMachine machine = Machines.machine(Vendor.INTEL, "2x2x2").revision(OLD).build()) {
             LateLoader loader = new LateLoader(new SimulatedBackend(machine), drivers(Vendor.INTEL), options());
-            LoadReport report = loader.load(loader.plan(cacheFor(machine, NEW), PlanPolicy.SAFE));
+            LoadReport report = planAndLoad(loader, cacheFor(machine, NEW), PlanPolicy.SAFE);
             assertThat(report.succeeded()).isTrue();
             assertThat(report.consistent()).isTrue();
             assertThat(report.counts()).containsEntry(CpuOutcome.UPDATED, 4L).containsEntry(CpuOutcome.SIBLING_UPDATED, 4L);
@@ -81,7 +96,7 @@ class LateLoaderTest {
             assertThat(report.stoppedWindow()).isPresent();
             assertThat(report.forced()).isFalse();
 
-            LoadReport again = loader.load(loader.plan(cacheFor(machine, NEW), PlanPolicy.SAFE));
+            LoadReport again = planAndLoad(loader, cacheFor(machine, NEW), PlanPolicy.SAFE);
             assertThat(again.counts()).containsOnlyKeys(CpuOutcome.UP_TO_DATE);
             assertThat(again.rendezvous()).isEmpty();
             assertThat(again.succeeded()).isTrue();
@@ -89,10 +104,51 @@ class LateLoaderTest {
     }
 
     @Test
+    void afterAPerCpuLoadEachCpuRunsWhatTheRendezvousReadOnItNotWhatAStalePlatformSays() throws Exception {
+        try (SimulatedMachine machine = Machines.machine(Vendor.INTEL, "1x2x2").revision(OLD).build()) {
+            StalePlatform backend = new StalePlatform(new SimulatedBackend(machine));
+            LateLoader loader = new LateLoader(backend, drivers(Vendor.INTEL), options());
+            LoadReport report = planAndLoad(loader, cacheFor(machine, NEW), PlanPolicy.SAFE);
+
+            assertThat(backend.platform().cpus()).allSatisfy(c -> assertThat(c.state().revision()).as("stale").contains(OLD));
+            assertThat(report.counts()).containsEntry(CpuOutcome.UPDATED, 2L).containsEntry(CpuOutcome.SIBLING_UPDATED, 2L);
+            assertThat(report.cpus()).allSatisfy(c -> assertThat(c.after()).contains(NEW));
+            assertThat(report.after().cpus()).allSatisfy(c -> {
+                assertThat(c.state().revision()).contains(NEW);
+                assertThat(c.sourceOf(Fact.REVISION)).isEqualTo(LoadReport.READ_BACK_BY_RENDEZVOUS);
+            });
+            assertThat(report.consistent()).isTrue();
+            assertThat(report.afterRevisionSources()).containsExactly(Map.entry(LoadReport.READ_BACK_BY_RENDEZVOUS, List.of(0, 1, 2, 3)));
+        }
+    }
+
+    @Test
+    void aCpuTheRendezvousCouldNotReadFallsBackToThePlatformAndSaysSo() throws Exception {
+        try (SimulatedMachine machine = Machines.machine(Vendor.INTEL, "1x2x2").revision(OLD).build()) {
+            ForwardingBackend unreadable = new ForwardingBackend(new SimulatedBackend(machine)) {
+                @Override
+                public Revision readRevision(LogicalCpu cpu, LoadProtocol protocol) throws ApplyException {
+                    if (cpu.index() == 3) {
+                        throw new ApplyException("cannot read MSR 0x8B on CPU 3", "");
+                    }
+                    return super.readRevision(cpu, protocol);
+                }
+            };
+            LateLoader loader = new LateLoader(unreadable, drivers(Vendor.INTEL), options());
+            LoadReport report = planAndLoad(loader, cacheFor(machine, NEW), PlanPolicy.SAFE);
+
+            assertThat(report.cpus().get(3).after()).contains(NEW);
+            assertThat(report.after().cpu(3).orElseThrow().sourceOf(Fact.REVISION)).isEqualTo(SimulatedBackend.NAME);
+            assertThat(report.afterRevisionSources()).containsEntry(LoadReport.READ_BACK_BY_RENDEZVOUS, List.of(0, 1, 2))
+                    .containsEntry(SimulatedBackend.NAME, List.of(3));
+        }
+    }
+
+    @Test
     void aRefusingCoreMakesAnHonestPartialAndInconsistentReport() throws Exception {
         try (SimulatedMachine machine = Machines.machine(Vendor.AMD, "1x4x1").revision(OLD).fault(2, Fault.refuses()).build()) {
             LateLoader loader = new LateLoader(new SimulatedBackend(machine), drivers(Vendor.AMD), options());
-            LoadReport report = loader.load(loader.plan(cacheFor(machine, NEW), PlanPolicy.SAFE));
+            LoadReport report = planAndLoad(loader, cacheFor(machine, NEW), PlanPolicy.SAFE);
             assertThat(report.succeeded()).isFalse();
             assertThat(report.consistent()).isFalse();
             assertThat(report.cpus().get(2).outcome()).isEqualTo(CpuOutcome.REFUSED);
@@ -105,10 +161,88 @@ class LateLoaderTest {
     void forcingIsRecordedInTheReport() throws Exception {
         try (SimulatedMachine machine = Machines.machine(Vendor.AMD, "1x2x1").revision(NEW).build()) {
             LateLoader loader = new LateLoader(new SimulatedBackend(machine), drivers(Vendor.AMD), options());
-            LoadPlan plan = loader.plan(cacheFor(machine, NEW), new PlanPolicy(true, false));
+            MicrocodeCache cache = cacheFor(machine, NEW);
+            LoadPlan plan = loader.plan(cache, new PlanPolicy(true, false));
             assertThat(plan.verdicts()).allSatisfy(v -> assertThat(v.kind()).isEqualTo(VerdictKind.UPDATE));
-            LoadReport report = loader.load(plan);
+            LoadReport report = loader.load(plan, PatchSource.of(cache));
             assertThat(report.forced()).isTrue();
+        }
+    }
+
+    @Test
+    void aRevisionThatMovedSinceThePlanIsRefusedAndNothingIsApplied() throws Exception {
+        try (SimulatedMachine machine = Machines.machine(Vendor.AMD, "1x4x1").revision(OLD).build()) {
+            SimulatedBackend backend = new SimulatedBackend(machine);
+            LateLoader loader = new LateLoader(backend, drivers(Vendor.AMD), options());
+            MicrocodeCache cache = cacheFor(machine, NEW);
+            LoadPlan plan = loader.plan(cache, PlanPolicy.SAFE);
+            // Another tool loads CPU 3 while the plan waits for its confirmation.
+            new Rendezvous(backend, Machines.RELAXED).run(Machines.request(machine,
+                    cpu -> cpu.index() == 3 ? Optional.of(Machines.patchFor(machine, 3, MID)) : Optional.empty()));
+
+            assertThatThrownBy(() -> loader.load(plan, PatchSource.of(cache))).isInstanceOf(ApplyException.class)
+                    .hasMessageContaining("nothing was applied")
+                    .hasMessageContaining("CPU 3 now runs " + MID + ", the plan saw " + OLD)
+                    .hasMessageEndingWith("plan again");
+            assertThat(machine.applyLog()).hasSize(1);
+            assertThat(machine.cpus()).allSatisfy(cpu -> assertThat(machine.revision(cpu.index())).isEqualTo(cpu.index() == 3 ? MID : OLD));
+        }
+    }
+
+    @Test
+    void patchesThatChangedSinceThePlanAreRefusedAndNothingIsApplied() throws Exception {
+        try (SimulatedMachine machine = Machines.machine(Vendor.INTEL, "1x2x2").revision(OLD).build()) {
+            LateLoader loader = new LateLoader(new SimulatedBackend(machine), drivers(Vendor.INTEL), options());
+            LoadPlan plan = loader.plan(cacheFor(machine, NEW), PlanPolicy.SAFE);
+
+            assertThatThrownBy(() -> loader.load(plan, () -> cacheFor(machine, NEWER))).isInstanceOf(ApplyException.class)
+                    .hasMessageContaining("nothing was applied")
+                    .hasMessageContaining("CPU 0 would now get UPDATE to INTEL rev " + NEWER)
+                    .hasMessageContaining("the plan chose UPDATE to INTEL rev " + NEW)
+                    .hasMessageEndingWith("plan again");
+            assertThat(machine.applyLog()).isEmpty();
+        }
+    }
+
+    @Test
+    void patchesReadAgainUnchangedUnderTheLockAreLoaded() throws Exception {
+        try (SimulatedMachine machine = Machines.machine(Vendor.INTEL, "1x2x2").revision(OLD).build()) {
+            LateLoader loader = new LateLoader(new SimulatedBackend(machine), drivers(Vendor.INTEL), options());
+            List<Boolean> lockHeldWhileRead = new ArrayList<>();
+            PatchSource files = () -> {
+                lockHeldWhileRead.add(lockHeld());
+                return cacheFor(machine, NEW);
+            };
+            LoadReport report = loader.load(loader.plan(files.read(), PlanPolicy.SAFE), files);
+
+            assertThat(lockHeldWhileRead).containsExactly(false, true);
+            assertThat(report.succeeded()).isTrue();
+            assertThat(machine.revision(0)).isEqualTo(NEW);
+        }
+    }
+
+    @Test
+    void patchesThatCannotBeReadAgainAreRefused() throws Exception {
+        try (SimulatedMachine machine = Machines.machine(Vendor.INTEL, "1x2x2").revision(OLD).build()) {
+            LateLoader loader = new LateLoader(new SimulatedBackend(machine), drivers(Vendor.INTEL), options());
+            LoadPlan plan = loader.plan(cacheFor(machine, NEW), PlanPolicy.SAFE);
+            PatchSource gone = () -> {
+                throw new MicrocodeFormatException(InputRule.UNREADABLE, "firmware/06-9e-0a", 0, "no such file or directory");
+            };
+
+            assertThatThrownBy(() -> loader.load(plan, gone)).isInstanceOf(ApplyException.class)
+                    .hasMessageContaining("nothing was applied").hasMessageContaining("firmware/06-9e-0a");
+            assertThat(machine.applyLog()).isEmpty();
+        }
+    }
+
+    private boolean lockHeld() {
+        try (HostLock lock = HostLock.acquire(run)) {
+            return false;
+        } catch (ApplyException e) {
+            return true;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -117,9 +251,10 @@ class LateLoaderTest {
         try (SimulatedMachine machine = Machines.machine(Vendor.INTEL, "1x1x1").revision(OLD).build();
              HostLock held = HostLock.acquire(run)) {
             LateLoader loader = new LateLoader(new SimulatedBackend(machine), drivers(Vendor.INTEL), options());
-            LoadPlan plan = loader.plan(cacheFor(machine, NEW), PlanPolicy.SAFE);
+            MicrocodeCache cache = cacheFor(machine, NEW);
+            LoadPlan plan = loader.plan(cache, PlanPolicy.SAFE);
             long start = System.nanoTime();
-            assertThatThrownBy(() -> loader.load(plan)).isInstanceOf(ApplyException.class)
+            assertThatThrownBy(() -> loader.load(plan, PatchSource.of(cache))).isInstanceOf(ApplyException.class)
                     .hasMessageContaining("another microcode load is running on this host")
                     .hasMessageContaining("by process " + ProcessHandle.current().pid());
             assertThat(System.nanoTime() - start).isLessThan(TimeUnit.SECONDS.toNanos(2));
@@ -136,7 +271,7 @@ class LateLoaderTest {
         try (SimulatedMachine machine = Machines.machine(Vendor.AMD, "1x2x1").revision(OLD).build()) {
             RecordingSystem system = new RecordingSystem(machine, new SystemResult(SystemOutcome.LOADED, OptionalInt.empty(), "loaded"));
             LateLoader loader = new LateLoader(system, drivers(Vendor.AMD), options());
-            LoadReport report = loader.load(loader.plan(cacheFor(machine, NEW), PlanPolicy.SAFE));
+            LoadReport report = planAndLoad(loader, cacheFor(machine, NEW), PlanPolicy.SAFE);
             assertThat(system.options.plannedPatch()).isPresent();
             assertThat(system.blob.remaining()).isEqualTo(system.options.plannedPatch().get().size());
             // The simulated "kernel" said LOADED but nothing moved: the read-back wins.
@@ -151,9 +286,29 @@ class LateLoaderTest {
         try (SimulatedMachine machine = Machines.machine(Vendor.AMD, "1x2x1").revision(NEW).build()) {
             RecordingSystem system = new RecordingSystem(machine, new SystemResult(SystemOutcome.UP_TO_DATE, OptionalInt.of(17), "up to date"));
             LateLoader loader = new LateLoader(system, drivers(Vendor.AMD), options());
-            LoadReport report = loader.load(loader.plan(cacheFor(machine, NEW), PlanPolicy.SAFE));
+            LoadReport report = planAndLoad(loader, cacheFor(machine, NEW), PlanPolicy.SAFE);
             assertThat(report.cpus()).allSatisfy(c -> assertThat(c.outcome()).isEqualTo(CpuOutcome.UP_TO_DATE));
             assertThat(report.succeeded()).isTrue();
+        }
+    }
+
+    /**
+     * A per-CPU backend whose platform keeps the revisions it first read, as sysfs does on Intel after a load
+     * through the msr device.
+     */
+    private static final class StalePlatform extends ForwardingBackend {
+        private Platform first;
+
+        StalePlatform(SimulatedBackend backend) {
+            super(backend);
+        }
+
+        @Override
+        public synchronized Platform platform() throws IOException {
+            if (first == null) {
+                first = super.platform();
+            }
+            return first;
         }
     }
 

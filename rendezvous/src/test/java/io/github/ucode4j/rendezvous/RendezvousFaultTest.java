@@ -143,7 +143,20 @@ class RendezvousFaultTest {
             assertThat(dead.outcome()).isEqualTo(CpuOutcome.FAILED);
             assertThat(dead.message()).contains("InternalError").contains("died");
             assertThat(outcomes(report)).containsEntry(0, CpuOutcome.UPDATED).containsEntry(2, CpuOutcome.SIBLING_UPDATED)
-                    .containsEntry(3, CpuOutcome.REFUSED);
+                    .containsEntry(3, CpuOutcome.NOT_ATTEMPTED);
+            assertThat(report.result(3).orElseThrow().message()).contains("nothing was tried");
+        }
+    }
+
+    @Test
+    void theSmtSiblingOfAHungLoadIsUnknownNotRefused() {
+        try (SimulatedBackend backend = backend(machine(Vendor.INTEL, "1x2x2").fault(1, Fault.hangsInApply()))) {
+            RendezvousReport report = new Rendezvous(backend, RELAXED.withProgressTimeout(SHORT))
+                    .run(loadEverywhere(backend.machine(), NEW));
+
+            assertThat(outcomes(report)).containsEntry(1, CpuOutcome.TIMED_OUT).containsEntry(3, CpuOutcome.UNKNOWN)
+                    .containsEntry(0, CpuOutcome.UPDATED).containsEntry(2, CpuOutcome.SIBLING_UPDATED);
+            assertThat(report.result(3).orElseThrow().message()).contains("may still land");
         }
     }
 

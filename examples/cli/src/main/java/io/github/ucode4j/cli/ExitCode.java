@@ -12,6 +12,10 @@ public final class ExitCode {
     public static final int APPLY_FAILED = 3;
     /** No apply backend can run here, or the one asked for cannot. */
     public static final int NO_BACKEND = 4;
+    /** SIGINT arrived during a load: held until the load was over and its report printed (128 + 2, as shells count). */
+    public static final int INTERRUPTED = 130;
+    /** SIGTERM arrived during a load: held until the load was over and its report printed (128 + 15). */
+    public static final int TERMINATED = 143;
     /** A bug in ucode: the one-line message asks for a report with {@code --debug}. */
     public static final int INTERNAL_ERROR = 70;
 

@@ -94,7 +94,7 @@ class MachineCommandsTest {
 
         assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCode.OK);
         assertThat(run.out()).contains("UPDATED", "SIBLING_UPDATED", "stopped window: ", "result: success")
-                .contains("consistent: yes");
+                .contains("consistent: yes").contains("revisions after the load: read back on the CPU by the rendezvous (CPUs 0-3)");
         assertThat(run.outLines()).filteredOn(line -> line.matches("\\d+ +UPDATE +\\S*UPDATED .*"))
                 .hasSize(4).allSatisfy(line -> assertThat(line).contains("0xb4", NEWER));
     }

@@ -6,6 +6,7 @@ import io.github.ucode4j.cache.PlanPolicy;
 import io.github.ucode4j.cache.Planner;
 import io.github.ucode4j.cli.CliFailure;
 import io.github.ucode4j.cli.CommandBase;
+import io.github.ucode4j.cli.DeferredSignals;
 import io.github.ucode4j.cli.ExitCode;
 import io.github.ucode4j.cli.MicrocodeInputs;
 import io.github.ucode4j.cli.option.BackendOption;
@@ -15,6 +16,7 @@ import io.github.ucode4j.cli.text.ReportText;
 import io.github.ucode4j.rendezvous.LateLoader;
 import io.github.ucode4j.rendezvous.LateLoaderOptions;
 import io.github.ucode4j.rendezvous.LoadReport;
+import io.github.ucode4j.rendezvous.PatchSource;
 import java.io.Console;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -26,8 +28,13 @@ import picocli.CommandLine.Option;
 /** {@code ucode apply}: plans, shows the plan, asks, loads, and reports what every CPU runs now. */
 @Command(name = "apply", description = {"Load the newest suitable patch into every CPU.",
     "Prints the plan, asks for confirmation (unless --yes), loads, reads every CPU back and prints the report.",
+    "Under the host-wide lock, just before loading, the firmware files and the CPUs are read again: if either changed "
+        + "since the plan was shown, nothing is loaded.",
     "The host-wide lock lives in the directory the system property " + ApplyCommand.RUN_DIRECTORY_PROPERTY
-        + " names (default /run/ucode4j)."})
+        + " names (default /run/ucode4j).",
+    "SIGINT or SIGTERM during the load is held until the load is over and its report printed; the command then says "
+        + "so and exits with 130 (SIGINT) or 143 (SIGTERM), unless the load was refused (then the refusal's code "
+        + "stands). Before the load, while planning or asking, they stop it as usual."})
 public final class ApplyCommand extends CommandBase {
     /** The system property naming the directory of the host-wide load lock. */
     public static final String RUN_DIRECTORY_PROPERTY = "ucode4j.run-dir";
@@ -66,23 +73,44 @@ public final class ApplyCommand extends CommandBase {
                 out().println("nothing was changed");
                 return ExitCode.OK;
             }
-            out().println();
-            LoadReport report = load(backend, inputs, plan);
-            ReportText.print(report, out());
-            return report.succeeded() ? ExitCode.OK : ExitCode.APPLY_FAILED;
+            return loadAndReport(backend, inputs, plan);
         } finally {
             BackendOption.release(backend);
         }
+    }
+
+    // From the lock to the printed report SIGINT and SIGTERM wait: the load's deadlines bound it, and a load must not
+    // be cut off from its report. Then the command exits with the signal's code.
+    private int loadAndReport(ApplyBackend backend, MicrocodeInputs inputs, LoadPlan plan) throws Exception {
+        DeferredSignals signals = DeferredSignals.hold(this::warn);
+        int status;
+        try {
+            out().println();
+            LoadReport report = load(backend, inputs, plan);
+            ReportText.print(report, out());
+            status = report.succeeded() ? ExitCode.OK : ExitCode.APPLY_FAILED;
+        } finally {
+            out().flush();
+            signals.release();
+            signals.arrived().ifPresent(signal -> error(signal + " arrived during the load; ucode held it until the load was over"));
+        }
+        return signals.exitCode().orElse(status);
     }
 
     private LoadReport load(ApplyBackend backend, MicrocodeInputs inputs, LoadPlan plan) throws Exception {
         Path runDirectory = Path.of(System.getProperty(RUN_DIRECTORY_PROPERTY, LateLoaderOptions.DEFAULTS.runDirectory().toString()));
         LateLoader loader = new LateLoader(backend, inputs.drivers(), LateLoaderOptions.DEFAULTS.withRunDirectory(runDirectory));
         try {
-            return loader.load(plan);
+            return loader.load(plan, firmwareReadAgain(inputs));
         } catch (IOException e) {
             throw new CliFailure(ExitCode.APPLY_FAILED, "the load ran but the CPUs could not be read back: " + e.getMessage());
         }
+    }
+
+    // The files as they are when the lock is taken: a package upgrade while the plan was shown refuses the load. Their
+    // warnings (files that are not microcode) were printed when planning.
+    private PatchSource firmwareReadAgain(MicrocodeInputs inputs) {
+        return () -> firmware.cache(inputs, alreadyWarned -> { });
     }
 
     // Asks on the terminal; without one there is nobody to ask, and applying unasked needs --yes.

@@ -15,6 +15,7 @@ import io.github.ucode4j.cli.text.ReportText;
 import io.github.ucode4j.rendezvous.LateLoader;
 import io.github.ucode4j.rendezvous.LateLoaderOptions;
 import io.github.ucode4j.rendezvous.LoadReport;
+import io.github.ucode4j.rendezvous.PatchSource;
 import io.github.ucode4j.rendezvous.simulated.ApplyLatency;
 import io.github.ucode4j.rendezvous.simulated.SimulatedBackend;
 import io.github.ucode4j.rendezvous.simulated.SimulatedMachine;
@@ -66,10 +67,11 @@ public final class DemoCommand extends CommandBase {
         Path runDirectory = Files.createTempDirectory("ucode-demo");
         try (SimulatedBackend backend = new SimulatedBackend(machine)) {
             LateLoader loader = new LateLoader(backend, inputs.drivers(), LateLoaderOptions.DEFAULTS.withRunDirectory(runDirectory));
-            LoadPlan plan = loader.plan(MicrocodeCache.builder().add(generated).build(), PlanPolicy.SAFE);
+            MicrocodeCache cache = MicrocodeCache.builder().add(generated).build();
+            LoadPlan plan = loader.plan(cache, PlanPolicy.SAFE);
             PlanText.print(plan, out());
             out().println();
-            LoadReport report = loader.load(plan);
+            LoadReport report = loader.load(plan, PatchSource.of(cache));
             ReportText.print(report, out());
             return report.succeeded() ? ExitCode.OK : ExitCode.APPLY_FAILED;
         } finally {

@@ -5,6 +5,7 @@ import io.github.ucode4j.rendezvous.CpuLoadResult;
 import io.github.ucode4j.rendezvous.LoadReport;
 import io.github.ucode4j.rendezvous.RendezvousReport;
 import java.io.PrintWriter;
+import java.util.stream.Collectors;
 
 /** Prints a load report for people: per CPU the outcome with its revisions before and after, then the totals. */
 public final class ReportText {
@@ -23,6 +24,9 @@ public final class ReportText {
         report.rendezvous().ifPresent(rendezvous -> printRendezvous(rendezvous, out));
         report.system().ifPresent(system -> out.println("backend " + report.backend() + " reported " + system.outcome()
                 + (system.errno().isPresent() ? " (errno " + system.errno().getAsInt() + ")" : "") + ": " + system.message()));
+        out.println("revisions after the load: " + report.afterRevisionSources().entrySet().stream()
+                .map(source -> source.getKey() + " (CPUs " + Display.cpus(source.getValue()) + ")")
+                .collect(Collectors.joining("; ")));
         out.println("consistent: " + (report.consistent() ? "yes, every CPU of each signature runs the same revision"
                 : "NO, CPUs of the same signature run different revisions"));
         out.println("result: " + (report.succeeded() ? "success" : "FAILED or partial"));

@@ -1,0 +1,86 @@
+package io.github.ucode4j.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.ucode4j.api.ApplyBackends;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * {@code apply} reads its firmware again under the host-wide lock: a file that changes while the plan is shown
+ * (a package upgrade during the confirmation) refuses the load. On the simulated 1x2x2 Intel machine.
+ */
+class ApplyCommandTest {
+    private static final int PLANNED = 0xc6;
+    private static final int UPGRADED = 0xc8;
+
+    @TempDir
+    Path directory;
+
+    private Path firmware;
+    private final SystemProperties properties = new SystemProperties();
+
+    @BeforeEach
+    void simulatedMachine() throws IOException {
+        firmware = GeneratedFirmware.forSimulatedMachine(directory.resolve("firmware"), PLANNED);
+        properties.set(ApplyBackends.PROPERTY, "simulated", "ucode4j.simulated.topology", "1x2x2",
+                "ucode4j.simulated.latency", "1", "ucode4j.run-dir", directory.resolve("run").toString());
+    }
+
+    @AfterEach
+    void restoreProperties() {
+        properties.restore();
+    }
+
+    @Test
+    void firmwareThatChangesWhileThePlanIsShownIsRefused() {
+        StringWriter out = new WhenPlanShown(() -> GeneratedFirmware.forSimulatedMachine(firmware, UPGRADED));
+        StringWriter err = new StringWriter();
+        CommandLine command = Main.commandLine();
+        command.setOut(new PrintWriter(out, true));
+        command.setErr(new PrintWriter(err, true));
+
+        int exitCode = command.execute("apply", "--yes", "--firmware=" + firmware);
+
+        assertThat(exitCode).as(out + "" + err).isEqualTo(ExitCode.APPLY_FAILED);
+        assertThat(out.toString()).contains("plan: UPDATE 4").doesNotContain("OUTCOME");
+        assertThat(err.toString().lines()).singleElement().asString()
+                .contains("nothing was applied", "CPU 0 would now get UPDATE to INTEL rev 0xc8",
+                        "the plan chose UPDATE to INTEL rev 0xc6", "plan again");
+    }
+
+    /** Standard output that runs an action once, when the plan's summary line has been printed. */
+    private static final class WhenPlanShown extends StringWriter {
+        private final IoAction action;
+        private boolean done;
+
+        WhenPlanShown(IoAction action) {
+            this.action = action;
+        }
+
+        @Override
+        public void flush() {
+            if (!done && toString().contains("plan: ")) {
+                done = true;
+                try {
+                    action.run();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface IoAction {
+        void run() throws IOException;
+    }
+}
