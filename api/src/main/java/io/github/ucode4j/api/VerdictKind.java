@@ -14,6 +14,12 @@ public enum VerdictKind {
     PLATFORM_MISMATCH,
     /** The patch requires a newer running revision for a safe late load (Intel {@code min_req_ver}). */
     UNSAFE_LATE_LOAD,
+    /**
+     * The CPU's microcode must only be loaded early, at boot, never into a running system: a vendor or
+     * distribution rule says a late load may hang it. Nothing is loaded, not even when forced; the early initramfs
+     * is the way to update it.
+     */
+    EARLY_ONLY,
     /** The CPU checks patch digests against a known list and this patch's is not on it (AMD Entrysign). */
     DIGEST_UNKNOWN,
     /** The CPU is at a final patch level and refuses further updates (AMD). */

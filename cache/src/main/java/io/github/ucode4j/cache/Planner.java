@@ -28,11 +28,18 @@ import java.util.stream.Collectors;
 /**
  * Decides, for every logical CPU of a platform, which patch of a cache it should load, or why none, in words a
  * person understands: update to patch X; already up to date; no patch for this signature; the platform flags do
- * not match; not safe to late-load; digest unknown; final patch level; revision or CPU unknown.
+ * not match; not safe to late-load; early load only; digest unknown; final patch level; revision or CPU unknown.
  *
  * <p>For each CPU the candidates are the cache's selected patches that its vendor driver matches to the CPU
  * ({@link MicrocodeCache#candidates}); the newest one the vendor's rule would load and no vendor rule objects to is
- * chosen. A downgrade is planned by selecting the wanted revision and forcing. Stateless and thread-safe.
+ * chosen. A downgrade is planned by selecting the wanted revision and forcing.
+ *
+ * <p>An objection to a patch ({@link LoadObjection.Scope#PATCH}: Intel's {@code min_req_ver}, an AMD digest) lets
+ * an older candidate be chosen instead, and {@link PlanPolicy#ignoreLateLoadObjections()} overrides it. An
+ * objection to the CPU ({@link LoadObjection.Scope#CPU}: microcode that must only be loaded early, because a late
+ * load may hang the machine) raised against any candidate ends the search: no older patch is late-loaded instead,
+ * since what is unsafe is the late load itself, and neither policy overrides it, since a forced late load is still
+ * a late load. A forced reload is checked for such objections too. Stateless and thread-safe.
  */
 public final class Planner {
     private final MicrocodeDrivers drivers;
@@ -94,26 +101,38 @@ public final class Planner {
         List<MicrocodePatch> loadable = matching.stream().filter(p -> vendor.wouldLoad(running, p.revision())).toList();
         if (loadable.isEmpty()) {
             if (policy.force()) {
-                return new Verdict(index, VerdictKind.FORCED, Optional.of(newest), "forced: reload revision " + newest.revision()
-                        + " over the running " + running + " (" + newest.origin() + ")");
+                Candidate reload = new Candidate(newest, driver.get().lateLoadObjection(newest, state));
+                return reload.objectsToTheCpu() ? refused(index, reload) : new Verdict(index, VerdictKind.FORCED,
+                        Optional.of(newest), "forced: reload revision " + newest.revision() + " over the running " + running
+                        + " (" + newest.origin() + ")");
             }
             return new Verdict(index, VerdictKind.UP_TO_DATE, Optional.of(newest), "runs revision " + running
                     + (newest.revision().equals(running) ? ", the newest available" : ", newer than the newest available " + newest.revision()));
         }
+        List<Candidate> candidates = loadable.stream().map(p -> new Candidate(p, driver.get().lateLoadObjection(p, state))).toList();
+        Optional<Candidate> againstTheCpu = candidates.stream().filter(Candidate::objectsToTheCpu).findFirst();
+        if (againstTheCpu.isPresent()) {
+            return refused(index, againstTheCpu.get());
+        }
         Optional<LoadObjection> firstObjection = Optional.empty();
-        for (MicrocodePatch candidate : loadable) {
-            Optional<LoadObjection> objection = driver.get().lateLoadObjection(candidate, state);
-            if (objection.isEmpty()) {
-                return update(index, running, candidate, newest, firstObjection);
+        for (Candidate candidate : candidates) {
+            if (candidate.objection().isEmpty()) {
+                return update(index, running, candidate.patch(), newest, firstObjection);
             }
             if (policy.ignoreLateLoadObjections()) {
-                return new Verdict(index, VerdictKind.UPDATE, Optional.of(candidate), updateText(running, candidate)
-                        + "; loaded despite: " + objection.get().reason());
+                return new Verdict(index, VerdictKind.UPDATE, Optional.of(candidate.patch()), updateText(running, candidate.patch())
+                        + "; loaded despite: " + candidate.objection().get().reason());
             }
-            firstObjection = firstObjection.or(() -> objection);
+            firstObjection = firstObjection.or(candidate::objection);
         }
         LoadObjection objection = firstObjection.orElseThrow();
         return new Verdict(index, objection.kind(), Optional.of(loadable.get(0)), objection.reason());
+    }
+
+    private static Verdict refused(int index, Candidate candidate) {
+        LoadObjection objection = candidate.objection().orElseThrow();
+        return new Verdict(index, objection.kind(), Optional.of(candidate.patch()), objection.reason()
+                + "; forcing does not change this: a forced late load is still a late load");
     }
 
     private static Verdict update(int index, Revision running, MicrocodePatch chosen, MicrocodePatch newest,
@@ -139,6 +158,13 @@ public final class Planner {
 
     private static Verdict none(int index, VerdictKind kind, String reason) {
         return new Verdict(index, kind, Optional.empty(), reason);
+    }
+
+    /** A patch the CPU would load, and what its vendor's rules say against loading it late. */
+    private record Candidate(MicrocodePatch patch, Optional<LoadObjection> objection) {
+        boolean objectsToTheCpu() {
+            return objection.filter(o -> o.scope() == LoadObjection.Scope.CPU).isPresent();
+        }
     }
 
     /** Observations about a platform and a plan as a whole. */

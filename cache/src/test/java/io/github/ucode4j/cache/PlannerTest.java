@@ -38,6 +38,9 @@ class PlannerTest {
     private static final int ZEN3 = 0xa00f11;
     private static final int ZEN4 = 0xa10f11;
 
+    private static final LoadObjection EARLY_ONLY = new LoadObjection(VerdictKind.EARLY_ONLY,
+            "06-55-04 (0x50654) must not be late-loaded: a rule says so", LoadObjection.Scope.CPU);
+
     private static final Planner PLANNER = new Planner(MicrocodeDrivers.of(List.of(new FakeDriver(Vendor.INTEL), new FakeDriver(Vendor.AMD))));
 
     @Test
@@ -126,6 +129,57 @@ class PlannerTest {
         Verdict overridden = planner.plan(server, cache, new PlanPolicy(false, true)).verdicts().get(0);
         assertThat(overridden.kind()).isEqualTo(VerdictKind.UPDATE);
         assertThat(overridden.reason()).endsWith("; loaded despite: needs revision 0x2006f05 or later to late-load; runs 0x2006e05");
+    }
+
+    @Test
+    void anObjectionToTheCpuIsNotSidesteppedByAnOlderPatch() throws Exception {
+        Planner planner = new Planner(MicrocodeDrivers.of(List.of(new FakeDriver(Vendor.INTEL, (p, c) ->
+                p.revision().equals(Revision.of(0x2007006)) ? Optional.of(EARLY_ONLY) : Optional.empty()))));
+        Platform server = machine(1, cpu -> CpuState.of(Vendor.INTEL, CpuSignature.of(SKX), PlatformFlags.ofPlatformId(0), Revision.of(0x2006e05)));
+
+        Verdict verdict = planner.plan(server, cache(intel(SKX, 0xb7, 0x2006f05), intel(SKX, 0xb7, 0x2007006)), PlanPolicy.SAFE).verdicts().get(0);
+
+        assertThat(verdict.kind()).isEqualTo(VerdictKind.EARLY_ONLY);
+        assertThat(verdict.patch().orElseThrow().revision()).isEqualTo(Revision.of(0x2007006));
+        assertThat(verdict.reason()).isEqualTo(EARLY_ONLY.reason() + "; forcing does not change this: a forced late load is still a late load");
+    }
+
+    @Test
+    void anObjectionToTheCpuFromAnOlderPatchStillHolds() throws Exception {
+        Planner planner = new Planner(MicrocodeDrivers.of(List.of(new FakeDriver(Vendor.INTEL, (p, c) ->
+                p.revision().equals(Revision.of(0x2006f05)) ? Optional.of(EARLY_ONLY) : Optional.empty()))));
+        Platform server = machine(1, cpu -> CpuState.of(Vendor.INTEL, CpuSignature.of(SKX), PlatformFlags.ofPlatformId(0), Revision.of(0x2006e05)));
+
+        Verdict verdict = planner.plan(server, cache(intel(SKX, 0xb7, 0x2006f05), intel(SKX, 0xb7, 0x2007006)), PlanPolicy.SAFE).verdicts().get(0);
+
+        assertThat(verdict.kind()).isEqualTo(VerdictKind.EARLY_ONLY);
+        assertThat(verdict.patch().orElseThrow().revision()).isEqualTo(Revision.of(0x2006f05));
+    }
+
+    @Test
+    void neitherForcingNorIgnoringObjectionsOverridesAnObjectionToTheCpu() throws Exception {
+        Planner planner = new Planner(MicrocodeDrivers.of(List.of(new FakeDriver(Vendor.INTEL, (p, c) -> Optional.of(EARLY_ONLY)))));
+        MicrocodeCache cache = cache(intel(SKX, 0xb7, 0x2007006));
+        Platform older = machine(1, cpu -> CpuState.of(Vendor.INTEL, CpuSignature.of(SKX), PlatformFlags.ofPlatformId(0), Revision.of(0x2006e05)));
+        Platform same = machine(1, cpu -> CpuState.of(Vendor.INTEL, CpuSignature.of(SKX), PlatformFlags.ofPlatformId(0), Revision.of(0x2007006)));
+
+        for (PlanPolicy policy : List.of(new PlanPolicy(true, false), new PlanPolicy(false, true), new PlanPolicy(true, true))) {
+            assertThat(planner.plan(older, cache, policy).verdicts().get(0).kind()).as("update under %s", policy).isEqualTo(VerdictKind.EARLY_ONLY);
+            LoadPlan reload = planner.plan(same, cache, policy);
+            assertThat(reload.verdicts().get(0).kind()).as("reload under %s", policy).isEqualTo(policy.force() ? VerdictKind.EARLY_ONLY : VerdictKind.UP_TO_DATE);
+            assertThat(reload.loadsAnything()).isFalse();
+        }
+    }
+
+    @Test
+    void aForcedReloadIsCheckedOnlyForObjectionsToTheCpu() throws Exception {
+        Planner planner = new Planner(MicrocodeDrivers.of(List.of(new FakeDriver(Vendor.INTEL, (p, c) ->
+                Optional.of(new LoadObjection(VerdictKind.UNSAFE_LATE_LOAD, "needs a newer running revision"))))));
+        Platform same = machine(1, cpu -> CpuState.of(Vendor.INTEL, CpuSignature.of(SKX), PlatformFlags.ofPlatformId(0), Revision.of(0x2007006)));
+
+        Verdict verdict = planner.plan(same, cache(intel(SKX, 0xb7, 0x2007006)), new PlanPolicy(true, false)).verdicts().get(0);
+
+        assertThat(verdict.kind()).isEqualTo(VerdictKind.FORCED);
     }
 
     @Test

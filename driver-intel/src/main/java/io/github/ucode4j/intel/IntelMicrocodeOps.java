@@ -74,14 +74,16 @@ public final class IntelMicrocodeOps implements MicrocodeOps {
     }
 
     /**
-     * Objects when the patch names a minimum revision ({@code min_req_ver}) and the CPU runs an older one
+     * Objects, first, to any late load on a CPU whose microcode must be loaded only early
+     * ({@link VerdictKind#EARLY_ONLY}, an objection to the CPU: see {@link EarlyOnlyRules}). Then, when the patch
+     * names a minimum revision ({@code min_req_ver}) and the CPU runs an older one
      * ({@link VerdictKind#UNSAFE_LATE_LOAD}: Linux refuses such a late load), or its revision is unknown
-     * ({@link VerdictKind#REVISION_UNKNOWN}). A patch without a minimum draws no objection, as Linux loads it
-     * (tainting the kernel); {@link #lateLoadSafety} still calls that load unproven.
+     * ({@link VerdictKind#REVISION_UNKNOWN}). A patch without a minimum draws no objection from that rule, as Linux
+     * loads it (tainting the kernel); {@link #lateLoadSafety} still calls that load unproven.
      */
     @Override
     public Optional<LoadObjection> lateLoadObjection(MicrocodePatch patch, CpuState cpu) {
-        return LateLoadPolicy.objection(patch, cpu);
+        return EarlyOnlyRules.builtIn().objection(patch, cpu).or(() -> LateLoadPolicy.objection(patch, cpu));
     }
 
     /** {@code intel-ucode/ff-mm-ss}, lower-case hex. */

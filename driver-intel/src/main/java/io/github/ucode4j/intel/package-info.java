@@ -9,6 +9,8 @@
  *   <li>{@link io.github.ucode4j.intel.IntelRule}: the rules a patch can break, each with its own code.
  *   <li>{@link io.github.ucode4j.intel.LateLoadSafety}: whether a late load is safe by the patch's
  *       {@code min_req_ver}, and why.
+ *   <li>{@link io.github.ucode4j.intel.EarlyOnlyRules} and {@link io.github.ucode4j.intel.EarlyOnlyRule}: the CPUs
+ *       whose microcode must only be loaded early, at boot, each rule with its source.
  *   <li>{@link io.github.ucode4j.intel.IntelPatchBuilder} and {@link io.github.ucode4j.intel.IntelPatchWriter}:
  *       synthesise valid patches and write patches back as binary or {@code .dat} text.
  *   <li>{@link io.github.ucode4j.intel.IucodeToolListing}: iucode_tool's {@code -L} and {@code -l} lines, for

@@ -69,7 +69,7 @@ class LateLoadSafetyTest {
     }
 
     private static CpuState cpu(Optional<Revision> revision) {
-        return new CpuState(Optional.of(Vendor.INTEL), Optional.of(CpuSignature.of(0x906ea)),
+        return new CpuState(Optional.of(Vendor.INTEL), Optional.of(CpuSignature.of(0x50654)),
                 Optional.of(PlatformFlags.ofPlatformId(0)), revision);
     }
 

@@ -52,8 +52,10 @@ public interface MicrocodeOps {
 
     /**
      * Whether a vendor rule beyond matching and revision order forbids loading {@code patch} late on a CPU in state
-     * {@code cpu}: Intel's minimum required revision, AMD's digest allow-list or final patch level. Called only for
-     * a patch that matches the CPU and is newer by the vendor's rule. The default knows no such rule.
+     * {@code cpu}: Intel's minimum required revision, AMD's digest allow-list or final patch level, microcode that
+     * must only be loaded early. Called for a patch that matches the CPU and is newer by the vendor's rule, and, when
+     * a reload is forced, for the newest matching patch, of which only an objection to the CPU
+     * ({@link LoadObjection.Scope#CPU}) then counts. The default knows no such rule.
      */
     default Optional<LoadObjection> lateLoadObjection(MicrocodePatch patch, CpuState cpu) {
         return Optional.empty();

@@ -26,10 +26,13 @@ import java.time.LocalDate;
 public record DemoFirmware(Vendor vendor, CpuSignature signature, PlatformFlags platformFlags, Revision running, Revision newer) {
     private static final LocalDate RELEASED = LocalDate.of(2025, 5, 13);
 
-    /** The demo's CPU model for {@code vendor}: Intel 06-9e-0a; AMD 15-02-00, a family whose loader checks no digest list. */
+    /**
+     * The demo's CPU model for {@code vendor}: Intel 06-a5-05 (Comet Lake), a CPU whose microcode may be late-loaded; AMD
+     * 15-02-00, a family whose loader checks no digest list.
+     */
     public static DemoFirmware forVendor(Vendor vendor) {
         return vendor == Vendor.INTEL
-                ? new DemoFirmware(vendor, CpuSignature.of(0x000906ea), PlatformFlags.ofPlatformId(1), Revision.of(0xb4), Revision.of(0xf8))
+                ? new DemoFirmware(vendor, CpuSignature.of(0x000a0655), PlatformFlags.ofPlatformId(1), Revision.of(0xb4), Revision.of(0xf8))
                 : new DemoFirmware(vendor, CpuSignature.fromDisplay(0x15, 0x02, 0x0), PlatformFlags.NONE, Revision.of(0x0600081c),
                         Revision.of(0x06000852));
     }

@@ -65,7 +65,8 @@ class ExitCodesTest {
 
     @Test
     void aFailedLoadIsApplyFailed() throws Exception {
-        Path firmware = GeneratedFirmware.forSimulatedMachine(directory.resolve("firmware"), 0xc6);
+        Path firmware = GeneratedFirmware.forLateLoadableCpu(directory.resolve("firmware"), 0xc6);
+        properties.set(GeneratedFirmware.LATE_LOADABLE_MACHINE);
         properties.set("ucode4j.simulated.faults", "0:refuses",
                 "ucode4j.run-dir", directory.resolve("run").toString());
 

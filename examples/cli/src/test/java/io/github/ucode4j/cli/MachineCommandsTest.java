@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code status}, {@code explain} and {@code apply} on the simulated machine, chosen through the system property
- * and shaped through its {@code ucode4j.simulated.*} properties: a 1x2x2 Intel 06-9e-0a running 0xb4.
+ * and shaped through its {@code ucode4j.simulated.*} properties: a 1x2x2 Intel 06-a5-05 running 0xb4.
  */
 class MachineCommandsTest {
     private static final String NEWER = "0xc6";
@@ -26,10 +26,11 @@ class MachineCommandsTest {
 
     @BeforeEach
     void simulatedMachine() throws Exception {
-        firmware = GeneratedFirmware.forSimulatedMachine(directory.resolve("firmware"), Integer.decode(NEWER));
+        firmware = GeneratedFirmware.forLateLoadableCpu(directory.resolve("firmware"), Integer.decode(NEWER));
         runDirectory = directory.resolve("run");
         properties.set(ApplyBackends.PROPERTY, "simulated", "ucode4j.simulated.topology", "1x2x2",
                 "ucode4j.simulated.latency", "1", "ucode4j.run-dir", runDirectory.toString());
+        properties.set(GeneratedFirmware.LATE_LOADABLE_MACHINE);
 
     }
 
@@ -46,7 +47,7 @@ class MachineCommandsTest {
         assertThat(run.out()).contains("backend simulated, 4 logical CPUs").contains("all CPUs agree")
                 .contains("sources: vendor from simulated");
         assertThat(run.outLines()).filteredOn(line -> line.matches("\\d+ .*")).hasSize(4)
-                .allSatisfy(line -> assertThat(line).contains("06-9e-0a", "0x000906ea", "0x02", "0xb4"));
+                .allSatisfy(line -> assertThat(line).contains("06-a5-05", "0x000a0655", "0x02", "0xb4"));
     }
 
     @Test

@@ -49,7 +49,7 @@ class PluginBackendTest {
 
     @Test
     void theBackendOptionSelectsItAndApplyHandsItThePlannedPatch() throws Exception {
-        Path firmware = GeneratedFirmware.forSimulatedMachine(directory.resolve("firmware"), 0xc6);
+        Path firmware = GeneratedFirmware.forLateLoadableCpu(directory.resolve("firmware"), 0xc6);
         properties.set("ucode4j.run-dir", directory.resolve("run").toString());
 
         Ucode.Run dryRun = Ucode.run("apply", "--backend=example-plugin", "--dry-run", "--firmware=" + firmware);

@@ -16,6 +16,7 @@ class ExplainFirmwareTest {
     void explainsEveryCpuOfTheMachine() throws Exception {
         System.setProperty("ucode4j.backend", "simulated");
         System.setProperty("ucode4j.simulated.topology", "1x2x2");
+        System.setProperty("ucode4j.simulated.signature", "0xa0655"); // 06-a5-05: the default 06-9e-0a is early-only
         System.setProperty("ucode4j.simulated.revision", "0xf0");
         PrintStream standardOut = System.out;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();

@@ -29,8 +29,8 @@ public final class ExamplePluginBackend implements SystemBackend {
     /** The name to select it by. */
     public static final String NAME = "example-plugin";
 
-    /** The one CPU it reports: an Intel 06-9e-0a, platform flags 0x02, running revision 0xb4. */
-    public static final CpuState CPU = new CpuState(Optional.of(Vendor.INTEL), Optional.of(CpuSignature.of(0x000906ea)),
+    /** The one CPU it reports: an Intel 06-a5-05, platform flags 0x02, running revision 0xb4. */
+    public static final CpuState CPU = new CpuState(Optional.of(Vendor.INTEL), Optional.of(CpuSignature.of(0x000a0655)),
             Optional.of(PlatformFlags.of(0x02)), Optional.of(Revision.of(0xb4)));
 
     // Static: ServiceLoader makes a new instance for every discovery, and a caller wants to see what any of them got.
