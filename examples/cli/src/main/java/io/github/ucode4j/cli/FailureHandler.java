@@ -16,6 +16,7 @@ import picocli.CommandLine.ParseResult;
 /**
  * Turns every failure into one line on standard error and an {@link ExitCode}: expected failures (bad input, no
  * backend, a failed load, a usage error) name what is wrong and where; only {@code --debug} adds the stack trace.
+ * The line's control characters are escaped: a message may quote a file name.
  */
 final class FailureHandler implements IExecutionExceptionHandler, IParameterExceptionHandler {
     static final String DEBUG_OPTION = "--debug";
@@ -27,7 +28,7 @@ final class FailureHandler implements IExecutionExceptionHandler, IParameterExce
     public int handleExecutionException(Exception exception, CommandLine command, ParseResult parseResult) {
         Failure failure = classify(exception);
         PrintWriter err = command.getErr();
-        err.println(prefix(command) + failure.message());
+        err.println(EscapingWriter.escape(prefix(command) + failure.message()));
         if (debugRequested(parseResult)) {
             exception.printStackTrace(err);
         }
@@ -39,7 +40,8 @@ final class FailureHandler implements IExecutionExceptionHandler, IParameterExce
     public int handleParseException(ParameterException exception, String[] args) {
         CommandLine command = exception.getCommandLine();
         PrintWriter err = command.getErr();
-        err.println(prefix(command) + exception.getMessage() + " (see '" + command.getCommandSpec().qualifiedName() + " --help')");
+        err.println(EscapingWriter.escape(prefix(command) + exception.getMessage() + " (see '"
+                + command.getCommandSpec().qualifiedName() + " --help')"));
         if (debugRequested(command.getParseResult())) {
             exception.printStackTrace(err);
         }
