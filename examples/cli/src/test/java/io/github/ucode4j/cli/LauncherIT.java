@@ -3,11 +3,13 @@ package io.github.ucode4j.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -60,6 +62,23 @@ class LauncherIT {
         assertThat(run.err().lines()).singleElement().asString().contains("missing");
     }
 
+    @Test
+    void runningOutOfMemoryIsExitCode70AndOneLineAndDebugAddsTheTrace() throws Exception {
+        Path large = directory.resolve("large");
+        try (RandomAccessFile file = new RandomAccessFile(large.toFile(), "rw")) {
+            file.setLength(48L << 20); // under the size limit, over the heap
+        }
+        Map<String, String> smallHeap = Map.of("JAVA_OPTS", "-Xmx24m");
+
+        Run quiet = launch(smallHeap, directory.resolve("cds"), "list", large.toString());
+        Run debug = launch(smallHeap, directory.resolve("cds"), "list", "--debug", large.toString());
+
+        assertThat(quiet.exitCode()).as(quiet.err()).isEqualTo(ExitCode.INTERNAL_ERROR);
+        assertThat(quiet.err().lines()).singleElement().asString().startsWith("ucode list: out of memory (Java heap space): ");
+        assertThat(debug.exitCode()).isEqualTo(ExitCode.INTERNAL_ERROR);
+        assertThat(debug.err()).contains("java.lang.OutOfMemoryError", "\tat ");
+    }
+
     private static List<Path> archives(Path cds) throws IOException {
         try (Stream<Path> files = Files.list(cds)) {
             return files.filter(p -> p.toString().endsWith(".jsa")).toList();
@@ -67,11 +86,16 @@ class LauncherIT {
     }
 
     private Run launch(Path cds, String... args) throws IOException, InterruptedException {
+        return launch(Map.of(), cds, args);
+    }
+
+    private Run launch(Map<String, String> environment, Path cds, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("bash", LAUNCHER.toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile());
         builder.environment().put("UCODE_JAR", JAR.toAbsolutePath().toString());
         builder.environment().put("UCODE_CDS_DIR", cds.toString());
+        builder.environment().putAll(environment);
         Path err = directory.resolve("stderr");
         Process process = builder.redirectError(err.toFile()).start();
         process.getOutputStream().close();
