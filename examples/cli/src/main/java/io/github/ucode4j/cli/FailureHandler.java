@@ -6,7 +6,7 @@ import io.github.ucode4j.api.MicrocodeFormatException;
 import io.github.ucode4j.cache.InvalidFilterException;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.NoSuchFileException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -87,11 +87,11 @@ final class FailureHandler implements IExecutionExceptionHandler, IParameterExce
         if (failure instanceof InvalidFilterException e) {
             return new Failure(ExitCode.USAGE, e.getMessage());
         }
-        if (failure instanceof NoSuchFileException e) {
-            return new Failure(ExitCode.BAD_INPUT, e.getFile() + ": no such file or directory");
-        }
         if (failure instanceof IOException e) {
-            return new Failure(ExitCode.BAD_INPUT, e.getMessage());
+            return new Failure(ExitCode.BAD_INPUT, IoMessages.describe(e));
+        }
+        if (failure instanceof UncheckedIOException e) {
+            return new Failure(ExitCode.BAD_INPUT, IoMessages.describe(e.getCause()));
         }
         if (failure instanceof OutOfMemoryError e) {
             return new Failure(ExitCode.INTERNAL_ERROR, "out of memory (" + detail(e) + "): give Java more, as with "

@@ -30,7 +30,7 @@ public final class VerifyCommand extends CommandBase {
     @Override
     public Integer call() throws MicrocodeFormatException {
         MicrocodeInputs inputs = MicrocodeInputs.withInstalledDrivers();
-        List<Path> files = MicrocodeInputs.files(paths);
+        List<Path> files = MicrocodeInputs.files(paths, this::warn);
         List<Bundle> good = new ArrayList<>();
         int broken = 0;
         for (Path file : files) {
