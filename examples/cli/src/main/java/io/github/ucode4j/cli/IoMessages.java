@@ -31,8 +31,14 @@ public final class IoMessages {
         return reason(e);
     }
 
-    /** What went wrong, without the path: {@code permission denied}, {@code a loop of symbolic links}. */
+    /**
+     * What went wrong, without the path: {@code permission denied}, {@code a loop of symbolic links}; the reason the
+     * exception was given, when it was given one.
+     */
     public static String reason(IOException e) {
+        if (e instanceof FileSystemException f && f.getReason() != null && !f.getReason().isBlank()) {
+            return givenReason(f.getReason());
+        }
         if (e instanceof NoSuchFileException) {
             return "no such file or directory";
         }
@@ -57,17 +63,13 @@ public final class IoMessages {
         if (e instanceof AtomicMoveNotSupportedException) {
             return "it cannot be renamed atomically there";
         }
-        if (e instanceof FileSystemException f) {
-            return systemReason(f.getReason());
-        }
-        return e.getMessage() == null || e.getMessage().isBlank() ? "an input or output error" : e.getMessage();
+        return e.getMessage() == null || e.getMessage().isBlank() || e instanceof FileSystemException
+                ? "an input or output error" : e.getMessage();
     }
 
-    // The operating system's own words (strerror), as a clause: "Not a directory" becomes "not a directory".
-    private static String systemReason(String reason) {
-        if (reason == null || reason.isBlank()) {
-            return "an input or output error";
-        }
+    // The thrower's or the operating system's own words (strerror), as a clause: "Not a directory" becomes
+    // "not a directory".
+    private static String givenReason(String reason) {
         if (reason.endsWith(LINK_LOOP_MARK)) {
             return "a loop of symbolic links";
         }
