@@ -6,10 +6,7 @@ import io.github.ucode4j.api.MicrocodeDrivers;
 import io.github.ucode4j.api.MicrocodeFormatException;
 import io.github.ucode4j.api.spi.MicrocodeOps;
 import io.github.ucode4j.api.spi.ParseMode;
-import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.SeekableByteChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,9 +27,21 @@ public final class MicrocodeInputs {
      */
     public static final long MAX_INPUT_BYTES = 64L << 20;
 
-    private final MicrocodeDrivers drivers;
+    /**
+     * The most one command reads in all, 256 MiB: more than ten times Debian's whole corpus (about 22 MB of Intel
+     * and AMD files) and four files at {@link #MAX_INPUT_BYTES}, yet half the default heap of a machine with 2 GiB
+     * (a quarter of its memory), so that many large inputs end with a clear error rather than out of memory. A file named several times counts
+     * once.
+     */
+    public static final long MAX_TOTAL_INPUT_BYTES = 256L << 20;
 
-    /** Inputs read through {@code drivers}. */
+    private final MicrocodeDrivers drivers;
+    private final InputContents contents = new InputContents(MAX_TOTAL_INPUT_BYTES);
+
+    /**
+     * Inputs read through {@code drivers}: one command's, as they share the budget {@link #MAX_TOTAL_INPUT_BYTES} and
+     * read a file named several times once (unless it changed meanwhile). Not for several threads at once.
+     */
     public MicrocodeInputs(MicrocodeDrivers drivers) {
         this.drivers = drivers;
     }
@@ -125,28 +134,7 @@ public final class MicrocodeInputs {
         return (entry, why) -> warnings.accept("skipped " + entry + ": " + why);
     }
 
-    private static ByteBuffer contents(Path file) throws MicrocodeFormatException {
-        // Checked before opening: opening a FIFO waits for a writer, and a device such as /dev/zero never ends.
-        if (!Files.isRegularFile(file)) {
-            throw FolderWalk.unreadable(file, "not a regular file");
-        }
-        try (SeekableByteChannel channel = Files.newByteChannel(file)) {
-            long size = channel.size();
-            if (size > MAX_INPUT_BYTES) {
-                throw new MicrocodeFormatException(InputRule.TOO_LARGE, file.toString(), 0,
-                        size + " bytes; ucode reads files of up to " + MAX_INPUT_BYTES + " bytes");
-            }
-            // At most the size seen: a file that grows while it is read cannot make the buffer grow with it.
-            ByteBuffer data = ByteBuffer.allocate((int) size);
-            while (data.hasRemaining() && channel.read(data) >= 0) {
-                // each read fills more of the buffer; -1 ends early, when the file shrank meanwhile
-            }
-            if (data.flip().limit() == 0) {
-                throw new MicrocodeFormatException(InputRule.EMPTY, file.toString(), 0, "");
-            }
-            return data;
-        } catch (IOException e) {
-            throw FolderWalk.unreadable(file, FolderWalk.why(file, e));
-        }
+    private ByteBuffer contents(Path file) throws MicrocodeFormatException {
+        return contents.of(file, file.toString());
     }
 }
