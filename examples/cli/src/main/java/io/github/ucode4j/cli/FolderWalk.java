@@ -114,6 +114,6 @@ final class FolderWalk {
     }
 
     static MicrocodeFormatException unreadable(Path path, String why) {
-        return new MicrocodeFormatException(InputRule.UNREADABLE, path.toString(), 0, why);
+        return new MicrocodeFormatException(InputRule.UNREADABLE, FileNames.display(path), 0, why);
     }
 }

@@ -102,10 +102,11 @@ public final class MicrocodeInputs {
      * @throws MicrocodeFormatException when it is unreadable, empty, not microcode, or broken
      */
     public Bundle read(Path file, ParseMode mode) throws MicrocodeFormatException {
-        ByteBuffer data = contents(file);
+        String source = FileNames.display(file);
+        ByteBuffer data = contents.of(file, source);
         MicrocodeOps driver = drivers.recognize(data).orElseThrow(
-                () -> new MicrocodeFormatException(InputRule.UNRECOGNIZED, file.toString(), 0, ""));
-        return driver.parse(data, file.toString(), mode);
+                () -> new MicrocodeFormatException(InputRule.UNRECOGNIZED, source, 0, ""));
+        return driver.parse(data, source, mode);
     }
 
     /**
@@ -119,22 +120,19 @@ public final class MicrocodeInputs {
     public List<Bundle> readFirmware(List<Path> roots, Consumer<String> warnings) throws MicrocodeFormatException {
         List<Bundle> bundles = new ArrayList<>();
         for (Path file : FolderWalk.firmware(roots, warningsTo(warnings))) {
-            ByteBuffer data = contents(file);
+            String source = FileNames.display(file);
+            ByteBuffer data = contents.of(file, source);
             Optional<MicrocodeOps> driver = drivers.recognize(data);
             if (driver.isPresent()) {
-                bundles.add(driver.get().parse(data, file.toString(), ParseMode.STRICT));
+                bundles.add(driver.get().parse(data, source, ParseMode.STRICT));
             } else {
-                warnings.accept("skipped " + file + ": not microcode");
+                warnings.accept("skipped " + source + ": not microcode");
             }
         }
         return bundles;
     }
 
     private static FolderWalk.Skipped warningsTo(Consumer<String> warnings) {
-        return (entry, why) -> warnings.accept("skipped " + entry + ": " + why);
-    }
-
-    private ByteBuffer contents(Path file) throws MicrocodeFormatException {
-        return contents.of(file, file.toString());
+        return (entry, why) -> warnings.accept("skipped " + FileNames.display(entry) + ": " + why);
     }
 }

@@ -67,6 +67,31 @@ class OddNamesTest {
     }
 
     @Test
+    void aNameThatIsNotUtf8IsReadGivenOrFoundAndShownWithItsByteEscaped() throws Exception {
+        Path folder = Files.createDirectory(directory.resolve("folder"));
+        Files.write(folder.resolve(FileNames.of(new byte[] {'c', 'a', 'f', (byte) 0xe9})), HostileInputs.intelWithTable());
+        Files.write(folder.resolve(FileNames.of(new byte[] {'b', 'a', 'd', (byte) 0xff})), HostileInputs.HEADER_CHECKSUM.bytes());
+
+        // an argument carries the byte as Main hands it over from the command line's bytes
+        Ucode.Run given = Ucode.run("list", "--format=json", folder + "/caf\udce9");
+        Ucode.Run found = Ucode.run("verify", folder.toString());
+
+        assertThat(given.exitCode()).as(given.err()).isZero();
+        assertThat(given.json().get("inputs").get(0).get("source").asText()).isEqualTo(folder + "/caf\\xe9");
+        assertThat(found.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(found.outLines()).contains("BROKEN  " + folder + "/bad\\xff").anyMatch(line -> line.startsWith("ok      " + folder + "/caf\\xe9: "));
+        assertThat(found.errLines()).singleElement().asString().startsWith("ucode verify: " + folder + "/bad\\xff@0x10: ");
+    }
+
+    @Test
+    void aNameWithANulIsAUsageErrorInWords() {
+        Ucode.Run run = Ucode.run("list", "a\u0000b");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(run.errLines()).singleElement().asString().contains("'a\\x00b' is not a file name").doesNotContain("java.");
+    }
+
+    @Test
     void aWarningNamesTheFileEscaped() throws Exception {
         Path firmware = GeneratedFirmware.forSimulatedMachine(directory.resolve("firmware"), 0xc6);
         Files.writeString(firmware.resolve("intel-ucode").resolve("README\n\u001b[2J"), "not microcode\n");
