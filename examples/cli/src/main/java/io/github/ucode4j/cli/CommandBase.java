@@ -6,21 +6,25 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** What every subcommand shares: the streams picocli was given, so that tests can capture them. */
+/**
+ * What every subcommand shares: the streams picocli was given, so that tests can capture them, each behind an
+ * {@link EscapingWriter}: a file name with a newline or an escape sequence in it is shown escaped, whatever prints
+ * it. Print one line per {@code println}.
+ */
 // @Command marks this as part of a command for picocli's compile-time checks; it adds nothing to the commands.
 @Command
 public abstract class CommandBase implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    /** Standard output. */
+    /** Standard output, control characters escaped. */
     protected PrintWriter out() {
-        return spec.commandLine().getOut();
+        return new EscapingWriter(spec.commandLine().getOut());
     }
 
-    /** Standard error, for warnings; failures are thrown and printed by the failure handler. */
+    /** Standard error, control characters escaped, for warnings; failures are thrown and printed by the failure handler. */
     protected PrintWriter err() {
-        return spec.commandLine().getErr();
+        return new EscapingWriter(spec.commandLine().getErr());
     }
 
     /** Prints a warning line on standard error. */

@@ -1,23 +1,71 @@
 package io.github.ucode4j.cli;
 
+import java.io.BufferedWriter;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
 import picocli.CommandLine;
+import picocli.CommandLine.RunLast;
+import picocli.CommandLine.TypeConversionException;
 
 /** Starts the {@code ucode} command. */
 public final class Main {
     private Main() {
     }
 
-    /** Runs {@code ucode} with {@code args} and exits with its {@link ExitCode}. */
+    /**
+     * Runs {@code ucode} with {@code args} and exits with its {@link ExitCode}. The arguments are taken as the bytes
+     * they were ({@link RawArguments}), so that a file name that is not valid in the locale can still be given; the
+     * output is UTF-8 whatever the locale.
+     */
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        System.exit(run(RawArguments.recover(args)));
     }
 
-    /** The {@code ucode} command line, with its failure handling; set its output streams before executing it. */
+    /**
+     * The {@code ucode} command line, with its failure handling and its reading of paths as bytes ({@link
+     * FileNames#fromArgument}); set its output streams before executing it.
+     */
     public static CommandLine commandLine() {
         FailureHandler failures = new FailureHandler();
         return new CommandLine(new UcodeCommand())
+                .registerConverter(Path.class, Main::path)
                 .setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionStrategy(failures.catchingErrors(new RunLast()))
                 .setExecutionExceptionHandler(failures)
                 .setParameterExceptionHandler(failures);
+    }
+
+    // Whatever escapes the command line (an Error while parsing) still ends as one line and exit code 70.
+    private static int run(String[] args) {
+        PrintWriter out = utf8(System.out);
+        PrintWriter err = utf8(System.err);
+        try {
+            return commandLine().setOut(out).setErr(err).execute(args);
+        } catch (Throwable failure) {
+            err.println(FailureHandler.lastResortLine(failure));
+            if (List.of(args).contains(FailureHandler.DEBUG_OPTION)) {
+                failure.printStackTrace(err);
+            }
+            return ExitCode.INTERNAL_ERROR;
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    private static Path path(String argument) {
+        try {
+            return FileNames.fromArgument(argument);
+        } catch (IllegalArgumentException e) {
+            throw new TypeConversionException("'" + argument + "' is not a file name: " + e.getMessage());
+        }
+    }
+
+    private static PrintWriter utf8(OutputStream stream) {
+        return new PrintWriter(new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8)), true);
     }
 }

@@ -9,7 +9,6 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -86,7 +85,7 @@ class HostileInputsTest {
     }
 
     @Test
-    void aFirmwareDirectorySkipsLinksThatLeadNowhereAndReadsTheRest() throws Exception {
+    void aFirmwareDirectorySkipsLinksThatLeadNowhereWithAWarningAndReadsTheRest() throws Exception {
         Path firmware = GeneratedFirmware.forSimulatedMachine(directory, 0xc6).resolve("intel-ucode");
         Files.createSymbolicLink(firmware.resolve("dangling"), firmware.resolve("nowhere"));
         Files.createSymbolicLink(firmware.resolve("loop"), Path.of("loop"));
@@ -95,20 +94,7 @@ class HostileInputsTest {
 
         assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.OK);
         assertThat(run.out()).contains("1 files, 1 patches").doesNotContain("dangling", "loop");
-    }
-
-    /** Root reads a file of mode 000, so the case can only be checked as another user (as CI runs it). */
-    @Test
-    void anUnreadableFileIsRefused() throws Exception {
-        assumeFalse("root".equals(System.getProperty("user.name")), "root can read a file of mode 000; skipped as root");
-        Path file = Files.write(directory.resolve("unreadable"), HostileInputs.intelWithTable());
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("---------"));
-
-        Ucode.Run run = boundedRun("verify", file.toString());
-
-        assertThat(run.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
-        assertThat(run.errLines()).singleElement().asString()
-                .startsWith("ucode verify: " + file + "@0x0: ").endsWith("[INPUT_UNREADABLE]");
+        assertThat(run.errLines()).hasSize(2).allSatisfy(line -> assertThat(line).startsWith("ucode verify: warning: skipped "));
     }
 
     /** Runs {@code ucode command path}; asserts no stack trace and a bounded allocation on this thread. */

@@ -2,27 +2,21 @@ package io.github.ucode4j.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.ucode4j.cli.LauncherProcess.Run;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The real launcher, {@code bin/ucode}, on the packaged jar: runs, keeps a CDS archive, and falls back without one. */
 class LauncherIT {
-    private static final Path LAUNCHER = Path.of(System.getProperty("ucode.launcher", "bin/ucode"));
-    private static final Path JAR = Path.of(System.getProperty("ucode.jar", "target/ucode.jar"));
-
     @TempDir
     Path directory;
-
-    record Run(int exitCode, String out, String err) {
-    }
 
     @Test
     void eachCommandsFirstRunLeavesAnArchiveThatLaterRunsUse() throws Exception {
@@ -60,6 +54,23 @@ class LauncherIT {
         assertThat(run.err().lines()).singleElement().asString().contains("missing");
     }
 
+    @Test
+    void runningOutOfMemoryIsExitCode70AndOneLineAndDebugAddsTheTrace() throws Exception {
+        Path large = directory.resolve("large");
+        try (RandomAccessFile file = new RandomAccessFile(large.toFile(), "rw")) {
+            file.setLength(48L << 20); // under the size limit, over the heap
+        }
+        Map<String, String> smallHeap = Map.of("JAVA_OPTS", "-Xmx24m");
+
+        Run quiet = launch(smallHeap, directory.resolve("cds"), "list", large.toString());
+        Run debug = launch(smallHeap, directory.resolve("cds"), "list", "--debug", large.toString());
+
+        assertThat(quiet.exitCode()).as(quiet.err()).isEqualTo(ExitCode.INTERNAL_ERROR);
+        assertThat(quiet.err().lines()).singleElement().asString().startsWith("ucode list: out of memory (Java heap space): ");
+        assertThat(debug.exitCode()).isEqualTo(ExitCode.INTERNAL_ERROR);
+        assertThat(debug.err()).contains("java.lang.OutOfMemoryError", "\tat ");
+    }
+
     private static List<Path> archives(Path cds) throws IOException {
         try (Stream<Path> files = Files.list(cds)) {
             return files.filter(p -> p.toString().endsWith(".jsa")).toList();
@@ -67,16 +78,12 @@ class LauncherIT {
     }
 
     private Run launch(Path cds, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("bash", LAUNCHER.toString()));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile());
-        builder.environment().put("UCODE_JAR", JAR.toAbsolutePath().toString());
-        builder.environment().put("UCODE_CDS_DIR", cds.toString());
-        Path err = directory.resolve("stderr");
-        Process process = builder.redirectError(err.toFile()).start();
-        process.getOutputStream().close();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("the launcher finished").isTrue();
-        return new Run(process.exitValue(), out, Files.readString(err));
+        return launch(Map.of(), cds, args);
+    }
+
+    private Run launch(Map<String, String> environment, Path cds, String... args) throws IOException, InterruptedException {
+        LauncherProcess launcher = new LauncherProcess(directory).environment("UCODE_CDS_DIR", cds.toString());
+        environment.forEach(launcher::environment);
+        return launcher.run(args);
     }
 }

@@ -40,9 +40,17 @@ final class Ucode {
 
     /** Runs {@code ucode args}. */
     static Run run(String... args) {
+        return run(Main.commandLine(), args);
+    }
+
+    /** Runs {@code ucode args} with {@code command} added to the commands, for a failure no real command can cause. */
+    static Run runWith(Object command, String... args) {
+        return run(Main.commandLine().addSubcommand(command), args);
+    }
+
+    private static Run run(CommandLine commandLine, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine commandLine = Main.commandLine();
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         int exitCode = commandLine.execute(args);

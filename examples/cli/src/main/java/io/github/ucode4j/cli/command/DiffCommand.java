@@ -52,8 +52,8 @@ public final class DiffCommand extends CommandBase {
         return ExitCode.OK;
     }
 
-    private static MicrocodeCache cache(MicrocodeInputs inputs, Path release) throws MicrocodeFormatException {
-        return MicrocodeCache.builder().addAll(inputs.readAll(List.of(release), ParseMode.STRICT)).build();
+    private MicrocodeCache cache(MicrocodeInputs inputs, Path release) throws MicrocodeFormatException {
+        return MicrocodeCache.builder().addAll(inputs.readAll(List.of(release), ParseMode.STRICT, this::warn)).build();
     }
 
     private static String describe(Optional<MicrocodePatch> patch) {

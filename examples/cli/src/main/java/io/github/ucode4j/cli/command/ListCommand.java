@@ -57,7 +57,7 @@ public final class ListCommand extends CommandBase {
     @Override
     public Integer call() throws MicrocodeFormatException {
         Selection selection = selection();
-        List<Bundle> bundles = MicrocodeInputs.withInstalledDrivers().readAll(paths, ParseMode.STRICT);
+        List<Bundle> bundles = MicrocodeInputs.withInstalledDrivers().readAll(paths, ParseMode.STRICT, this::warn);
         switch (format) {
             case IUCODE -> IucodeToolText.lines(bundles, selection, all, this::warn).forEach(out()::println);
             case JSON -> Json.print(out(), new ListJson(bundles.stream().map(ListJson.Input::of).toList(),

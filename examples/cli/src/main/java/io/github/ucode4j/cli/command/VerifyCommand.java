@@ -7,6 +7,7 @@ import io.github.ucode4j.api.spi.ParseMode;
 import io.github.ucode4j.cache.MicrocodeCache;
 import io.github.ucode4j.cli.CommandBase;
 import io.github.ucode4j.cli.ExitCode;
+import io.github.ucode4j.cli.FileNames;
 import io.github.ucode4j.cli.MicrocodeInputs;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,18 +31,18 @@ public final class VerifyCommand extends CommandBase {
     @Override
     public Integer call() throws MicrocodeFormatException {
         MicrocodeInputs inputs = MicrocodeInputs.withInstalledDrivers();
-        List<Path> files = MicrocodeInputs.files(paths);
+        List<Path> files = MicrocodeInputs.files(paths, this::warn);
         List<Bundle> good = new ArrayList<>();
         int broken = 0;
         for (Path file : files) {
             try {
                 Bundle bundle = inputs.read(file, lenient ? ParseMode.LENIENT : ParseMode.STRICT);
                 good.add(bundle);
-                out().println("ok      " + file + ": " + bundle.patches().size() + " " + bundle.vendor() + " patch(es)");
+                out().println("ok      " + bundle.source() + ": " + bundle.patches().size() + " " + bundle.vendor() + " patch(es)");
                 bundle.findings().forEach(this::printFinding);
             } catch (MicrocodeFormatException e) {
                 broken++;
-                out().println("BROKEN  " + file);
+                out().println("BROKEN  " + FileNames.display(file));
                 error(e.getMessage());
             }
         }

@@ -1,24 +1,33 @@
 package io.github.ucode4j.cli.json;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
+import java.util.Locale;
 
-/** Writes the DTO records of this package as JSON: snake_case names, in record order, nulls kept, indented. */
+/**
+ * Writes the DTO records of this package as JSON: snake_case names, in record order, nulls kept, indented. Strings
+ * keep their real text, every control character escaped ({@code \u001b}, {@code \u009b}), so the document never
+ * drives a terminal and passes unchanged through the command's escaping writers.
+ */
 public final class Json {
-    private static final ObjectMapper MAPPER = new ObjectMapper()
+    private static final ObjectMapper MAPPER = new ObjectMapper(new JsonFactory().setCharacterEscapes(new ControlEscapes()))
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .enable(SerializationFeature.INDENT_OUTPUT);
 
     private Json() {
     }
 
-    /** Prints {@code document} and a newline. */
+    /** Prints {@code document} and a newline, one {@code println} per line. */
     public static void print(PrintWriter out, Object document) {
         try {
-            out.println(MAPPER.writeValueAsString(document));
+            MAPPER.writeValueAsString(document).lines().forEach(out::println);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("the DTO records always serialise: " + document.getClass(), e);
         }
@@ -27,5 +36,26 @@ public final class Json {
     /** The mapper, for tests that read the output back. */
     public static ObjectMapper mapper() {
         return MAPPER;
+    }
+
+    /** JSON escapes the C0 controls itself; this adds DEL and the C1 controls, which JSON allows raw. */
+    private static final class ControlEscapes extends CharacterEscapes {
+        private static final long serialVersionUID = 1L;
+
+        private final int[] ascii = standardAsciiEscapesForJSON();
+
+        ControlEscapes() {
+            ascii[0x7f] = ESCAPE_STANDARD;
+        }
+
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return ascii;
+        }
+
+        @Override
+        public SerializableString getEscapeSequence(int ch) {
+            return ch >= 0x80 && ch <= 0x9f ? new SerializedString(String.format(Locale.ROOT, "\\u%04x", ch)) : null;
+        }
     }
 }

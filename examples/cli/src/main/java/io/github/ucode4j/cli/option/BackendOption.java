@@ -6,6 +6,7 @@ import io.github.ucode4j.api.Platform;
 import io.github.ucode4j.api.spi.ApplyBackend;
 import io.github.ucode4j.cli.CliFailure;
 import io.github.ucode4j.cli.ExitCode;
+import io.github.ucode4j.cli.IoMessages;
 import io.github.ucode4j.linux.MsrBackend;
 import java.io.IOException;
 import java.util.Optional;
@@ -48,7 +49,7 @@ public final class BackendOption {
         try {
             return backend.platform();
         } catch (IOException e) {
-            throw new CliFailure(ExitCode.NO_BACKEND, "backend " + backend.name() + " cannot read this machine: " + e.getMessage());
+            throw new CliFailure(ExitCode.NO_BACKEND, "backend " + backend.name() + " cannot read this machine: " + IoMessages.describe(e));
         }
     }
 

@@ -1,0 +1,85 @@
+package io.github.ucode4j.cli;
+
+import java.io.PrintWriter;
+import java.io.Writer;
+
+/**
+ * A writer for people's eyes: control characters in whatever is printed are escaped, so that a file named
+ * {@code a\nb} or holding an ANSI escape sequence can neither break a line nor colour or move the terminal. Only
+ * the line ends {@link #println()} adds are written as they are: print one line per {@code println}.
+ */
+public final class EscapingWriter extends PrintWriter {
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+    // A byte of a command-line argument that is not UTF-8 stands in a string as a low surrogate U+DC80..U+DCFF
+    private static final char FIRST_ESCAPED_BYTE = '\udc80';
+    private static final char LAST_ESCAPED_BYTE = '\udcff';
+
+    /** Prints to {@code target}, flushing it at every line end. */
+    public EscapingWriter(Writer target) {
+        super(target, true);
+    }
+
+    /**
+     * {@code text} with its control characters escaped: {@code \n}, {@code \t}, {@code \r}; the other C0 controls
+     * and DEL as {@code \x1b}; the C1 controls as their UTF-8 bytes, {@code \xc2\x9b}. A byte of an argument that is not
+     * UTF-8 (carried as the low surrogate U+DC00 plus the byte) shows as {@code \xe9}. Everything else is kept.
+     */
+    public static String escape(CharSequence text) {
+        StringBuilder escaped = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            String replacement = replacement(text, i, c);
+            if (replacement != null && escaped == null) {
+                escaped = new StringBuilder(text.length() + 8).append(text, 0, i);
+            }
+            if (escaped != null) {
+                escaped.append(replacement != null ? replacement : String.valueOf(c));
+            }
+        }
+        return escaped == null ? text.toString() : escaped.toString();
+    }
+
+    private static String replacement(CharSequence text, int index, char c) {
+        String named = switch (c) {
+            case '\n' -> "\\n";
+            case '\t' -> "\\t";
+            case '\r' -> "\\r";
+            default -> null;
+        };
+        if (named != null) {
+            return named;
+        }
+        if (c < 0x20 || c == 0x7f) {
+            return hex(c);
+        }
+        if (c >= 0x80 && c <= 0x9f) {
+            return "\\xc2" + hex(c);
+        }
+        if (c >= FIRST_ESCAPED_BYTE && c <= LAST_ESCAPED_BYTE && (index == 0 || !Character.isHighSurrogate(text.charAt(index - 1)))) {
+            return hex(c & 0xff);
+        }
+        return null;
+    }
+
+    private static String hex(int b) {
+        return "\\x" + HEX[b >> 4 & 0xf] + HEX[b & 0xf];
+    }
+
+    @Override
+    public void write(int c) {
+        String text = escape(String.valueOf((char) c));
+        super.write(text, 0, text.length());
+    }
+
+    @Override
+    public void write(char[] buffer, int offset, int length) {
+        String text = escape(new String(buffer, offset, length));
+        super.write(text, 0, text.length());
+    }
+
+    @Override
+    public void write(String text, int offset, int length) {
+        String escaped = escape(text.substring(offset, offset + length));
+        super.write(escaped, 0, escaped.length());
+    }
+}

@@ -1,0 +1,179 @@
+package io.github.ucode4j.cli;
+
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * File names as the bytes they are. A Linux file name is any bytes but '/' and NUL; Java 17 turns names into strings
+ * through {@code sun.jnu.encoding}, the locale's charset, which cannot be changed on the command line, and a name that
+ * is not valid there (the byte 0xE9 under UTF-8) cannot be opened from a string. Two public routes carry the bytes
+ * themselves: {@link Path#of(URI)} builds a path from percent-encoded bytes, and {@link Path#toUri()} gives a path's
+ * bytes back. A string carries a byte that is not UTF-8 as the low surrogate U+DC00 plus the byte, which decoding
+ * never produces.
+ */
+public final class FileNames {
+    private static final char ESCAPED_BYTE = '\udc00';
+    private static final Charset NAMES = charsetOfNames();
+    private static final HexFormat HEX = HexFormat.of();
+
+    private FileNames() {
+    }
+
+    /**
+     * The path {@code text} names: the file whose name is its UTF-8 bytes, a byte carried as U+DC00 plus the byte
+     * taken as it is. Built as Java builds paths wherever the charset of names spells the same bytes.
+     *
+     * @throws IllegalArgumentException when it holds a NUL
+     */
+    public static Path fromArgument(String text) {
+        byte[] name = bytes(text);
+        if (NAMES.newEncoder().canEncode(text) && Arrays.equals(text.getBytes(NAMES), name)) {
+            return Path.of(text);
+        }
+        return of(name);
+    }
+
+    /**
+     * The path of exactly these bytes, relative unless they start with '/'.
+     *
+     * @throws IllegalArgumentException when they hold a NUL
+     */
+    public static Path of(byte[] name) {
+        Path path = Path.of(name.length > 0 && name[0] == '/' ? "/" : "");
+        int start = 0;
+        for (int end = 0; end <= name.length; end++) {
+            if (end == name.length || name[end] == '/') {
+                if (end > start) {
+                    path = path.resolve(element(name, start, end));
+                }
+                start = end + 1;
+            }
+        }
+        return path;
+    }
+
+    /**
+     * {@code path} for people, in text and JSON alike: its bytes as UTF-8 where they are, each other byte as
+     * {@code \xe9}. Control characters are kept: an {@link EscapingWriter} escapes them where text is printed.
+     */
+    public static String display(Path path) {
+        if (spelledExactly(path)) {
+            return path.toString();
+        }
+        List<String> elements = new ArrayList<>();
+        for (Path element : path) {
+            elements.add(decode(bytes(element), FileNames::hexEscape));
+        }
+        return (path.isAbsolute() ? "/" : "") + String.join("/", elements);
+    }
+
+    /** {@code bytes} as a string: UTF-8 where they are, each other byte carried as U+DC00 plus the byte. */
+    static String carried(byte[] bytes) {
+        return decode(bytes, (b, text) -> text.append((char) (ESCAPED_BYTE + b)));
+    }
+
+    // Java's string of a path is its bytes exactly when names are UTF-8 and nothing had to be replaced.
+    private static boolean spelledExactly(Path path) {
+        return NAMES.equals(StandardCharsets.UTF_8) && path.toString().indexOf('\ufffd') < 0;
+    }
+
+    // The UTF-8 bytes of text, each carried byte as the byte itself.
+    private static byte[] bytes(String text) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(text.length() + 8);
+        int start = 0;
+        for (int i = 0; i <= text.length(); i++) {
+            if (i == text.length() || isCarriedByte(text, i)) {
+                bytes.writeBytes(text.substring(start, i).getBytes(StandardCharsets.UTF_8));
+                if (i < text.length()) {
+                    bytes.write(text.charAt(i) - ESCAPED_BYTE);
+                }
+                start = i + 1;
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    private static boolean isCarriedByte(String text, int index) {
+        char c = text.charAt(index);
+        return c >= ESCAPED_BYTE + 0x80 && c <= ESCAPED_BYTE + 0xff && (index == 0 || !Character.isHighSurrogate(text.charAt(index - 1)));
+    }
+
+    // One name element of exactly these bytes: the last element of the absolute URI path "/" + the percent-encoded bytes.
+    private static Path element(byte[] name, int start, int end) {
+        StringBuilder uri = new StringBuilder("file:///");
+        for (int i = start; i < end; i++) {
+            uri.append('%').append(HEX.toHexDigits(name[i]));
+        }
+        return Path.of(URI.create(uri.toString())).getFileName();
+    }
+
+    // The bytes of one name element: the last element of its absolute URI's path, percent-decoded.
+    private static byte[] bytes(Path element) {
+        if (spelledExactly(element)) {
+            return element.toString().getBytes(StandardCharsets.UTF_8);
+        }
+        String uriPath = element.toAbsolutePath().toUri().getRawPath();
+        if (uriPath.endsWith("/")) { // toUri ends the path of an existing folder so
+            uriPath = uriPath.substring(0, uriPath.length() - 1);
+        }
+        String last = uriPath.substring(uriPath.lastIndexOf('/') + 1);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(last.length());
+        for (int i = 0; i < last.length(); i++) {
+            char c = last.charAt(i);
+            if (c == '%') {
+                bytes.write(HexFormat.fromHexDigits(last, i + 1, i + 3));
+                i += 2;
+            } else {
+                bytes.write(c);
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    /** What stands in a decoded name for a byte that is not UTF-8. */
+    @FunctionalInterface
+    private interface ByteStandIn {
+        void append(int unsignedByte, StringBuilder text);
+    }
+
+    private static String decode(byte[] bytes, ByteStandIn standIn) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        StringBuilder text = new StringBuilder(bytes.length);
+        while (true) {
+            CoderResult result = decoder.decode(in, out, true);
+            text.append(out.flip());
+            out.clear();
+            if (result.isUnderflow()) {
+                return text.toString();
+            }
+            for (int i = 0; i < result.length(); i++) {
+                standIn.append(in.get() & 0xff, text);
+            }
+        }
+    }
+
+    private static void hexEscape(int unsignedByte, StringBuilder text) {
+        text.append("\\x").append(HEX.toHexDigits((byte) unsignedByte));
+    }
+
+    /** The charset Java turns names and arguments into strings with: {@code sun.jnu.encoding}. */
+    static Charset charsetOfNames() {
+        String name = System.getProperty("sun.jnu.encoding");
+        return name != null && Charset.isSupported(name) ? Charset.forName(name) : Charset.defaultCharset();
+    }
+}

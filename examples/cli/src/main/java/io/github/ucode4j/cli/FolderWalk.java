@@ -1,0 +1,119 @@
+package io.github.ucode4j.cli;
+
+import io.github.ucode4j.api.InputRule;
+import io.github.ucode4j.api.MicrocodeFormatException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Which files the PATH and {@code --firmware} arguments name, the way iucode_tool walks them: a file as given; a
+ * folder's regular files whose names do not start with '.', sorted by name, its subfolders, FIFOs and devices
+ * skipped; an entry that cannot even be looked at (a link to nothing, a loop of links, no permission) is skipped
+ * with the reason, never in silence.
+ */
+final class FolderWalk {
+    /** What becomes of an entry the walk cannot look at: a warning, or an error. */
+    @FunctionalInterface
+    interface Skipped {
+        /** {@code entry} is not read, because {@code why}. */
+        void entry(Path entry, String why) throws MicrocodeFormatException;
+    }
+
+    private static final List<String> VENDOR_FOLDERS = List.of("intel-ucode", "amd-ucode");
+
+    private FolderWalk() {
+    }
+
+    /**
+     * The files {@code paths} name, in order, folders expanded.
+     *
+     * @throws MicrocodeFormatException when a path cannot be looked at or a folder given cannot be listed
+     */
+    static List<Path> files(List<Path> paths, Skipped skipped) throws MicrocodeFormatException {
+        List<Path> files = new ArrayList<>();
+        for (Path path : paths) {
+            BasicFileAttributes attributes;
+            try {
+                attributes = Files.readAttributes(path, BasicFileAttributes.class);
+            } catch (IOException e) {
+                throw unreadable(path, why(path, e));
+            }
+            if (!attributes.isDirectory()) {
+                files.add(path);
+                continue;
+            }
+            try {
+                files.addAll(entries(path, skipped));
+            } catch (IOException e) {
+                throw unreadable(path, "cannot list the folder: " + why(path, e));
+            }
+        }
+        return files;
+    }
+
+    /**
+     * The files of firmware folders: for each root, its {@code intel-ucode/} and {@code amd-ucode/} folders when it
+     * has either (as {@code /lib/firmware} does), a vendor folder that cannot be listed skipped with the reason;
+     * else the root itself, as {@link #files} reads it.
+     *
+     * @throws MicrocodeFormatException when a root without vendor folders cannot be read
+     */
+    static List<Path> firmware(List<Path> roots, Skipped skipped) throws MicrocodeFormatException {
+        List<Path> files = new ArrayList<>();
+        for (Path root : roots) {
+            List<Path> vendorFolders = VENDOR_FOLDERS.stream().map(root::resolve)
+                    .filter(folder -> Files.exists(folder, LinkOption.NOFOLLOW_LINKS)).toList();
+            if (vendorFolders.isEmpty()) {
+                files.addAll(files(List.of(root), skipped));
+            }
+            for (Path folder : vendorFolders) {
+                try {
+                    files.addAll(entries(folder, skipped));
+                } catch (IOException e) {
+                    skipped.entry(folder, why(folder, e));
+                }
+            }
+        }
+        return files;
+    }
+
+    private static List<Path> entries(Path folder, Skipped skipped) throws IOException, MicrocodeFormatException {
+        List<Path> names;
+        try (Stream<Path> entries = Files.list(folder)) {
+            names = entries.filter(entry -> !entry.getFileName().toString().startsWith(".")).sorted().toList();
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        List<Path> files = new ArrayList<>();
+        for (Path entry : names) {
+            try {
+                if (Files.readAttributes(entry, BasicFileAttributes.class).isRegularFile()) {
+                    files.add(entry);
+                }
+            } catch (IOException e) {
+                skipped.entry(entry, why(entry, e));
+            }
+        }
+        return files;
+    }
+
+    /** Why {@code path} could not be looked at, in words; a link to nothing says so rather than "no such file". */
+    static String why(Path path, IOException e) {
+        if (e instanceof NoSuchFileException && Files.isSymbolicLink(path)) {
+            return "a symbolic link to nothing";
+        }
+        return IoMessages.reason(e);
+    }
+
+    static MicrocodeFormatException unreadable(Path path, String why) {
+        return new MicrocodeFormatException(InputRule.UNREADABLE, FileNames.display(path), 0, why);
+    }
+}

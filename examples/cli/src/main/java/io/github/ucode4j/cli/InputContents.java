@@ -1,0 +1,85 @@
+package io.github.ucode4j.cli;
+
+import io.github.ucode4j.api.InputRule;
+import io.github.ucode4j.api.MicrocodeFormatException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The bytes of one command's input files, within a budget. A file (a device and inode) is read once however often it
+ * is named, through hard links, symbolic links, the same path twice or a folder, unless it changed since (its status
+ * change time moved); the files read hold at most the budget in all, each at most {@link MicrocodeInputs#MAX_INPUT_BYTES}.
+ * Not for several threads at once.
+ */
+final class InputContents {
+    private record Inode(long device, long number) {
+    }
+
+    private record Contents(long size, FileTime changed, ByteBuffer bytes) {
+    }
+
+    private final long budget;
+    private final Map<Inode, Contents> read = new HashMap<>();
+    private long held;
+
+    /** Contents holding at most {@code budget} bytes in all. */
+    InputContents(long budget) {
+        this.budget = budget;
+    }
+
+    /**
+     * The bytes of {@code file}, named {@code source} in messages: read-only, shared with every other name of it.
+     *
+     * @throws MicrocodeFormatException when it is not a readable regular file, is empty or too large
+     * @throws CliFailure ({@link ExitCode#BAD_INPUT}) when reading it would exceed the budget
+     */
+    ByteBuffer of(Path file, String source) throws MicrocodeFormatException {
+        try {
+            // Checked before opening: opening a FIFO waits for a writer, and a device such as /dev/zero never ends.
+            Map<String, Object> status = Files.readAttributes(file, "unix:dev,ino,size,ctime,isRegularFile");
+            if (!(Boolean) status.get("isRegularFile")) {
+                throw FolderWalk.unreadable(file, "not a regular file");
+            }
+            Inode inode = new Inode((Long) status.get("dev"), (Long) status.get("ino"));
+            long size = (Long) status.get("size");
+            FileTime changed = (FileTime) status.get("ctime");
+            Contents known = read.get(inode);
+            if (known == null || known.size() != size || !known.changed().equals(changed)) {
+                known = new Contents(size, changed, read(file, source, size));
+                read.put(inode, known);
+            }
+            return known.bytes().asReadOnlyBuffer();
+        } catch (IOException e) {
+            throw FolderWalk.unreadable(file, FolderWalk.why(file, e));
+        }
+    }
+
+    private ByteBuffer read(Path file, String source, long size) throws IOException, MicrocodeFormatException {
+        if (size > MicrocodeInputs.MAX_INPUT_BYTES) {
+            throw new MicrocodeFormatException(InputRule.TOO_LARGE, source, 0,
+                    size + " bytes; ucode reads files of up to " + MicrocodeInputs.MAX_INPUT_BYTES + " bytes");
+        }
+        if (held + size > budget) {
+            throw new CliFailure(ExitCode.BAD_INPUT, source + ": the inputs of one command may hold " + budget + " bytes ("
+                    + (budget >> 20) + " MiB) in all, and this file of " + size + " bytes would bring them to " + (held + size));
+        }
+        try (SeekableByteChannel channel = Files.newByteChannel(file)) {
+            // At most the size seen: a file that grows while it is read cannot make the buffer grow with it.
+            ByteBuffer data = ByteBuffer.allocate((int) size);
+            while (data.hasRemaining() && channel.read(data) >= 0) {
+                // each read fills more of the buffer; -1 ends early, when the file shrank meanwhile
+            }
+            if (data.flip().limit() == 0) {
+                throw new MicrocodeFormatException(InputRule.EMPTY, source, 0, "");
+            }
+            held += size;
+            return data;
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package io.github.ucode4j.cli;
+
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The command-line arguments as the bytes they were. Java 17 decodes them through the locale's charset before
+ * {@code main} and replaces what does not decode (the byte 0xE9 under UTF-8, any byte above 0x7F under the C
+ * locale), so a file named so could not be given. Linux keeps the process's arguments in
+ * {@code /proc/self/cmdline}; the program's are its last ones, as the launcher expands nothing after the main class
+ * or jar.
+ */
+final class RawArguments {
+    private static final Path COMMAND_LINE = Path.of("/proc/self/cmdline");
+
+    private RawArguments() {
+    }
+
+    /**
+     * {@code args} as their bytes spell them in UTF-8 ({@link FileNames#carried}); {@code args} themselves where the
+     * process's command line is not at hand (not Linux) or does not end with them (a program that calls
+     * {@code main} itself).
+     */
+    static String[] recover(String[] args) {
+        byte[] commandLine;
+        try {
+            commandLine = Files.readAllBytes(COMMAND_LINE);
+        } catch (IOException e) {
+            return args; // no /proc: the arguments as Java decoded them are all there is
+        }
+        return recover(args, commandLine, FileNames.charsetOfNames());
+    }
+
+    /** {@code args} recovered from {@code commandLine} (NUL-terminated arguments) that Java decoded with {@code decoded}. */
+    static String[] recover(String[] args, byte[] commandLine, Charset decoded) {
+        List<byte[]> all = split(commandLine);
+        if (all.size() < args.length) {
+            return args;
+        }
+        List<byte[]> own = all.subList(all.size() - args.length, all.size());
+        String[] recovered = new String[args.length];
+        for (int i = 0; i < args.length; i++) {
+            if (!new String(own.get(i), decoded).equals(args[i])) {
+                return args;
+            }
+            recovered[i] = FileNames.carried(own.get(i));
+        }
+        return recovered;
+    }
+
+    private static List<byte[]> split(byte[] commandLine) {
+        List<byte[]> arguments = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i < commandLine.length; i++) {
+            if (commandLine[i] == 0) {
+                arguments.add(Arrays.copyOfRange(commandLine, start, i));
+                start = i + 1;
+            }
+        }
+        return arguments;
+    }
+}
