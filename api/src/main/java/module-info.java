@@ -5,6 +5,7 @@
 module io.github.ucode4j.api {
     exports io.github.ucode4j.api;
     exports io.github.ucode4j.api.spi;
+    exports io.github.ucode4j.api.host to io.github.ucode4j.linux, io.github.ucode4j.rendezvous;
 
     uses io.github.ucode4j.api.spi.MicrocodeOps;
     uses io.github.ucode4j.api.spi.ApplyBackend;

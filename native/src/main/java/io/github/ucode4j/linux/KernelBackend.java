@@ -9,6 +9,7 @@ import io.github.ucode4j.api.Platform;
 import io.github.ucode4j.api.PlatformCpu;
 import io.github.ucode4j.api.SystemResult;
 import io.github.ucode4j.api.Vendor;
+import io.github.ucode4j.api.host.HostLock;
 import io.github.ucode4j.api.spi.MicrocodeOps;
 import io.github.ucode4j.api.spi.SystemBackend;
 import io.github.ucode4j.linux.libc.Errno;
@@ -63,13 +64,16 @@ import java.util.function.Function;
  * see a mix of the two values, a folder that does not exist, and move on. In every case the kernel reads a whole file
  * or none, and nothing of the system's was changed.
  *
- * <p>Thread-safe: one load at a time on a host ({@link ReloadLock}); a second fails at once rather than waiting.
+ * <p>Thread-safe: one load at a time on a host (a {@link HostLock} on {@value #LOCK_FILE} in the run directory); a
+ * second fails at once rather than waiting.
  */
 public final class KernelBackend implements SystemBackend {
     /** The backend's name. */
     public static final String NAME = "kernel";
     /** Above {@code msr}: where the kernel can late-load, it does so more safely than user space can. */
     public static final int PRIORITY = 200;
+    /** The file in the run directory that keeps loads through this backend to one at a time. */
+    static final String LOCK_FILE = "kernel-reload.lock";
 
     private final LinuxRoots roots;
     private final RunDirectory run;
@@ -171,7 +175,7 @@ public final class KernelBackend implements SystemBackend {
         if (unavailable.isPresent()) {
             throw new ApplyException("the kernel backend cannot run here: " + unavailable.get(), "");
         }
-        try (ReloadLock lock = ReloadLock.take(prepareRunDirectory())) {
+        try (HostLock lock = HostLock.acquire(prepareRunDirectory().resolve(LOCK_FILE), "load through the kernel backend")) {
             Optional<String> recovered = recoverInterruptedLoad();
             try {
                 SystemResult result = reload(blob, options);

@@ -131,8 +131,8 @@ final class SearchPathRedirect {
     }
 
     /**
-     * Undoes a load that died half-way, if its journal is in {@code runDirectory}. Only for a caller that holds the
-     * {@link ReloadLock}: then the journal's process is gone.
+     * Undoes a load that died half-way, if its journal is in {@code runDirectory}. Only for a caller that holds
+     * the backend's {@link io.github.ucode4j.api.host.HostLock}: then the journal's process is gone.
      *
      * @return what was found and done, for a person ({@code "a previous load (pid 4242) was interrupted;
      *     firmware_class.path restored to ''"}), or empty when there was no journal

@@ -109,7 +109,7 @@ class InterruptedLoadTest {
     private void assertEverythingIsBack(String value) throws IOException {
         assertThat(FakeKernel.kernelValue(searchPathWritten())).isEqualTo(value);
         try (Stream<Path> run = Files.list(machine.roots.run())) {
-            assertThat(run.map(p -> p.getFileName().toString())).containsExactly(ReloadLock.FILE_NAME);
+            assertThat(run.map(p -> p.getFileName().toString())).containsExactly(KernelBackend.LOCK_FILE);
         }
     }
 
@@ -126,7 +126,7 @@ class InterruptedLoadTest {
                             + "private folder " + folderOf(pid) + " until it ends");
             FakeKernel meanwhile = kernel();
             assertThatThrownBy(() -> load(meanwhile)).isInstanceOf(ApplyException.class).hasMessageContaining(
-                    "another load through the kernel backend is running on this host (" + machine.roots.run().resolve(ReloadLock.FILE_NAME)
+                    "another load through the kernel backend is running on this host (" + machine.roots.run().resolve(KernelBackend.LOCK_FILE)
                             + " is locked by process " + pid + ")");
             assertThat(meanwhile.lookups()).isEmpty();
             assertThat(searchPathWritten()).as("a live load is not undone").isEqualTo(folderOf(pid).toString());

@@ -114,7 +114,7 @@ class KernelBackendTest {
     private void assertEverythingIsBack(String shownBefore) throws IOException {
         assertThat(FakeKernel.kernelValue(searchPathWritten())).isEqualTo(FakeKernel.kernelValue(shownBefore));
         try (Stream<Path> run = Files.list(machine.roots.run())) {
-            assertThat(run.map(p -> p.getFileName().toString())).containsExactly(ReloadLock.FILE_NAME);
+            assertThat(run.map(p -> p.getFileName().toString())).containsExactly(KernelBackend.LOCK_FILE);
         }
     }
 

@@ -16,6 +16,7 @@ import io.github.ucode4j.api.SystemResult;
 import io.github.ucode4j.api.Vendor;
 import io.github.ucode4j.api.Verdict;
 import io.github.ucode4j.api.VerdictKind;
+import io.github.ucode4j.api.host.HostLock;
 import io.github.ucode4j.api.spi.ApplyBackend;
 import io.github.ucode4j.api.spi.MicrocodeOps;
 import io.github.ucode4j.api.spi.PerCpuBackend;
@@ -26,6 +27,9 @@ import io.github.ucode4j.cache.PlanPolicy;
 import io.github.ucode4j.cache.Planner;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -49,6 +53,11 @@ import java.util.stream.Collectors;
  * names the source of each revision.
  */
 public final class LateLoader {
+    /** The host-wide load lock's file in the run directory. */
+    static final String LOCK_FILE = "ucode4j.lock";
+    // Root's, searchable by all, writable by no one else: the kernel backend keeps its private files here too.
+    private static final String RUN_DIRECTORY_MODE = "rwxr-xr-x";
+
     private final ApplyBackend backend;
     private final MicrocodeDrivers drivers;
     private final LateLoaderOptions options;
@@ -81,7 +90,7 @@ public final class LateLoader {
      * @throws IOException when the platform cannot be read back after the load
      */
     public LoadReport load(LoadPlan plan, PatchSource patches) throws ApplyException, IOException {
-        try (HostLock lock = HostLock.acquire(options.runDirectory())) {
+        try (HostLock lock = lockHost(options.runDirectory())) {
             requireUnchanged(plan, patches);
             if (!plan.loadsAnything()) {
                 return report(plan, Optional.empty(), Optional.empty(), backend.platform());
@@ -100,6 +109,17 @@ public final class LateLoader {
     }
 
     // Under the lock, so that nothing can change between this check and the load but another tool ignoring it.
+    /** Takes the host-wide load lock in {@code runDirectory}, creating the directory when absent. */
+    static HostLock lockHost(Path runDirectory) throws ApplyException {
+        try {
+            Files.createDirectories(runDirectory, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(RUN_DIRECTORY_MODE)));
+        } catch (IOException e) {
+            throw new ApplyException("cannot create the run directory " + runDirectory + " for the host-wide load lock: "
+                    + e.getMessage(), OptionalInt.empty(), OptionalInt.empty(), "check its parent and its permissions", e);
+        }
+        return HostLock.acquire(runDirectory.resolve(LOCK_FILE), "microcode load");
+    }
+
     private void requireUnchanged(LoadPlan plan, PatchSource patches) throws ApplyException {
         LoadPlan again = new Planner(drivers).plan(platformAgain(), patchesAgain(patches), plan.policy());
         List<String> changes = PlanChanges.between(plan, again);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.ucode4j.api.ApplyException;
+import io.github.ucode4j.api.host.HostLock;
 import io.github.ucode4j.api.ApplyOptions;
 import io.github.ucode4j.api.Bundle;
 import io.github.ucode4j.api.CpuOutcome;
@@ -237,7 +238,7 @@ class LateLoaderTest {
     }
 
     private boolean lockHeld() {
-        try (HostLock lock = HostLock.acquire(run)) {
+        try (HostLock lock = LateLoader.lockHost(run)) {
             return false;
         } catch (ApplyException e) {
             return true;
@@ -249,7 +250,7 @@ class LateLoaderTest {
     @Test
     void aSecondLoaderFailsFastWhileTheFirstHoldsTheHostLock() throws Exception {
         try (SimulatedMachine machine = Machines.machine(Vendor.INTEL, "1x1x1").revision(OLD).build();
-             HostLock held = HostLock.acquire(run)) {
+             HostLock held = LateLoader.lockHost(run)) {
             LateLoader loader = new LateLoader(new SimulatedBackend(machine), drivers(Vendor.INTEL), options());
             MicrocodeCache cache = cacheFor(machine, NEW);
             LoadPlan plan = loader.plan(cache, PlanPolicy.SAFE);
@@ -261,8 +262,8 @@ class LateLoaderTest {
             assertThat(machine.applyLog()).isEmpty();
         }
         // Released: the next load may run.
-        try (HostLock again = HostLock.acquire(run)) {
-            assertThat(run.resolve(HostLock.FILE_NAME)).exists();
+        try (HostLock again = LateLoader.lockHost(run)) {
+            assertThat(run.resolve(LateLoader.LOCK_FILE)).exists();
         }
     }
 

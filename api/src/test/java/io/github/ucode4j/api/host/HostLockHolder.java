@@ -1,4 +1,4 @@
-package io.github.ucode4j.rendezvous;
+package io.github.ucode4j.api.host;
 
 import io.github.ucode4j.api.ApplyException;
 import java.nio.file.Path;
@@ -15,7 +15,7 @@ final class HostLockHolder {
     public static void main(String[] args) throws Exception {
         Path runDirectory = Path.of(args[1]);
         if (args[0].equals("hold")) {
-            try (HostLock lock = HostLock.acquire(runDirectory)) {
+            try (HostLock lock = HostLock.acquire(runDirectory.resolve(HostLockTest.FILE_NAME), HostLockTest.ACTIVITY)) {
                 System.out.println("held " + ProcessHandle.current().pid());
                 System.out.flush();
                 // Held until the parent closes our standard input, or dies (which closes it too).
@@ -25,7 +25,7 @@ final class HostLockHolder {
             }
             return;
         }
-        try (HostLock lock = HostLock.acquire(runDirectory)) {
+        try (HostLock lock = HostLock.acquire(runDirectory.resolve(HostLockTest.FILE_NAME), HostLockTest.ACTIVITY)) {
             System.out.println("acquired");
         } catch (ApplyException e) {
             System.out.println("refused: " + e.getMessage());

@@ -1,4 +1,4 @@
-package io.github.ucode4j.rendezvous;
+package io.github.ucode4j.api.host;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -17,11 +17,13 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The host-wide lock holds against a second loader in this JVM and in another one, and a refused attempt in this
+ * The host lock holds against a second taker in this JVM and in another one, and a refused attempt in this
  * JVM does not loosen it. The other JVM is a child started with this test's class path ({@link HostLockHolder}).
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class HostLockTest {
+    static final String FILE_NAME = "test.lock";
+    static final String ACTIVITY = "microcode load";
     private static final long PID = ProcessHandle.current().pid();
 
     @TempDir
@@ -29,10 +31,10 @@ class HostLockTest {
 
     @Test
     void aSecondAcquireInThisJvmFailsAtOnceAndTheFirstStillHoldsAgainstAnotherJvm() throws Exception {
-        try (HostLock first = HostLock.acquire(run)) {
+        try (HostLock first = HostLock.acquire(run.resolve(FILE_NAME), ACTIVITY)) {
             CompletableFuture<HostLock> second = CompletableFuture.supplyAsync(() -> {
                 try {
-                    return HostLock.acquire(run);
+                    return HostLock.acquire(run.resolve(FILE_NAME), ACTIVITY);
                 } catch (ApplyException e) {
                     throw new IllegalStateException(e);
                 }
@@ -55,7 +57,7 @@ class HostLockTest {
             String held = new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.US_ASCII)).readLine();
             assertThat(held).isEqualTo("held " + holder.pid());
 
-            assertThatThrownBy(() -> HostLock.acquire(run)).isInstanceOf(ApplyException.class)
+            assertThatThrownBy(() -> HostLock.acquire(run.resolve(FILE_NAME), ACTIVITY)).isInstanceOf(ApplyException.class)
                     .hasMessageContaining("another microcode load is running on this host")
                     .hasMessageContaining("by process " + holder.pid() + ")");
 
@@ -65,7 +67,7 @@ class HostLockTest {
         } finally {
             holder.destroyForcibly();
         }
-        try (HostLock mine = HostLock.acquire(run)) {
+        try (HostLock mine = HostLock.acquire(run.resolve(FILE_NAME), ACTIVITY)) {
             assertThat(child("try")).startsWith("refused: ").contains("by process " + PID + ")");
         }
     }
