@@ -16,8 +16,8 @@ import java.util.function.Function;
 final class MachineProperties {
     static final String PREFIX = "ucode4j.simulated.";
 
-    /** A 06-a5-05 Intel CPU (Comet Lake), platform id 1: one whose microcode may be late-loaded. */
-    static final CpuSignature INTEL_SIGNATURE = CpuSignature.of(0x000a0655);
+    /** A 06-9e-0a Intel CPU (Coffee Lake), platform id 1. */
+    static final CpuSignature INTEL_SIGNATURE = CpuSignature.of(0x000906ea);
     static final PlatformFlags INTEL_PLATFORM_FLAGS = PlatformFlags.ofPlatformId(1);
     /** A 19-21-02 AMD CPU (Zen 3). */
     static final CpuSignature AMD_SIGNATURE = CpuSignature.of(0x00a20f12);
