@@ -31,7 +31,6 @@ import io.github.ucode4j.rendezvous.simulated.SimulatedMachine;
 import io.github.ucode4j.rendezvous.testing.FakeOps;
 import io.github.ucode4j.rendezvous.testing.Machines;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -242,8 +241,6 @@ class LateLoaderTest {
             return false;
         } catch (ApplyException e) {
             return true;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 
