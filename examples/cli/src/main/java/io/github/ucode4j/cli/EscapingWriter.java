@@ -10,9 +10,6 @@ import java.io.Writer;
  */
 public final class EscapingWriter extends PrintWriter {
     private static final char[] HEX = "0123456789abcdef".toCharArray();
-    // A byte of a command-line argument that is not UTF-8 stands in a string as a low surrogate U+DC80..U+DCFF
-    private static final char FIRST_ESCAPED_BYTE = '\udc80';
-    private static final char LAST_ESCAPED_BYTE = '\udcff';
 
     /** Prints to {@code target}, flushing it at every line end. */
     public EscapingWriter(Writer target) {
@@ -22,7 +19,7 @@ public final class EscapingWriter extends PrintWriter {
     /**
      * {@code text} with its control characters escaped: {@code \n}, {@code \t}, {@code \r}; the other C0 controls
      * and DEL as {@code \x1b}; the C1 controls as their UTF-8 bytes, {@code \xc2\x9b}. A byte of an argument that is not
-     * UTF-8 (carried as the low surrogate U+DC00 plus the byte) shows as {@code \xe9}. Everything else is kept.
+     * UTF-8, as {@link FileNames} carries it in a string, shows as {@code \xe9}. Everything else is kept.
      */
     public static String escape(CharSequence text) {
         StringBuilder escaped = null;
@@ -55,7 +52,7 @@ public final class EscapingWriter extends PrintWriter {
         if (c >= 0x80 && c <= 0x9f) {
             return "\\xc2" + hex(c);
         }
-        if (c >= FIRST_ESCAPED_BYTE && c <= LAST_ESCAPED_BYTE && (index == 0 || !Character.isHighSurrogate(text.charAt(index - 1)))) {
+        if (FileNames.isCarriedByte(text, index)) {
             return hex(c & 0xff);
         }
         return null;

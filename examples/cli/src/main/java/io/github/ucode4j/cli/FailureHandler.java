@@ -36,8 +36,8 @@ final class FailureHandler implements IExecutionExceptionHandler, IParameterExce
     @Override
     public int handleParseException(ParameterException exception, String[] args) {
         CommandLine command = exception.getCommandLine();
-        return print(new Failure(ExitCode.USAGE, exception.getMessage() + " (see '" + command.getCommandSpec().qualifiedName() + " --help')"),
-                exception, command, command.getParseResult());
+        String usage = exception.getMessage() + " (see '" + command.getCommandSpec().qualifiedName() + " --help')";
+        return print(new Failure(ExitCode.USAGE, usage), exception, command, command.getParseResult());
     }
 
     /** {@code strategy}, with an {@link Error} it throws handled as a failure: picocli hands its handler Exceptions only. */
@@ -57,7 +57,7 @@ final class FailureHandler implements IExecutionExceptionHandler, IParameterExce
         return EscapingWriter.escape("ucode: " + classify(failure).message());
     }
 
-    private int handle(Throwable failure, CommandLine command, ParseResult parseResult) {
+    private static int handle(Throwable failure, CommandLine command, ParseResult parseResult) {
         return print(classify(failure), failure, command, parseResult);
     }
 

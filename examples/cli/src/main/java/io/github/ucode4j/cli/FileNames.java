@@ -24,7 +24,8 @@ import java.util.List;
  * never produces.
  */
 public final class FileNames {
-    private static final char ESCAPED_BYTE = '\udc00';
+    // A byte b that is not UTF-8 (0x80..0xff) rides in a string as the char BYTE_CARRIER + b.
+    private static final char BYTE_CARRIER = '\udc00';
     private static final Charset NAMES = charsetOfNames();
     private static final HexFormat HEX = HexFormat.of();
 
@@ -81,7 +82,7 @@ public final class FileNames {
 
     /** {@code bytes} as a string: UTF-8 where they are, each other byte carried as U+DC00 plus the byte. */
     static String carried(byte[] bytes) {
-        return decode(bytes, (b, text) -> text.append((char) (ESCAPED_BYTE + b)));
+        return decode(bytes, (b, text) -> text.append((char) (BYTE_CARRIER + b)));
     }
 
     // Java's string of a path is its bytes exactly when names are UTF-8 and nothing had to be replaced.
@@ -97,7 +98,7 @@ public final class FileNames {
             if (i == text.length() || isCarriedByte(text, i)) {
                 bytes.writeBytes(text.substring(start, i).getBytes(StandardCharsets.UTF_8));
                 if (i < text.length()) {
-                    bytes.write(text.charAt(i) - ESCAPED_BYTE);
+                    bytes.write(text.charAt(i) - BYTE_CARRIER);
                 }
                 start = i + 1;
             }
@@ -105,9 +106,11 @@ public final class FileNames {
         return bytes.toByteArray();
     }
 
-    private static boolean isCarriedByte(String text, int index) {
+    /** Whether the char at {@code index} carries a byte that is not UTF-8 (a low surrogate U+DC80..U+DCFF alone). */
+    static boolean isCarriedByte(CharSequence text, int index) {
         char c = text.charAt(index);
-        return c >= ESCAPED_BYTE + 0x80 && c <= ESCAPED_BYTE + 0xff && (index == 0 || !Character.isHighSurrogate(text.charAt(index - 1)));
+        return c >= BYTE_CARRIER + 0x80 && c <= BYTE_CARRIER + 0xff
+                && (index == 0 || !Character.isHighSurrogate(text.charAt(index - 1)));
     }
 
     // One name element of exactly these bytes: the last element of the absolute URI path "/" + the percent-encoded bytes.
@@ -158,7 +161,7 @@ public final class FileNames {
             CoderResult result = decoder.decode(in, out, true);
             text.append(out.flip());
             out.clear();
-            if (result.isUnderflow()) {
+            if (result.isUnderflow()) { // never an overflow: UTF-8 decodes to at most one char a byte
                 return text.toString();
             }
             for (int i = 0; i < result.length(); i++) {

@@ -30,8 +30,8 @@ public final class MicrocodeInputs {
     /**
      * The most one command reads in all, 256 MiB: more than ten times Debian's whole corpus (about 22 MB of Intel
      * and AMD files) and four files at {@link #MAX_INPUT_BYTES}, yet half the default heap of a machine with 2 GiB
-     * (a quarter of its memory), so that many large inputs end with a clear error rather than out of memory. A file named several times counts
-     * once.
+     * (a quarter of its memory), so that many large inputs end with a clear error rather than out of memory. A file
+     * named several times counts once.
      */
     public static final long MAX_TOTAL_INPUT_BYTES = 256L << 20;
 

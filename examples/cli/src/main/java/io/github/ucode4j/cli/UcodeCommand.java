@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
             "2:bad input (a broken or unreadable file, an output that cannot be written)",
             "3:the load failed, was refused, or left some CPUs behind",
             "4:no usable apply backend",
-            "70:internal error (a bug; run with --debug and report it)"},
+            "70:internal error (a bug, or out of memory; run with --debug and report it)"},
         subcommands = {ListCommand.class, VerifyCommand.class, StatusCommand.class, ExplainCommand.class, ApplyCommand.class,
             WriteEarlyCpioCommand.class, WriteFirmwareDirCommand.class, DiffCommand.class, DemoCommand.class})
 public final class UcodeCommand implements Runnable {

@@ -31,7 +31,8 @@ class IoMessagesTest {
                 arguments(new FileSystemLoopException("f"), "f: a file system loop (a folder inside itself)"),
                 arguments(new FileSystemException("f", null, "Input/output error"), "f: input/output error"),
                 arguments(new FileSystemException("f", "g", "Invalid cross-device link"), "f -> g: invalid cross-device link"),
-                arguments(new FileSystemException("f", null, "exists; pass overwrite to replace it"), "f: exists; pass overwrite to replace it"),
+                arguments(new FileSystemException("f", null, "exists; pass overwrite to replace it"),
+                        "f: exists; pass overwrite to replace it"),
                 arguments(new IOException("f: the disk is full"), "f: the disk is full"),
                 arguments(new IOException(), "an input or output error"));
     }

@@ -45,7 +45,8 @@ class OddNamesTest {
             assertThat(run.exitCode()).as(run.err()).isZero();
             assertThat(run.out() + run.err()).doesNotContain("\u001b", "\u009b", "\u007f");
         }
-        assertThat(verify.out()).contains("ok      " + directory + "/\\x1b[31mred\\x1b[0m: ", "ok      " + directory + "/csi\\xc2\\x9b2J\\x7f: ");
+        assertThat(verify.out())
+                .contains("ok      " + directory + "/\\x1b[31mred\\x1b[0m: ", "ok      " + directory + "/csi\\xc2\\x9b2J\\x7f: ");
         assertThat(table.out()).contains(directory + "/\\x1b[31mred\\x1b[0m@0x0", directory + "/csi\\xc2\\x9b2J\\x7f@0x");
         assertThat(iucode.outLines()).contains("microcode bundle 1: " + directory + "/\\x1b[31mred\\x1b[0m");
         assertThat(iucode.errLines()).singleElement().asString()
@@ -79,7 +80,8 @@ class OddNamesTest {
         assertThat(given.exitCode()).as(given.err()).isZero();
         assertThat(given.json().get("inputs").get(0).get("source").asText()).isEqualTo(folder + "/caf\\xe9");
         assertThat(found.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
-        assertThat(found.outLines()).contains("BROKEN  " + folder + "/bad\\xff").anyMatch(line -> line.startsWith("ok      " + folder + "/caf\\xe9: "));
+        assertThat(found.outLines()).contains("BROKEN  " + folder + "/bad\\xff")
+                .anyMatch(line -> line.startsWith("ok      " + folder + "/caf\\xe9: "));
         assertThat(found.errLines()).singleElement().asString().startsWith("ucode verify: " + folder + "/bad\\xff@0x10: ");
     }
 
