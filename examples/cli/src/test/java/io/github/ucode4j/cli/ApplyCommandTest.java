@@ -16,7 +16,7 @@ import picocli.CommandLine;
 
 /**
  * {@code apply} reads its firmware again under the host-wide lock: a file that changes while the plan is shown
- * (a package upgrade during the confirmation) refuses the load. On the simulated 1x2x2 Intel machine.
+ * (a package upgrade during the confirmation) refuses the load. On the simulated 1x2x2 Intel machine, with a CPU whose microcode may be late-loaded.
  */
 class ApplyCommandTest {
     private static final int PLANNED = 0xc6;
@@ -30,9 +30,10 @@ class ApplyCommandTest {
 
     @BeforeEach
     void simulatedMachine() throws IOException {
-        firmware = GeneratedFirmware.forSimulatedMachine(directory.resolve("firmware"), PLANNED);
+        firmware = GeneratedFirmware.forLateLoadableCpu(directory.resolve("firmware"), PLANNED);
         properties.set(ApplyBackends.PROPERTY, "simulated", "ucode4j.simulated.topology", "1x2x2",
                 "ucode4j.simulated.latency", "1", "ucode4j.run-dir", directory.resolve("run").toString());
+        properties.set(GeneratedFirmware.LATE_LOADABLE_MACHINE);
     }
 
     @AfterEach
@@ -42,7 +43,7 @@ class ApplyCommandTest {
 
     @Test
     void firmwareThatChangesWhileThePlanIsShownIsRefused() {
-        StringWriter out = new WhenPlanShown(() -> GeneratedFirmware.forSimulatedMachine(firmware, UPGRADED));
+        StringWriter out = new WhenPlanShown(() -> GeneratedFirmware.forLateLoadableCpu(firmware, UPGRADED));
         StringWriter err = new StringWriter();
         CommandLine command = Main.commandLine();
         command.setOut(new PrintWriter(out, true));

@@ -93,13 +93,15 @@ class ApplySignalsTest {
     }
 
     private Process start(List<String> jvmOptions) throws IOException {
-        Path firmware = GeneratedFirmware.forSimulatedMachine(directory.resolve("firmware"), 0xc6);
+        Path firmware = GeneratedFirmware.forLateLoadableCpu(directory.resolve("firmware"), 0xc6);
         List<String> command = new ArrayList<>(List.of(
                 // A JVM started where SIGINT is ignored (a background job) inherits that; reset it to the default.
                 "env", "--default-signal=INT,TERM", Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"),
-                "-Ducode4j.simulated.topology=1x2x2", "-Ducode4j.simulated.latency=" + LOAD_MICROSECONDS,
+                "-Ducode4j.simulated.topology=1x2x2",
+                "-D" + GeneratedFirmware.LATE_LOADABLE_MACHINE[0] + "=" + GeneratedFirmware.LATE_LOADABLE_MACHINE[1],
+                "-Ducode4j.simulated.latency=" + LOAD_MICROSECONDS,
                 "-Ducode4j.simulated.faults=" + LATE_CALL_IN,
                 "-Ducode4j.run-dir=" + directory.resolve("run"),
                 Main.class.getName(), "apply", "--backend=simulated", "--yes", "--firmware=" + firmware));
