@@ -8,6 +8,7 @@ import io.github.ucode4j.cli.CliFailure;
 import io.github.ucode4j.cli.CommandBase;
 import io.github.ucode4j.cli.DeferredSignals;
 import io.github.ucode4j.cli.ExitCode;
+import io.github.ucode4j.cli.IoMessages;
 import io.github.ucode4j.cli.MicrocodeInputs;
 import io.github.ucode4j.cli.option.BackendOption;
 import io.github.ucode4j.cli.option.FirmwareOption;
@@ -103,7 +104,7 @@ public final class ApplyCommand extends CommandBase {
         try {
             return loader.load(plan, firmwareReadAgain(inputs));
         } catch (IOException e) {
-            throw new CliFailure(ExitCode.APPLY_FAILED, "the load ran but the CPUs could not be read back: " + e.getMessage());
+            throw new CliFailure(ExitCode.APPLY_FAILED, "the load ran but the CPUs could not be read back: " + IoMessages.describe(e));
         }
     }
 
