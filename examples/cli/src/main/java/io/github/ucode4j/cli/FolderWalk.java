@@ -2,6 +2,7 @@ package io.github.ucode4j.cli;
 
 import io.github.ucode4j.api.InputRule;
 import io.github.ucode4j.api.MicrocodeFormatException;
+import io.github.ucode4j.cli.MicrocodeInputs.FolderOrder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -15,9 +16,9 @@ import java.util.stream.Stream;
 
 /**
  * Which files the PATH and {@code --firmware} arguments name, the way iucode_tool walks them: a file as given; a
- * folder's regular files whose names do not start with '.', sorted by name, its subfolders, FIFOs and devices
- * skipped; an entry that cannot even be looked at (a link to nothing, a loop of links, no permission) is skipped
- * with the reason, never in silence.
+ * folder's regular files whose names do not start with '.', in the {@link FolderOrder} asked for, its subfolders,
+ * FIFOs and devices skipped; an entry that cannot even be looked at (a link to nothing, a loop of links, no
+ * permission) is skipped with the reason, never in silence.
  */
 final class FolderWalk {
     /** What becomes of an entry the walk cannot look at: a warning, or an error. */
@@ -33,11 +34,11 @@ final class FolderWalk {
     }
 
     /**
-     * The files {@code paths} name, in order, folders expanded.
+     * The files {@code paths} name, in order, folders expanded in {@code order}.
      *
      * @throws MicrocodeFormatException when a path cannot be looked at or a folder given cannot be listed
      */
-    static List<Path> files(List<Path> paths, Skipped skipped) throws MicrocodeFormatException {
+    static List<Path> files(List<Path> paths, FolderOrder order, Skipped skipped) throws MicrocodeFormatException {
         List<Path> files = new ArrayList<>();
         for (Path path : paths) {
             BasicFileAttributes attributes;
@@ -51,7 +52,7 @@ final class FolderWalk {
                 continue;
             }
             try {
-                files.addAll(entries(path, skipped));
+                files.addAll(entries(path, order, skipped));
             } catch (IOException e) {
                 throw unreadable(path, "cannot list the folder: " + why(path, e));
             }
@@ -62,21 +63,21 @@ final class FolderWalk {
     /**
      * The files of firmware folders: for each root, its {@code intel-ucode/} and {@code amd-ucode/} folders when it
      * has either (as {@code /lib/firmware} does), a vendor folder that cannot be listed skipped with the reason;
-     * else the root itself, as {@link #files} reads it.
+     * else the root itself, as {@link #files} reads it; each folder in {@code order}.
      *
      * @throws MicrocodeFormatException when a root without vendor folders cannot be read
      */
-    static List<Path> firmware(List<Path> roots, Skipped skipped) throws MicrocodeFormatException {
+    static List<Path> firmware(List<Path> roots, FolderOrder order, Skipped skipped) throws MicrocodeFormatException {
         List<Path> files = new ArrayList<>();
         for (Path root : roots) {
             List<Path> vendorFolders = VENDOR_FOLDERS.stream().map(root::resolve)
                     .filter(folder -> Files.exists(folder, LinkOption.NOFOLLOW_LINKS)).toList();
             if (vendorFolders.isEmpty()) {
-                files.addAll(files(List.of(root), skipped));
+                files.addAll(files(List.of(root), order, skipped));
             }
             for (Path folder : vendorFolders) {
                 try {
-                    files.addAll(entries(folder, skipped));
+                    files.addAll(entries(folder, order, skipped));
                 } catch (IOException e) {
                     skipped.entry(folder, why(folder, e));
                 }
@@ -85,10 +86,13 @@ final class FolderWalk {
         return files;
     }
 
-    private static List<Path> entries(Path folder, Skipped skipped) throws IOException, MicrocodeFormatException {
+    private static List<Path> entries(Path folder, FolderOrder order, Skipped skipped)
+            throws IOException, MicrocodeFormatException {
         List<Path> names;
+        // Files.list returns the entries in the folder's own order, as readdir does.
         try (Stream<Path> entries = Files.list(folder)) {
-            names = entries.filter(entry -> !entry.getFileName().toString().startsWith(".")).sorted().toList();
+            Stream<Path> visible = entries.filter(entry -> !entry.getFileName().toString().startsWith("."));
+            names = (order == FolderOrder.SORTED ? visible.sorted() : visible).toList();
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }

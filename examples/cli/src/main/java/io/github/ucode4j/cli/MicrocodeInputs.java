@@ -15,12 +15,27 @@ import java.util.function.Consumer;
 
 /**
  * Reads the PATH arguments: a file is read as given; a folder contributes every regular file whose name does not
- * start with '.', sorted by name for a stable order, its subfolders, FIFOs and devices skipped (as iucode_tool
- * does); an entry that cannot be looked at (a link to nothing, a loop of links, no permission) is skipped with a
+ * start with '.', in the {@link FolderOrder} asked for (by name unless told otherwise), its subfolders, FIFOs and
+ * devices skipped (as iucode_tool does); an entry that cannot be looked at (a link to nothing, a loop of links, no permission) is skipped with a
  * warning. A path given itself must be a regular file (or a link to one) of at most {@link #MAX_INPUT_BYTES}. The
  * content, not the name, picks the vendor's driver.
  */
 public final class MicrocodeInputs {
+    /**
+     * The order a folder's files are read in. It matters where inputs conflict (two patches with the same
+     * signature and revision but other bytes): the first one read is kept.
+     */
+    public enum FolderOrder {
+        /** By name: the same order on every file system. The default. */
+        SORTED,
+        /**
+         * The folder's own order, as the file system lists it (readdir's order), unsorted: the order iucode_tool
+         * reads a folder in, so that the result is iucode_tool's own on the same folder. It may differ between two
+         * copies of one folder.
+         */
+        DIRECTORY
+    }
+
     /**
      * The largest input read, 64 MiB: many times the largest vendor file (a few MiB), so that a huge or sparse file
      * is refused by its size before any of it is read into memory.
@@ -36,19 +51,32 @@ public final class MicrocodeInputs {
     public static final long MAX_TOTAL_INPUT_BYTES = 256L << 20;
 
     private final MicrocodeDrivers drivers;
+    private final FolderOrder folderOrder;
     private final InputContents contents = new InputContents(MAX_TOTAL_INPUT_BYTES);
 
     /**
      * Inputs read through {@code drivers}: one command's, as they share the budget {@link #MAX_TOTAL_INPUT_BYTES} and
-     * read a file named several times once (unless it changed meanwhile). Not for several threads at once.
+     * read a file named several times once (unless it changed meanwhile); folders read in name order. Not for
+     * several threads at once.
      */
     public MicrocodeInputs(MicrocodeDrivers drivers) {
-        this.drivers = drivers;
+        this(drivers, FolderOrder.SORTED);
     }
 
-    /** Inputs read through the drivers on the class path. */
+    /** Inputs read through {@code drivers}, as {@link #MicrocodeInputs(MicrocodeDrivers)}, folders read in {@code folderOrder}. */
+    public MicrocodeInputs(MicrocodeDrivers drivers, FolderOrder folderOrder) {
+        this.drivers = drivers;
+        this.folderOrder = folderOrder;
+    }
+
+    /** Inputs read through the drivers on the class path, folders read in name order. */
     public static MicrocodeInputs withInstalledDrivers() {
-        return new MicrocodeInputs(MicrocodeDrivers.load());
+        return withInstalledDrivers(FolderOrder.SORTED);
+    }
+
+    /** Inputs read through the drivers on the class path, folders read in {@code folderOrder}. */
+    public static MicrocodeInputs withInstalledDrivers(FolderOrder folderOrder) {
+        return new MicrocodeInputs(MicrocodeDrivers.load(), folderOrder);
     }
 
     /** The drivers the inputs are read through. */
@@ -56,24 +84,39 @@ public final class MicrocodeInputs {
         return drivers;
     }
 
+    /** The order folders are read in. */
+    public FolderOrder folderOrder() {
+        return folderOrder;
+    }
+
     /**
-     * The files {@code paths} name, in order, folders expanded; a folder's entry that cannot be looked at (a link
-     * to nothing, a loop of links, no permission) is skipped with a warning naming it and why.
+     * The files {@code paths} name, in order, folders expanded in name order; a folder's entry that cannot be
+     * looked at (a link to nothing, a loop of links, no permission) is skipped with a warning naming it and why.
      *
      * @throws MicrocodeFormatException when a path cannot be looked at or a folder given cannot be listed
      */
     public static List<Path> files(List<Path> paths, Consumer<String> warnings) throws MicrocodeFormatException {
-        return FolderWalk.files(paths, warningsTo(warnings));
+        return files(paths, FolderOrder.SORTED, warnings);
     }
 
     /**
-     * Every input {@code paths} name, parsed in {@code mode}, in order; a folder's entry that cannot be looked at
+     * The files {@code paths} name, as {@link #files(List, Consumer)}, folders expanded in {@code folderOrder}.
+     *
+     * @throws MicrocodeFormatException when a path cannot be looked at or a folder given cannot be listed
+     */
+    public static List<Path> files(List<Path> paths, FolderOrder folderOrder, Consumer<String> warnings)
+            throws MicrocodeFormatException {
+        return FolderWalk.files(paths, folderOrder, warningsTo(warnings));
+    }
+
+    /**
+     * Every input {@code paths} name, parsed in {@code mode}, in order, folders in {@link #folderOrder()}; a folder's entry that cannot be looked at
      * is skipped with a warning.
      *
      * @throws MicrocodeFormatException for the first input that is unreadable, not microcode, or broken
      */
     public List<Bundle> readAll(List<Path> paths, ParseMode mode, Consumer<String> warnings) throws MicrocodeFormatException {
-        return parseEach(FolderWalk.files(paths, warningsTo(warnings)), mode);
+        return parseEach(FolderWalk.files(paths, folderOrder, warningsTo(warnings)), mode);
     }
 
     /**
@@ -83,7 +126,7 @@ public final class MicrocodeInputs {
      * @throws MicrocodeFormatException for the first input or entry that is unreadable, not microcode, or broken
      */
     public List<Bundle> readAll(List<Path> paths, ParseMode mode) throws MicrocodeFormatException {
-        return parseEach(FolderWalk.files(paths, (entry, why) -> {
+        return parseEach(FolderWalk.files(paths, folderOrder, (entry, why) -> {
             throw FolderWalk.unreadable(entry, why);
         }), mode);
     }
@@ -119,7 +162,7 @@ public final class MicrocodeInputs {
      */
     public List<Bundle> readFirmware(List<Path> roots, Consumer<String> warnings) throws MicrocodeFormatException {
         List<Bundle> bundles = new ArrayList<>();
-        for (Path file : FolderWalk.firmware(roots, warningsTo(warnings))) {
+        for (Path file : FolderWalk.firmware(roots, folderOrder, warningsTo(warnings))) {
             String source = FileNames.display(file);
             ByteBuffer data = contents.of(file, source);
             Optional<MicrocodeOps> driver = drivers.recognize(data);
