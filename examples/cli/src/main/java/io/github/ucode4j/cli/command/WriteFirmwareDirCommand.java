@@ -6,12 +6,14 @@ import io.github.ucode4j.cache.MicrocodeWriter;
 import io.github.ucode4j.cli.CommandBase;
 import io.github.ucode4j.cli.ExitCode;
 import io.github.ucode4j.cli.MicrocodeInputs;
+import io.github.ucode4j.cli.option.FolderOrderOption;
 import java.nio.ByteBuffer;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -27,12 +29,15 @@ public final class WriteFirmwareDirCommand extends CommandBase {
     @Option(names = "--overwrite", description = "Replace files that exist.")
     boolean overwrite;
 
+    @Mixin
+    FolderOrderOption folderOrder;
+
     @Parameters(paramLabel = "PATH", arity = "1..*", description = "Microcode files, or directories of them.")
     List<Path> paths;
 
     @Override
     public Integer call() throws Exception {
-        MicrocodeInputs inputs = MicrocodeInputs.withInstalledDrivers();
+        MicrocodeInputs inputs = folderOrder.inputs();
         MicrocodeCache cache = MicrocodeCache.builder().addAll(inputs.readAll(paths, ParseMode.STRICT)).build();
         Map<String, ByteBuffer> files = new MicrocodeWriter(inputs.drivers()).firmwareFiles(cache);
         try {

@@ -1,0 +1,24 @@
+package io.github.ucode4j.cli.option;
+
+import io.github.ucode4j.cli.MicrocodeInputs;
+import io.github.ucode4j.cli.MicrocodeInputs.FolderOrder;
+import picocli.CommandLine.Option;
+
+/** The {@code --folder-order} option: the order a folder's files are read in, by name unless told otherwise. */
+public final class FolderOrderOption {
+    @Option(names = "--folder-order", paramLabel = "ORDER", defaultValue = "sorted",
+            description = {"The order a directory's files are read in: sorted (by name, the same on every file system) "
+                + "or directory (the directory's own order, unsorted, as iucode_tool reads it: where two inputs "
+                + "conflict, this gives iucode_tool's result on the same directory). Default: ${DEFAULT-VALUE}."})
+    FolderOrder order;
+
+    /** The order asked for. */
+    public FolderOrder order() {
+        return order;
+    }
+
+    /** Inputs read through the drivers on the class path, folders read in the order asked for. */
+    public MicrocodeInputs inputs() {
+        return MicrocodeInputs.withInstalledDrivers(order);
+    }
+}
