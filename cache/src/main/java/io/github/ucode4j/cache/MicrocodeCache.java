@@ -156,11 +156,12 @@ public final class MicrocodeCache {
 
         /**
          * Whether two different patches with the same signature, mask and revision stop the build (the default)
-         * or only produce a finding. Strict is iucode_tool's default ({@code --strict-checks}): it aborts with
-         * "same revision and signature as a previously loaded microcode, but different contents". Not strict is
-         * its {@code --no-strict-checks}: the patch read first (in input order) is kept and the later ones are
-         * ignored; this cache also leaves one {@link Severity#WARNING} finding per signature, mask and revision so
-         * claimed, naming every place that ships it.
+         * or only produce a finding. Not strict, the patch read first (in input order) is kept, the later ones are
+         * ignored, and one {@link Severity#WARNING} finding per signature, mask and revision so claimed names every
+         * place that ships it: iucode_tool keeps the same one. Strict is stricter than iucode_tool: its default
+         * {@code --strict-checks} aborts only when the data after the header differ, and keeps the first silently
+         * when only the headers do (the same patch shipped under another primary signature); this cache compares
+         * whole patches, so a command that must accept what iucode_tool accepts builds without strict mode.
          */
         public Builder strict(boolean stopOnConflict) {
             this.strict = stopOnConflict;
