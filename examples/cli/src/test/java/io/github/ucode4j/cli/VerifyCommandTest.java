@@ -51,4 +51,16 @@ class VerifyCommandTest {
         assertThat(lenient.exitCode()).as(lenient.err()).isEqualTo(ExitCode.OK);
         assertThat(lenient.out()).contains("ok      " + odd).contains("[INTEL_");
     }
+
+    @Test
+    void lenientLabelsWhatItDowngradesAWarningAndCountsItInTheSummary() throws Exception {
+        Path odd = Files.write(directory.resolve("odd-size"), IntelPatchBuilder.patch().revision(2).dataSize(64, 1)
+                .padTotalSizeTo1024(false).build());
+
+        Ucode.Run lenient = Ucode.run("verify", "--lenient", odd.toString());
+
+        assertThat(lenient.outLines()).filteredOn(l -> l.contains("[INTEL_")).isNotEmpty()
+                .allSatisfy(l -> assertThat(l).startsWith("        WARNING " + odd));
+        assertThat(lenient.outLines()).last().asString().endsWith("all good, 1 warning(s)");
+    }
 }
