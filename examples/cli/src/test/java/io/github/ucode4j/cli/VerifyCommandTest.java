@@ -63,4 +63,18 @@ class VerifyCommandTest {
                 .allSatisfy(l -> assertThat(l).startsWith("        WARNING " + odd));
         assertThat(lenient.outLines()).last().asString().endsWith("all good, 1 warning(s)");
     }
+
+    @Test
+    void aPathThatCannotBeReadIsReportedAndTheFilesAfterItAreStillChecked() throws Exception {
+        Path first = GeneratedFirmware.intel(directory.resolve("first"), GeneratedFirmware.SIMULATED_SIGNATURE, 0x02, 1);
+        Path missing = directory.resolve("missing");
+        Path last = GeneratedFirmware.intel(directory.resolve("last"), GeneratedFirmware.LATE_LOADABLE_SIGNATURE, 0x02, 1);
+
+        Ucode.Run run = Ucode.run("verify", first.toString(), missing.toString(), last.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(run.outLines()).containsExactly("ok      " + first + ": 1 INTEL patch(es)", "BROKEN  " + missing,
+                "ok      " + last + ": 1 INTEL patch(es)", "1 of 3 files are broken");
+        assertThat(run.err()).contains(missing.toString());
+    }
 }

@@ -32,20 +32,32 @@ public final class VerifyCommand extends CommandBase {
     @Override
     public Integer call() throws MicrocodeFormatException {
         MicrocodeInputs inputs = MicrocodeInputs.withInstalledDrivers();
-        List<Path> files = MicrocodeInputs.files(paths, this::warn);
         List<Bundle> good = new ArrayList<>();
+        int checked = 0;
         int broken = 0;
         int warnings = 0;
-        for (Path file : files) {
+        for (Path path : paths) {
+            List<Path> files;
             try {
-                Bundle bundle = inputs.read(file, lenient ? ParseMode.LENIENT : ParseMode.STRICT);
-                good.add(bundle);
-                out().println("ok      " + bundle.source() + ": " + bundle.patches().size() + " " + bundle.vendor() + " patch(es)");
-                warnings += print(bundle.findings());
+                files = MicrocodeInputs.files(List.of(path), this::warn);
             } catch (MicrocodeFormatException e) {
+                // A path that cannot be looked at is one broken input; the paths after it are still checked.
+                checked++;
                 broken++;
-                out().println("BROKEN  " + FileNames.display(file));
-                error(e.getMessage());
+                printBroken(path, e);
+                continue;
+            }
+            checked += files.size();
+            for (Path file : files) {
+                try {
+                    Bundle bundle = inputs.read(file, lenient ? ParseMode.LENIENT : ParseMode.STRICT);
+                    good.add(bundle);
+                    out().println("ok      " + bundle.source() + ": " + bundle.patches().size() + " " + bundle.vendor() + " patch(es)");
+                    warnings += print(bundle.findings());
+                } catch (MicrocodeFormatException e) {
+                    broken++;
+                    printBroken(file, e);
+                }
             }
         }
         // Built leniently so that every conflict is reported, not only the first; strict verification fails on them.
@@ -54,16 +66,21 @@ public final class VerifyCommand extends CommandBase {
         warnings += print(conflicts);
         if (broken > 0 || !lenient && !conflicts.isEmpty()) {
             if (broken > 0) {
-                out().println(broken + " of " + files.size() + " files are broken");
+                out().println(broken + " of " + checked + " files are broken");
             }
             if (!lenient && !conflicts.isEmpty()) {
                 out().println(conflicts.size() + " conflict(s) between files");
             }
             return ExitCode.BAD_INPUT;
         }
-        out().println(files.size() + " files, " + cache.statistics().patchesRead() + " patches ("
+        out().println(checked + " files, " + cache.statistics().patchesRead() + " patches ("
                 + cache.statistics().uniquePatches() + " unique): all good" + (warnings > 0 ? ", " + warnings + " warning(s)" : ""));
         return ExitCode.OK;
+    }
+
+    private void printBroken(Path input, MicrocodeFormatException why) {
+        out().println("BROKEN  " + FileNames.display(input));
+        error(why.getMessage());
     }
 
     // Prints the findings, a rule only strict checks enforce labelled a warning under --lenient; returns the warnings.
