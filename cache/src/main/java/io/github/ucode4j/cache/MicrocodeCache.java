@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The global microcode cache: every patch of any number of inputs (both vendors mixed), each distinct blob stored
@@ -155,7 +156,12 @@ public final class MicrocodeCache {
 
         /**
          * Whether two different patches with the same signature, mask and revision stop the build (the default)
-         * or only produce a finding.
+         * or only produce a finding. Not strict, the patch read first (in input order) is kept, the later ones are
+         * ignored, and one {@link Severity#WARNING} finding per signature, mask and revision so claimed names every
+         * place that ships it: iucode_tool keeps the same one. Strict is stricter than iucode_tool: its default
+         * {@code --strict-checks} aborts only when the data after the header differ, and keeps the first silently
+         * when only the headers do (the same patch shipped under another primary signature); this cache compares
+         * whole patches, so a command that must accept what iucode_tool accepts builds without strict mode.
          */
         public Builder strict(boolean stopOnConflict) {
             this.strict = stopOnConflict;
@@ -166,7 +172,8 @@ public final class MicrocodeCache {
          * Builds the cache.
          *
          * @throws MicrocodeFormatException in strict mode, when two different patches claim the same signature,
-         *     platform mask and revision ({@link CacheRule#CONFLICTING_PATCHES}), naming the second one
+         *     platform mask and revision ({@link CacheRule#CONFLICTING_PATCHES}), at the second one and naming the
+         *     first
          */
         public MicrocodeCache build() throws MicrocodeFormatException {
             List<Finding> findings = new ArrayList<>();
@@ -210,27 +217,43 @@ public final class MicrocodeCache {
             return order.stream().map(a -> new CachedPatch(a.patch, a.origins, a.bundleNumber, a.entryNumber)).toList();
         }
 
+        // One finding per signature, mask and revision claimed by different bytes, however many inputs ship it.
         private void checkConflicts(List<CachedPatch> unique, List<Finding> findings) throws MicrocodeFormatException {
             record Key(Vendor vendor, CpuSignature signature, PlatformFlags flags, int revision) {
             }
-            Map<Key, CachedPatch> claimed = new HashMap<>();
+            Map<Key, List<CachedPatch>> claimants = new LinkedHashMap<>();
             for (CachedPatch cached : unique) {
                 MicrocodePatch patch = cached.patch();
                 for (PatchTarget target : patch.targets()) {
                     Key key = new Key(patch.vendor(), target.signature(), target.platformFlags(), patch.revision().value());
-                    CachedPatch earlier = claimed.putIfAbsent(key, cached);
-                    if (earlier != null && earlier != cached) {
-                        PatchOrigin at = patch.origin();
-                        String detail = "signature " + target.signature().hex() + " pf " + target.platformFlags() + " rev "
-                                + patch.revision() + " also at " + earlier.patch().origin() + " with different bytes";
-                        if (strict) {
-                            throw new MicrocodeFormatException(CacheRule.CONFLICTING_PATCHES, at.source(), at.offset(), detail);
-                        }
-                        findings.add(new Finding(Severity.WARNING, CacheRule.CONFLICTING_PATCHES.code(), at.source(), at.offset(),
-                                CacheRule.CONFLICTING_PATCHES.rule() + ": " + detail + "; the first one is kept"));
+                    List<CachedPatch> same = claimants.computeIfAbsent(key, k -> new ArrayList<>());
+                    if (!same.contains(cached)) {
+                        same.add(cached);
                     }
                 }
             }
+            for (Map.Entry<Key, List<CachedPatch>> claim : claimants.entrySet()) {
+                List<CachedPatch> same = claim.getValue();
+                if (same.size() > 1) {
+                    conflict(claim.getKey().signature(), claim.getKey().flags(), same, findings);
+                }
+            }
+        }
+
+        private void conflict(CpuSignature signature, PlatformFlags flags, List<CachedPatch> same, List<Finding> findings)
+                throws MicrocodeFormatException {
+            PatchOrigin first = same.get(0).patch().origin();
+            PatchOrigin at = same.get(1).patch().origin();
+            String others = same.subList(1, same.size()).stream().map(c -> c.patch().origin().toString())
+                    .collect(Collectors.joining(", "));
+            String detail = "signature " + signature.hex() + " pf " + flags + " rev " + same.get(0).patch().revision()
+                    + " also at " + first + " with different bytes";
+            if (strict) {
+                throw new MicrocodeFormatException(CacheRule.CONFLICTING_PATCHES, at.source(), at.offset(), detail);
+            }
+            findings.add(new Finding(Severity.WARNING, CacheRule.CONFLICTING_PATCHES.code(), at.source(), at.offset(),
+                    CacheRule.CONFLICTING_PATCHES.rule() + ": " + detail + "; shipped at " + others + "; the first one, at "
+                            + first + ", is kept"));
         }
 
         // The iucode_tool merge, per signature. Under LAST_LOADED a patch from a later input wins over one from an

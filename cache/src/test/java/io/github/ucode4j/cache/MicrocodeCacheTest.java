@@ -93,6 +93,21 @@ class MicrocodeCacheTest {
     }
 
     @Test
+    void aPatchShippedThreeTimesIsOneWarningNamingEveryPlaceAndTheFirstIsKept() throws Exception {
+        MicrocodePatch first = intel(SKX, 0xb7, 0x2007006);
+        MicrocodePatch second = Patches.patch(Vendor.INTEL, SKX, 0xb7, 0x2007006, LocalDate.of(2024, 1, 1), 1);
+        MicrocodePatch third = Patches.patch(Vendor.INTEL, SKX, 0xb7, 0x2007006, LocalDate.of(2024, 1, 1), 2);
+        MicrocodeCache cache = MicrocodeCache.builder().strict(false)
+                .add(bundle("a", first)).add(bundle("b", second)).add(bundle("c", third)).build();
+        assertThat(cache.findings()).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(io.github.ucode4j.api.Severity.WARNING);
+            assertThat(f.source()).isEqualTo("b");
+            assertThat(f.message()).contains("also at a@0x0", "c@0x0", "the first one, at a@0x0, is kept");
+        });
+        assertThat(cache.entries()).singleElement().satisfies(e -> assertThat(e.cached().patch().sameBytes(first)).isTrue());
+    }
+
+    @Test
     void theSelectionDecidesWhatIsMergedAndTheNewestSelectedWins() throws Exception {
         MicrocodeCache cache = MicrocodeCache.builder()
                 .selection(Selection.builder().signature("0x50654,,lt:0x2007006").build())

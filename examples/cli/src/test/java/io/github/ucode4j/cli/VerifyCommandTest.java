@@ -51,4 +51,30 @@ class VerifyCommandTest {
         assertThat(lenient.exitCode()).as(lenient.err()).isEqualTo(ExitCode.OK);
         assertThat(lenient.out()).contains("ok      " + odd).contains("[INTEL_");
     }
+
+    @Test
+    void lenientLabelsWhatItDowngradesAWarningAndCountsItInTheSummary() throws Exception {
+        Path odd = Files.write(directory.resolve("odd-size"), IntelPatchBuilder.patch().revision(2).dataSize(64, 1)
+                .padTotalSizeTo1024(false).build());
+
+        Ucode.Run lenient = Ucode.run("verify", "--lenient", odd.toString());
+
+        assertThat(lenient.outLines()).filteredOn(l -> l.contains("[INTEL_")).isNotEmpty()
+                .allSatisfy(l -> assertThat(l).startsWith("        WARNING " + odd));
+        assertThat(lenient.outLines()).last().asString().endsWith("all good, 1 warning(s)");
+    }
+
+    @Test
+    void aPathThatCannotBeReadIsReportedAndTheFilesAfterItAreStillChecked() throws Exception {
+        Path first = GeneratedFirmware.intel(directory.resolve("first"), GeneratedFirmware.SIMULATED_SIGNATURE, 0x02, 1);
+        Path missing = directory.resolve("missing");
+        Path last = GeneratedFirmware.intel(directory.resolve("last"), GeneratedFirmware.LATE_LOADABLE_SIGNATURE, 0x02, 1);
+
+        Ucode.Run run = Ucode.run("verify", first.toString(), missing.toString(), last.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(run.outLines()).containsExactly("ok      " + first + ": 1 INTEL patch(es)", "BROKEN  " + missing,
+                "ok      " + last + ": 1 INTEL patch(es)", "1 of 3 files are broken");
+        assertThat(run.err()).contains(missing.toString());
+    }
 }

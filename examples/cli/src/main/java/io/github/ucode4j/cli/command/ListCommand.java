@@ -91,7 +91,9 @@ public final class ListCommand extends CommandBase {
             }
             return entries;
         }
-        MicrocodeCache cache = MicrocodeCache.builder().addAll(bundles).selection(selection).build();
+        // The first of different patches for one signature, mask and revision is kept, as iucode_tool keeps it.
+        MicrocodeCache cache = MicrocodeCache.builder().addAll(bundles).selection(selection).strict(false).build();
+        cache.findings().forEach(finding -> warn(finding.toString()));
         for (CacheEntry entry : cache.entries()) {
             PatchTarget target = new PatchTarget(entry.signature(), entry.platformFlags());
             PatchJson json = described.computeIfAbsent(entry.cached().patch(), PatchJson::of);

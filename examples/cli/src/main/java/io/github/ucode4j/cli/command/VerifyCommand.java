@@ -3,6 +3,7 @@ package io.github.ucode4j.cli.command;
 import io.github.ucode4j.api.Bundle;
 import io.github.ucode4j.api.Finding;
 import io.github.ucode4j.api.MicrocodeFormatException;
+import io.github.ucode4j.api.Severity;
 import io.github.ucode4j.api.spi.ParseMode;
 import io.github.ucode4j.cache.MicrocodeCache;
 import io.github.ucode4j.cli.CommandBase;
@@ -31,33 +32,71 @@ public final class VerifyCommand extends CommandBase {
     @Override
     public Integer call() throws MicrocodeFormatException {
         MicrocodeInputs inputs = MicrocodeInputs.withInstalledDrivers();
-        List<Path> files = MicrocodeInputs.files(paths, this::warn);
         List<Bundle> good = new ArrayList<>();
+        int checked = 0;
         int broken = 0;
-        for (Path file : files) {
+        int warnings = 0;
+        for (Path path : paths) {
+            List<Path> files;
             try {
-                Bundle bundle = inputs.read(file, lenient ? ParseMode.LENIENT : ParseMode.STRICT);
-                good.add(bundle);
-                out().println("ok      " + bundle.source() + ": " + bundle.patches().size() + " " + bundle.vendor() + " patch(es)");
-                bundle.findings().forEach(this::printFinding);
+                files = MicrocodeInputs.files(List.of(path), this::warn);
             } catch (MicrocodeFormatException e) {
+                // A path that cannot be looked at is one broken input; the paths after it are still checked.
+                checked++;
                 broken++;
-                out().println("BROKEN  " + FileNames.display(file));
-                error(e.getMessage());
+                printBroken(path, e);
+                continue;
+            }
+            checked += files.size();
+            for (Path file : files) {
+                try {
+                    Bundle bundle = inputs.read(file, lenient ? ParseMode.LENIENT : ParseMode.STRICT);
+                    good.add(bundle);
+                    out().println("ok      " + bundle.source() + ": " + bundle.patches().size() + " " + bundle.vendor() + " patch(es)");
+                    warnings += print(bundle.findings());
+                } catch (MicrocodeFormatException e) {
+                    broken++;
+                    printBroken(file, e);
+                }
             }
         }
-        MicrocodeCache cache = MicrocodeCache.builder().addAll(good).strict(!lenient).build();
-        cache.findings().forEach(this::printFinding);
-        if (broken > 0) {
-            out().println(broken + " of " + files.size() + " files are broken");
+        // Built leniently so that every conflict is reported, not only the first; strict verification fails on them.
+        MicrocodeCache cache = MicrocodeCache.builder().addAll(good).strict(false).build();
+        List<Finding> conflicts = lenient ? cache.findings() : cache.findings().stream().map(f -> relabel(f, Severity.ERROR)).toList();
+        warnings += print(conflicts);
+        if (broken > 0 || !lenient && !conflicts.isEmpty()) {
+            if (broken > 0) {
+                out().println(broken + " of " + checked + " files are broken");
+            }
+            if (!lenient && !conflicts.isEmpty()) {
+                out().println(conflicts.size() + " conflict(s) between files");
+            }
             return ExitCode.BAD_INPUT;
         }
-        out().println(files.size() + " files, " + cache.statistics().patchesRead() + " patches ("
-                + cache.statistics().uniquePatches() + " unique): all good");
+        out().println(checked + " files, " + cache.statistics().patchesRead() + " patches ("
+                + cache.statistics().uniquePatches() + " unique): all good" + (warnings > 0 ? ", " + warnings + " warning(s)" : ""));
         return ExitCode.OK;
     }
 
-    private void printFinding(Finding finding) {
-        out().println("        " + finding);
+    private void printBroken(Path input, MicrocodeFormatException why) {
+        out().println("BROKEN  " + FileNames.display(input));
+        error(why.getMessage());
+    }
+
+    // Prints the findings, a rule only strict checks enforce labelled a warning under --lenient; returns the warnings.
+    private int print(List<Finding> findings) {
+        int warnings = 0;
+        for (Finding finding : findings) {
+            Finding shown = lenient && finding.severity() == Severity.ERROR ? relabel(finding, Severity.WARNING) : finding;
+            out().println("        " + shown);
+            if (shown.severity() == Severity.WARNING) {
+                warnings++;
+            }
+        }
+        return warnings;
+    }
+
+    private static Finding relabel(Finding finding, Severity severity) {
+        return new Finding(severity, finding.code(), finding.source(), finding.offset(), finding.message());
     }
 }

@@ -38,8 +38,10 @@ public final class WriteEarlyCpioCommand extends CommandBase {
     @Override
     public Integer call() throws Exception {
         MicrocodeInputs inputs = MicrocodeInputs.withInstalledDrivers();
+        // The first of different patches for one signature, mask and revision is written, as iucode_tool writes it.
         MicrocodeCache cache = MicrocodeCache.builder().addAll(inputs.readAll(paths, ParseMode.STRICT))
-                .selection(filters.selection().build()).build();
+                .selection(filters.selection().build()).strict(false).build();
+        cache.findings().forEach(finding -> warn(finding.toString()));
         if (cache.isEmpty()) {
             throw new CliFailure(ExitCode.BAD_INPUT, "no patch is selected; nothing to write to " + output);
         }

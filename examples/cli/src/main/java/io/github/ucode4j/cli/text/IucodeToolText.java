@@ -24,10 +24,10 @@ public final class IucodeToolText {
     /**
      * The listing: with {@code all}, every patch as {@code -L} lists it; else the bundles, then the entries the
      * cache keeps under {@code selection} merged in iucode_tool's (signed) revision order, as {@code -l} lists them.
-     * Inputs of another vendor are skipped with a warning.
+     * Inputs of another vendor are skipped with a warning. Of different patches for the same signature, mask and
+     * revision the first read is listed, as iucode_tool does, with a warning naming every place that ships one.
      *
-     * @throws MicrocodeFormatException when two inputs hold different patches for the same signature, mask and
-     *     revision (iucode_tool stops there too)
+     * @throws MicrocodeFormatException never for such conflicts; declared by the cache's builder
      */
     public static List<String> lines(List<Bundle> bundles, Selection selection, boolean all, Consumer<String> warnings)
             throws MicrocodeFormatException {
@@ -46,7 +46,9 @@ public final class IucodeToolText {
             }
             return lines;
         }
-        MicrocodeCache cache = MicrocodeCache.builder().revisionOrder(Revision.SIGNED).selection(selection).addAll(intel).build();
+        MicrocodeCache cache = MicrocodeCache.builder().revisionOrder(Revision.SIGNED).selection(selection).addAll(intel)
+                .strict(false).build();
+        cache.findings().forEach(finding -> warnings.accept(finding.toString()));
         for (int i = 0; i < intel.size(); i++) {
             lines.add(IucodeToolListing.bundleLine(i + 1, intel.get(i)));
         }
