@@ -10,11 +10,11 @@ import io.github.ucode4j.cache.MicrocodeCache;
 import io.github.ucode4j.cache.Selection;
 import io.github.ucode4j.cli.CommandBase;
 import io.github.ucode4j.cli.ExitCode;
-import io.github.ucode4j.cli.MicrocodeInputs;
 import io.github.ucode4j.cli.json.EntryJson;
 import io.github.ucode4j.cli.json.Json;
 import io.github.ucode4j.cli.json.ListJson;
 import io.github.ucode4j.cli.json.PatchJson;
+import io.github.ucode4j.cli.option.FolderOrderOption;
 import io.github.ucode4j.cli.option.ListFormat;
 import io.github.ucode4j.cli.option.SignatureFilterOptions;
 import io.github.ucode4j.cli.text.IucodeToolText;
@@ -45,6 +45,9 @@ public final class ListCommand extends CommandBase {
     @Mixin
     SignatureFilterOptions filters;
 
+    @Mixin
+    FolderOrderOption folderOrder;
+
     @Option(names = "--date-before", paramLabel = "YYYY-MM-DD", description = "Select only patches dated strictly before D.")
     Optional<String> dateBefore = Optional.empty();
 
@@ -57,7 +60,7 @@ public final class ListCommand extends CommandBase {
     @Override
     public Integer call() throws MicrocodeFormatException {
         Selection selection = selection();
-        List<Bundle> bundles = MicrocodeInputs.withInstalledDrivers().readAll(paths, ParseMode.STRICT, this::warn);
+        List<Bundle> bundles = folderOrder.inputs().readAll(paths, ParseMode.STRICT, this::warn);
         switch (format) {
             case IUCODE -> IucodeToolText.lines(bundles, selection, all, this::warn).forEach(out()::println);
             case JSON -> Json.print(out(), new ListJson(bundles.stream().map(ListJson.Input::of).toList(),

@@ -10,10 +10,12 @@ import io.github.ucode4j.cli.CommandBase;
 import io.github.ucode4j.cli.ExitCode;
 import io.github.ucode4j.cli.FileNames;
 import io.github.ucode4j.cli.MicrocodeInputs;
+import io.github.ucode4j.cli.option.FolderOrderOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -26,12 +28,15 @@ public final class VerifyCommand extends CommandBase {
             + "what only strict checks reject, and conflicts between files, become warnings.")
     boolean lenient;
 
+    @Mixin
+    FolderOrderOption folderOrder;
+
     @Parameters(paramLabel = "PATH", arity = "1..*", description = "Microcode files, or directories of them.")
     List<Path> paths;
 
     @Override
     public Integer call() throws MicrocodeFormatException {
-        MicrocodeInputs inputs = MicrocodeInputs.withInstalledDrivers();
+        MicrocodeInputs inputs = folderOrder.inputs();
         List<Bundle> good = new ArrayList<>();
         int checked = 0;
         int broken = 0;
@@ -39,7 +44,7 @@ public final class VerifyCommand extends CommandBase {
         for (Path path : paths) {
             List<Path> files;
             try {
-                files = MicrocodeInputs.files(List.of(path), this::warn);
+                files = MicrocodeInputs.files(List.of(path), folderOrder.order(), this::warn);
             } catch (MicrocodeFormatException e) {
                 // A path that cannot be looked at is one broken input; the paths after it are still checked.
                 checked++;

@@ -8,6 +8,7 @@ import io.github.ucode4j.cli.CliFailure;
 import io.github.ucode4j.cli.CommandBase;
 import io.github.ucode4j.cli.ExitCode;
 import io.github.ucode4j.cli.MicrocodeInputs;
+import io.github.ucode4j.cli.option.FolderOrderOption;
 import io.github.ucode4j.cli.option.SignatureFilterOptions;
 import java.nio.ByteBuffer;
 import java.nio.file.FileAlreadyExistsException;
@@ -32,12 +33,15 @@ public final class WriteEarlyCpioCommand extends CommandBase {
     @Mixin
     SignatureFilterOptions filters;
 
+    @Mixin
+    FolderOrderOption folderOrder;
+
     @Parameters(paramLabel = "PATH", arity = "1..*", description = "Microcode files, or directories of them.")
     List<Path> paths;
 
     @Override
     public Integer call() throws Exception {
-        MicrocodeInputs inputs = MicrocodeInputs.withInstalledDrivers();
+        MicrocodeInputs inputs = folderOrder.inputs();
         // The first of different patches for one signature, mask and revision is written, as iucode_tool writes it.
         MicrocodeCache cache = MicrocodeCache.builder().addAll(inputs.readAll(paths, ParseMode.STRICT))
                 .selection(filters.selection().build()).strict(false).build();
