@@ -1,5 +1,6 @@
 package io.github.ucode4j.cache;
 
+import io.github.ucode4j.api.CpuList;
 import io.github.ucode4j.api.CpuSignature;
 import io.github.ucode4j.api.CpuState;
 import io.github.ucode4j.api.Fact;
@@ -223,7 +224,7 @@ public final class Planner {
         }
 
         private static <K> String describe(Map<K, List<Integer>> groups, Function<K, String> name) {
-            return groups.entrySet().stream().map(e -> name.apply(e.getKey()) + " on CPUs " + CpuRanges.format(e.getValue()))
+            return groups.entrySet().stream().map(e -> name.apply(e.getKey()) + " on CPUs " + CpuList.format(e.getValue()))
                     .collect(Collectors.joining(", "));
         }
 

@@ -1,6 +1,7 @@
 package io.github.ucode4j.linux;
 
 import io.github.ucode4j.api.ApplyException;
+import io.github.ucode4j.api.CpuList;
 import io.github.ucode4j.api.CpuSignature;
 import io.github.ucode4j.api.CpuState;
 import io.github.ucode4j.api.Fact;

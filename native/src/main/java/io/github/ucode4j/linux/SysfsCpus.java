@@ -1,5 +1,6 @@
 package io.github.ucode4j.linux;
 
+import io.github.ucode4j.api.CpuList;
 import io.github.ucode4j.api.LogicalCpu;
 import java.io.IOException;
 import java.nio.file.Files;

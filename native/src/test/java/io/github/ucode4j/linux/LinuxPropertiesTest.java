@@ -7,13 +7,10 @@ import io.github.ucode4j.linux.libc.JnaLibc;
 import io.github.ucode4j.testing.Generator;
 import io.github.ucode4j.testing.Properties;
 import java.nio.ByteBuffer;
-import java.util.List;
-import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /** Properties of the parsers and the buffer placement, over seeded random inputs (the project's harness). */
 class LinuxPropertiesTest {
-    private static final String CPU_LIST_ALPHABET = "0123456789,- \nx";
     private static final String CPUINFO_ALPHABET = "processor:\t\n 0123456789abcdefx";
 
     private static Generator<String> textOf(String alphabet, int maxLength) {
@@ -24,30 +21,6 @@ class LinuxPropertiesTest {
             }
             return text.toString();
         };
-    }
-
-    @Test
-    void formattingThenParsingACpuSetGivesItBack() {
-        Generator<List<Integer>> sets = random -> {
-            TreeSet<Integer> cpus = new TreeSet<>();
-            for (int i = random.nextInt(40); i > 0; i--) {
-                cpus.add(random.nextInt(300));
-            }
-            return List.copyOf(cpus);
-        };
-        Properties.forAll("CpuList.parse(format(cpus)) == cpus", sets,
-                cpus -> assertThat(CpuList.parse(CpuList.format(cpus))).isEqualTo(cpus));
-    }
-
-    @Test
-    void cpuListParsingEitherSucceedsOrSaysTheListIsMalformed() {
-        Properties.forAll("CpuList.parse is total", textOf(CPU_LIST_ALPHABET, 16), text -> {
-            try {
-                assertThat(CpuList.parse(text)).isSorted().doesNotHaveDuplicates();
-            } catch (IllegalArgumentException e) {
-                assertThat(e).hasMessageStartingWith("malformed CPU list");
-            }
-        });
     }
 
     @Test

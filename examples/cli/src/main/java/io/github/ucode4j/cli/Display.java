@@ -1,5 +1,6 @@
 package io.github.ucode4j.cli;
 
+import io.github.ucode4j.api.CpuList;
 import io.github.ucode4j.api.CpuSignature;
 import io.github.ucode4j.api.Fact;
 import io.github.ucode4j.api.PlatformFlags;
@@ -47,18 +48,9 @@ public final class Display {
         return revision.map(Revision::toString).orElse(null);
     }
 
-    /** CPU numbers as ranges: {@code 0-3,8}. */
+    /** CPU numbers as the kernel lists them: {@code 0-3,8}. */
     public static String cpus(List<Integer> cpus) {
-        StringBuilder text = new StringBuilder();
-        for (int i = 0; i < cpus.size(); i++) {
-            int start = cpus.get(i);
-            int end = start;
-            while (i + 1 < cpus.size() && cpus.get(i + 1) == end + 1) {
-                end = cpus.get(++i);
-            }
-            text.append(text.length() == 0 ? "" : ",").append(start == end ? "" + start : start + "-" + end);
-        }
-        return text.toString();
+        return CpuList.format(cpus);
     }
 
     /** A short duration in the unit that reads best: {@code 412 µs}, {@code 3.2 ms}. */
