@@ -1,5 +1,9 @@
 package io.github.ucode4j.rendezvous;
 
+import io.github.ucode4j.rendezvous.RendezvousState.Gate;
+import io.github.ucode4j.rendezvous.RendezvousState.Load;
+import io.github.ucode4j.rendezvous.RendezvousState.Phase;
+import io.github.ucode4j.rendezvous.RendezvousState.Report;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -29,7 +33,7 @@ final class Coordinator {
      */
     long superviseCallIn() {
         long deadline = state.callInStartedAt + callInNanos;
-        while (state.phase.get() == RendezvousState.CALLIN) {
+        while (state.phase.get() == Phase.CALLIN) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
                 state.abortCallIn();
@@ -37,7 +41,7 @@ final class Coordinator {
                 LockSupport.parkNanos(Math.min(left, POLL_NANOS));
             }
         }
-        return state.phase.get() == RendezvousState.ABORT ? System.nanoTime() : state.enteredAt;
+        return state.phase.get() == Phase.ABORT ? System.nanoTime() : state.enteredAt;
     }
 
     /**
@@ -46,12 +50,12 @@ final class Coordinator {
      */
     void superviseWindow() {
         long windowSeenAt = System.nanoTime();
-        while (state.phase.get() == RendezvousState.ENTER) {
+        while (state.phase.get() == Phase.ENTER) {
             long now = System.nanoTime();
-            int gate = state.gate.get();
-            if (gate == RendezvousState.GATE_WAITING) {
+            Gate gate = state.gate.get();
+            if (gate == Gate.WAITING) {
                 timeOutControlIfOverdue(windowSeenAt, now);
-            } else if (gate == RendezvousState.GATE_OPEN) {
+            } else if (gate == Gate.OPEN) {
                 timeOutLoadersIfOverdue(state.gateChangedAt, now);
             }
             LockSupport.parkNanos(POLL_NANOS);
@@ -75,8 +79,8 @@ final class Coordinator {
 
     private boolean overdue(int slot, long pendingSince, long now) {
         return switch (state.load.get(slot)) {
-            case RendezvousState.RUNNING -> now - state.applyStartedAt[slot] > progressNanos;
-            case RendezvousState.PENDING -> now - pendingSince > progressNanos;
+            case RUNNING -> now - state.applyStartedAt[slot] > progressNanos;
+            case PENDING -> now - pendingSince > progressNanos;
             default -> false;
         };
     }
@@ -86,7 +90,7 @@ final class Coordinator {
      * revision, then stops waiting for the others.
      */
     void awaitReports() {
-        if (state.phase.get() != RendezvousState.EXIT) {
+        if (state.phase.get() != Phase.EXIT) {
             return;
         }
         long deadline = System.nanoTime() + progressNanos;
@@ -100,8 +104,8 @@ final class Coordinator {
 
     private boolean everyLiveThreadReported() {
         for (int slot = 0; slot < state.size(); slot++) {
-            boolean stuck = state.load.get(slot) == RendezvousState.TIMED_OUT;
-            if (!stuck && state.report.get(slot) == RendezvousState.NOT_REPORTED) {
+            boolean stuck = state.load.get(slot) == Load.TIMED_OUT;
+            if (!stuck && state.report.get(slot) == Report.NOT_REPORTED) {
                 return false;
             }
         }

@@ -5,6 +5,8 @@ import io.github.ucode4j.api.LogicalCpu;
 import io.github.ucode4j.api.MicrocodePatch;
 import io.github.ucode4j.api.Revision;
 import io.github.ucode4j.api.spi.PerCpuBackend;
+import io.github.ucode4j.rendezvous.RendezvousState.Gate;
+import io.github.ucode4j.rendezvous.RendezvousState.Phase;
 
 /**
  * The body of the thread that stands for one CPU: pin, read the revision, call in, then (inside the stopped
@@ -39,7 +41,7 @@ final class Participant implements Runnable {
 
     @Override
     public void run() {
-        if (!pin() || state.phase.get() != RendezvousState.CALLIN) {
+        if (!pin() || state.phase.get() != Phase.CALLIN) {
             return;
         }
         state.before[slot] = readRevision();
@@ -69,21 +71,21 @@ final class Participant implements Runnable {
     // Outside the window: threads that called in early yield, so that late ones get a host CPU to start on.
     private boolean callIn() {
         state.arrive(slot);
-        while (state.phase.get() == RendezvousState.CALLIN) {
+        while (state.phase.get() == Phase.CALLIN) {
             if (spinner.expired()) {
                 state.abortCallIn();
             }
             spinner.pauseOutsideWindow();
         }
-        return state.phase.get() != RendezvousState.ABORT;
+        return state.phase.get() != Phase.ABORT;
     }
 
     private void load() {
         if (role == LoadRoles.Role.LOADER) {
-            while (state.gate.get() == RendezvousState.GATE_WAITING && !spinner.expired()) {
+            while (state.gate.get() == Gate.WAITING && !spinner.expired()) {
                 spinner.pauseInWindow();
             }
-            if (state.gate.get() != RendezvousState.GATE_OPEN) {
+            if (state.gate.get() != Gate.OPEN) {
                 return;
             }
         }
@@ -102,7 +104,7 @@ final class Participant implements Runnable {
     }
 
     private void awaitExit() {
-        while (state.phase.get() != RendezvousState.EXIT && !spinner.expired()) {
+        while (state.phase.get() != Phase.EXIT && !spinner.expired()) {
             spinner.pauseInWindow();
         }
     }

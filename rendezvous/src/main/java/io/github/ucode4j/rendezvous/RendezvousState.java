@@ -3,7 +3,8 @@ package io.github.ucode4j.rendezvous;
 import io.github.ucode4j.api.CpuResult;
 import io.github.ucode4j.api.Revision;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * Everything the threads of one rendezvous share, allocated before the first thread starts so that nothing is
@@ -15,44 +16,29 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
  * apply, say) can never overwrite what the coordinator has already decided.
  */
 final class RendezvousState {
-    // The phase of the whole machine.
-    static final int PREPARE = 0;
-    static final int CALLIN = 1;
-    static final int ENTER = 2;
-    static final int EXIT = 3;
-    static final int ABORT = 4;
+    /** The phase of the whole machine. */
+    enum Phase { PREPARE, CALLIN, ENTER, EXIT, ABORT }
 
-    // Where each CPU stands in the call-in.
-    static final int NOT_ARRIVED = 0;
-    static final int ARRIVED = 1;
-    static final int PIN_FAILED = 2;
+    /** Where one CPU stands in the call-in. */
+    enum CallIn { NOT_ARRIVED, ARRIVED, PIN_FAILED }
 
-    // The load of each loading slot; followers hold NOT_LOADING.
-    static final int PENDING = 0;
-    static final int RUNNING = 1;
-    static final int DONE = 2;
-    static final int TIMED_OUT = 3;
-    static final int SKIPPED = 4;
-    static final int NEVER_STARTED = 5;
-    static final int NOT_LOADING = 6;
+    /** The load of one slot; followers hold {@code NOT_LOADING}. */
+    enum Load { PENDING, RUNNING, DONE, TIMED_OUT, SKIPPED, NEVER_STARTED, NOT_LOADING }
 
-    // Whether the loaders may start: closed when the control CPU's load did not succeed.
-    static final int GATE_WAITING = 0;
-    static final int GATE_OPEN = 1;
-    static final int GATE_CLOSED = 2;
+    /** Whether the loaders may start: closed when the control CPU's load did not succeed. */
+    enum Gate { WAITING, OPEN, CLOSED }
 
-    // Whether each thread reported after EXIT, or the coordinator stopped waiting for it.
-    static final int NOT_REPORTED = 0;
-    static final int REPORTED = 1;
-    static final int ABANDONED = 2;
+    /** Whether one thread reported after EXIT, or the coordinator stopped waiting for it. */
+    enum Report { NOT_REPORTED, REPORTED, ABANDONED }
 
-    final AtomicInteger phase = new AtomicInteger(PREPARE);
+    // Enum constants are shared instances: reading, setting and compare-and-setting them allocates nothing.
+    final AtomicReference<Phase> phase = new AtomicReference<>(Phase.PREPARE);
     final AtomicInteger calledIn = new AtomicInteger();
     final AtomicInteger pendingLoads;
-    final AtomicInteger gate;
-    final AtomicIntegerArray callIn;
-    final AtomicIntegerArray load;
-    final AtomicIntegerArray report;
+    final AtomicReference<Gate> gate;
+    final AtomicReferenceArray<CallIn> callIn;
+    final AtomicReferenceArray<Load> load;
+    final AtomicReferenceArray<Report> report;
 
     final Revision[] before;
     final Revision[] after;
@@ -72,12 +58,14 @@ final class RendezvousState {
         this.roles = roles;
         int size = roles.size();
         pendingLoads = new AtomicInteger(roles.loaderCount());
-        gate = new AtomicInteger(roles.controlSlot() == LoadRoles.NONE ? GATE_OPEN : GATE_WAITING);
-        callIn = new AtomicIntegerArray(size);
-        load = new AtomicIntegerArray(size);
-        report = new AtomicIntegerArray(size);
+        gate = new AtomicReference<>(roles.controlSlot() == LoadRoles.NONE ? Gate.OPEN : Gate.WAITING);
+        callIn = new AtomicReferenceArray<>(size);
+        load = new AtomicReferenceArray<>(size);
+        report = new AtomicReferenceArray<>(size);
         for (int slot = 0; slot < size; slot++) {
-            load.set(slot, roles.loads(slot) ? PENDING : NOT_LOADING);
+            callIn.set(slot, CallIn.NOT_ARRIVED);
+            load.set(slot, roles.loads(slot) ? Load.PENDING : Load.NOT_LOADING);
+            report.set(slot, Report.NOT_REPORTED);
         }
         before = new Revision[size];
         after = new Revision[size];
@@ -100,7 +88,7 @@ final class RendezvousState {
     /** Opens the call-in: from now on threads may start and call in. */
     void openCallIn() {
         callInStartedAt = System.nanoTime();
-        phase.set(CALLIN);
+        phase.set(Phase.CALLIN);
     }
 
     /**
@@ -108,12 +96,12 @@ final class RendezvousState {
      * when nobody loads.
      */
     void arrive(int slot) {
-        callIn.set(slot, ARRIVED);
+        callIn.set(slot, CallIn.ARRIVED);
         if (calledIn.incrementAndGet() == size()) {
             long now = System.nanoTime();
             enteredAt = now;
             gateChangedAt = now;
-            if (phase.compareAndSet(CALLIN, ENTER) && pendingLoads.get() == 0) {
+            if (phase.compareAndSet(Phase.CALLIN, Phase.ENTER) && pendingLoads.get() == 0) {
                 exit();
             }
         }
@@ -121,25 +109,25 @@ final class RendezvousState {
 
     /** Aborts the call-in, unless every CPU has already called in; returns whether it aborted. */
     boolean abortCallIn() {
-        return phase.compareAndSet(CALLIN, ABORT);
+        return phase.compareAndSet(Phase.CALLIN, Phase.ABORT);
     }
 
     /** Records that {@code slot}'s thread could not be pinned, and aborts the call-in. */
     void pinFailed(int slot, Throwable failure) {
         failures[slot] = failure;
-        callIn.set(slot, PIN_FAILED);
+        callIn.set(slot, CallIn.PIN_FAILED);
         abortCallIn();
     }
 
     /** Marks {@code slot}'s load as started; false when the coordinator already decided it (timed out, skipped). */
     boolean startLoad(int slot) {
         applyStartedAt[slot] = System.nanoTime();
-        return load.compareAndSet(slot, PENDING, RUNNING);
+        return load.compareAndSet(slot, Load.PENDING, Load.RUNNING);
     }
 
     /** Marks {@code slot}'s load as finished; false when the coordinator timed it out meanwhile. */
     boolean finishLoad(int slot) {
-        return settle(slot, RUNNING, DONE);
+        return settle(slot, Load.RUNNING, Load.DONE);
     }
 
     /**
@@ -147,7 +135,7 @@ final class RendezvousState {
      * already settled.
      */
     boolean timeOut(int slot) {
-        return settle(slot, RUNNING, TIMED_OUT) || settle(slot, PENDING, NEVER_STARTED);
+        return settle(slot, Load.RUNNING, Load.TIMED_OUT) || settle(slot, Load.PENDING, Load.NEVER_STARTED);
     }
 
     /**
@@ -156,15 +144,15 @@ final class RendezvousState {
      */
     void decideGate(boolean open) {
         gateChangedAt = System.nanoTime();
-        if (gate.compareAndSet(GATE_WAITING, open ? GATE_OPEN : GATE_CLOSED) && !open) {
+        if (gate.compareAndSet(Gate.WAITING, open ? Gate.OPEN : Gate.CLOSED) && !open) {
             for (int slot = 0; slot < size(); slot++) {
-                settle(slot, PENDING, SKIPPED);
+                settle(slot, Load.PENDING, Load.SKIPPED);
             }
         }
     }
 
     // The one place a load settles: the winner of the compare-and-set counts it, and the last one leaves the window.
-    private boolean settle(int slot, int from, int to) {
+    private boolean settle(int slot, Load from, Load to) {
         if (!load.compareAndSet(slot, from, to)) {
             return false;
         }
@@ -176,16 +164,16 @@ final class RendezvousState {
 
     private void exit() {
         exitedAt = System.nanoTime();
-        phase.set(EXIT);
+        phase.set(Phase.EXIT);
     }
 
     /** Publishes what {@code slot}'s thread read after EXIT; false when the coordinator stopped waiting. */
     boolean report(int slot) {
-        return report.compareAndSet(slot, NOT_REPORTED, REPORTED);
+        return report.compareAndSet(slot, Report.NOT_REPORTED, Report.REPORTED);
     }
 
     /** Stops waiting for {@code slot}'s report; false when it had reported. */
     boolean abandonReport(int slot) {
-        return report.compareAndSet(slot, NOT_REPORTED, ABANDONED);
+        return report.compareAndSet(slot, Report.NOT_REPORTED, Report.ABANDONED);
     }
 }

@@ -5,6 +5,10 @@ import io.github.ucode4j.api.CpuOutcome;
 import io.github.ucode4j.api.CpuResult;
 import io.github.ucode4j.api.MicrocodePatch;
 import io.github.ucode4j.api.Revision;
+import io.github.ucode4j.rendezvous.RendezvousState.CallIn;
+import io.github.ucode4j.rendezvous.RendezvousState.Load;
+import io.github.ucode4j.rendezvous.RendezvousState.Phase;
+import io.github.ucode4j.rendezvous.RendezvousState.Report;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,7 +48,7 @@ final class ReportAssembler {
     RendezvousReport assemble(long callInEndedAt) {
         Duration callIn = Duration.ofNanos(callInEndedAt - state.callInStartedAt);
         OptionalInt control = roles.controlSlot() == LoadRoles.NONE ? OptionalInt.empty() : OptionalInt.of(cpu(roles.controlSlot()));
-        if (state.phase.get() == RendezvousState.ABORT) {
+        if (state.phase.get() == Phase.ABORT) {
             Abort abort = callInAbort();
             List<CpuResult> results = new ArrayList<>();
             for (int slot = 0; slot < state.size(); slot++) {
@@ -67,12 +71,12 @@ final class ReportAssembler {
     private Abort callInAbort() {
         List<Integer> late = new ArrayList<>();
         for (int slot = 0; slot < state.size(); slot++) {
-            int status = state.callIn.get(slot);
-            if (status == RendezvousState.PIN_FAILED) {
+            CallIn status = state.callIn.get(slot);
+            if (status == CallIn.PIN_FAILED) {
                 return new Abort(AbortCause.PIN_FAILED, "the thread for CPU " + cpu(slot) + " could not be pinned ("
                         + describe(state.failures[slot]) + "); nothing was applied");
             }
-            if (status == RendezvousState.NOT_ARRIVED) {
+            if (status == CallIn.NOT_ARRIVED) {
                 late.add(cpu(slot));
             }
         }
@@ -83,10 +87,10 @@ final class ReportAssembler {
     private CpuResult callInResult(int slot, Abort abort) {
         Revision before = state.before[slot];
         return switch (state.callIn.get(slot)) {
-            case RendezvousState.PIN_FAILED -> new CpuResult(cpu(slot), CpuOutcome.FAILED, Optional.ofNullable(before),
+            case PIN_FAILED -> new CpuResult(cpu(slot), CpuOutcome.FAILED, Optional.ofNullable(before),
                     Optional.empty(), errnoOf(state.failures[slot]),
                     "could not pin a thread to this CPU: " + describe(state.failures[slot]));
-            case RendezvousState.NOT_ARRIVED -> result(cpu(slot), CpuOutcome.TIMED_OUT, before, null,
+            case NOT_ARRIVED -> result(cpu(slot), CpuOutcome.TIMED_OUT, before, null,
                     "did not call in within " + millis(options.callInTimeout()));
             default -> result(cpu(slot), CpuOutcome.NOT_ATTEMPTED, before, null, "not attempted: " + abort.detail());
         };
@@ -95,11 +99,11 @@ final class ReportAssembler {
     private CpuResult loaderResult(int slot) {
         Revision before = state.before[slot];
         return switch (state.load.get(slot)) {
-            case RendezvousState.DONE -> appliedResult(slot);
-            case RendezvousState.TIMED_OUT -> result(cpu(slot), CpuOutcome.TIMED_OUT, before, null,
+            case DONE -> appliedResult(slot);
+            case TIMED_OUT -> result(cpu(slot), CpuOutcome.TIMED_OUT, before, null,
                     "the load did not finish within " + millis(options.progressTimeout())
                             + "; a hung apply cannot be interrupted, so its thread is left running as a daemon");
-            case RendezvousState.NEVER_STARTED -> result(cpu(slot), CpuOutcome.TIMED_OUT, before, null,
+            case NEVER_STARTED -> result(cpu(slot), CpuOutcome.TIMED_OUT, before, null,
                     "its thread did not start the load within " + millis(options.progressTimeout())
                             + " of being let go, and then did not start it at all");
             default -> result(cpu(slot), CpuOutcome.NOT_ATTEMPTED, before, null, "not attempted: the control CPU "
@@ -122,7 +126,7 @@ final class ReportAssembler {
     }
 
     private CpuResult followerResult(int slot) {
-        if (state.report.get(slot) != RendezvousState.REPORTED) {
+        if (state.report.get(slot) != Report.REPORTED) {
             return result(cpu(slot), CpuOutcome.TIMED_OUT, state.before[slot], null,
                     "did not read its revision within " + millis(options.progressTimeout()) + " after the stop");
         }
@@ -159,7 +163,7 @@ final class ReportAssembler {
     // A sibling whose revision did not move refused only if its loader's CPU answered and refused. A load that
     // failed or never began tried nothing on the engine they share; one that hung may still land on it.
     private CpuOutcome unmovedSibling(int loader, CpuOutcome loaderOutcome) {
-        if (state.load.get(loader) == RendezvousState.TIMED_OUT) {
+        if (state.load.get(loader) == Load.TIMED_OUT) {
             return CpuOutcome.UNKNOWN;
         }
         return switch (loaderOutcome) {

@@ -6,6 +6,11 @@ import io.github.ucode4j.api.CpuOutcome;
 import io.github.ucode4j.api.CpuResult;
 import io.github.ucode4j.api.Revision;
 import io.github.ucode4j.api.Vendor;
+import io.github.ucode4j.rendezvous.RendezvousState.CallIn;
+import io.github.ucode4j.rendezvous.RendezvousState.Gate;
+import io.github.ucode4j.rendezvous.RendezvousState.Load;
+import io.github.ucode4j.rendezvous.RendezvousState.Phase;
+import io.github.ucode4j.rendezvous.RendezvousState.Report;
 import io.github.ucode4j.rendezvous.simulated.SimulatedMachine;
 import io.github.ucode4j.rendezvous.testing.Machines;
 import java.util.Optional;
@@ -35,22 +40,22 @@ class ReportAssemblerTest {
         roles = LoadRoles.assign(request, true);
         state = new RendezvousState(roles);
         for (int slot = 0; slot < state.size(); slot++) {
-            state.callIn.set(slot, RendezvousState.ARRIVED);
+            state.callIn.set(slot, CallIn.ARRIVED);
             state.before[slot] = OLD;
         }
-        state.phase.set(RendezvousState.EXIT);
-        state.load.set(0, RendezvousState.DONE);
+        state.phase.set(Phase.EXIT);
+        state.load.set(0, Load.DONE);
         state.applied[0] = applied(0, CpuOutcome.UPDATED, NEW);
-        state.gate.set(RendezvousState.GATE_OPEN);
+        state.gate.set(Gate.OPEN);
         for (int follower : new int[] {2, SIBLING}) {
             state.after[follower] = follower == 2 ? NEW : OLD;
-            state.report.set(follower, RendezvousState.REPORTED);
+            state.report.set(follower, Report.REPORTED);
         }
     }
 
     @Test
     void theSiblingOfALoaderThatRefusedRefusedToo() {
-        state.load.set(LOADER, RendezvousState.DONE);
+        state.load.set(LOADER, Load.DONE);
         state.applied[LOADER] = applied(LOADER, CpuOutcome.REFUSED, OLD);
 
         CpuResult sibling = sibling();
@@ -61,7 +66,7 @@ class ReportAssemblerTest {
 
     @Test
     void theSiblingOfALoaderThatFailedWasNotAttempted() {
-        state.load.set(LOADER, RendezvousState.DONE);
+        state.load.set(LOADER, Load.DONE);
         state.applied[LOADER] = applied(LOADER, CpuOutcome.FAILED, OLD);
 
         CpuResult sibling = sibling();
@@ -73,7 +78,7 @@ class ReportAssemblerTest {
 
     @Test
     void theSiblingOfALoaderWhoseApplyThrewWasNotAttempted() {
-        state.load.set(LOADER, RendezvousState.DONE);
+        state.load.set(LOADER, Load.DONE);
         state.failures[LOADER] = new InternalError("the thread died");
 
         assertThat(sibling().outcome()).isEqualTo(CpuOutcome.NOT_ATTEMPTED);
@@ -81,7 +86,7 @@ class ReportAssemblerTest {
 
     @Test
     void theSiblingOfALoadThatHungIsUnknownForTheLoadMayStillLand() {
-        state.load.set(LOADER, RendezvousState.TIMED_OUT);
+        state.load.set(LOADER, Load.TIMED_OUT);
 
         CpuResult sibling = sibling();
 
@@ -92,21 +97,21 @@ class ReportAssemblerTest {
 
     @Test
     void theSiblingOfALoadThatNeverStartedWasNotAttempted() {
-        state.load.set(LOADER, RendezvousState.NEVER_STARTED);
+        state.load.set(LOADER, Load.NEVER_STARTED);
 
         assertThat(sibling().outcome()).isEqualTo(CpuOutcome.NOT_ATTEMPTED);
     }
 
     @Test
     void theSiblingOfALoadSkippedAfterTheControlCpuWasNotAttempted() {
-        state.load.set(LOADER, RendezvousState.SKIPPED);
+        state.load.set(LOADER, Load.SKIPPED);
 
         assertThat(sibling().outcome()).isEqualTo(CpuOutcome.NOT_ATTEMPTED);
     }
 
     @Test
     void theSiblingOfALoaderThatUpdatedReportsItsSiblingsLoad() {
-        state.load.set(LOADER, RendezvousState.DONE);
+        state.load.set(LOADER, Load.DONE);
         state.applied[LOADER] = applied(LOADER, CpuOutcome.UPDATED, NEW);
         state.after[SIBLING] = NEW;
 
