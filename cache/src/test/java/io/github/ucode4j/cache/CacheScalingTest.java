@@ -12,6 +12,7 @@ import io.github.ucode4j.api.PatchDetails;
 import io.github.ucode4j.api.PatchTarget;
 import io.github.ucode4j.api.PlatformFlags;
 import io.github.ucode4j.api.Vendor;
+import io.github.ucode4j.api.fixtures.FixtureDriver;
 import io.github.ucode4j.intel.IntelPatchBuilder;
 import java.time.LocalDate;
 import java.util.List;
@@ -28,7 +29,7 @@ import org.junit.jupiter.api.Timeout;
  */
 class CacheScalingTest {
     private static final int FIRST_SIGNATURE = 0x10000;
-    private static final MicrocodeDrivers DRIVERS = MicrocodeDrivers.of(List.of(new FakeDriver(Vendor.INTEL)));
+    private static final MicrocodeDrivers DRIVERS = MicrocodeDrivers.of(List.of(new FixtureDriver(Vendor.INTEL)));
 
     @Test
     void noPatchIsHashedOnceForEachOfItsSignatures() throws Exception {

@@ -21,6 +21,7 @@ import io.github.ucode4j.api.Revision;
 import io.github.ucode4j.api.Vendor;
 import io.github.ucode4j.api.Verdict;
 import io.github.ucode4j.api.VerdictKind;
+import io.github.ucode4j.api.fixtures.FixtureDriver;
 import io.github.ucode4j.testing.Generator;
 import io.github.ucode4j.testing.Properties;
 import java.util.ArrayList;
@@ -41,7 +42,7 @@ class PlannerTest {
     private static final LoadObjection EARLY_ONLY = new LoadObjection(VerdictKind.EARLY_ONLY,
             "06-55-04 (0x50654) must not be late-loaded: a rule says so", LoadObjection.Scope.CPU);
 
-    private static final Planner PLANNER = new Planner(MicrocodeDrivers.of(List.of(new FakeDriver(Vendor.INTEL), new FakeDriver(Vendor.AMD))));
+    private static final Planner PLANNER = new Planner(MicrocodeDrivers.of(List.of(new FixtureDriver(Vendor.INTEL), new FixtureDriver(Vendor.AMD))));
 
     @Test
     void aHomogeneousIntelServerUpdatesEveryCpuToTheNewestPatch() throws Exception {
@@ -96,7 +97,7 @@ class PlannerTest {
         MicrocodePatch afterFix = amd(ZEN3, 0x0a0011d7);
         MicrocodePatch unknown = amd(ZEN4, 0x0a101156);
         Set<String> allowed = Set.of(beforeFix.sha256(), afterFix.sha256());
-        FakeDriver entrysign = new FakeDriver(Vendor.AMD, (patch, cpu) -> {
+        FixtureDriver entrysign = new FixtureDriver(Vendor.AMD, (patch, cpu) -> {
             if (!allowed.contains(patch.sha256())) {
                 return Optional.of(new LoadObjection(VerdictKind.DIGEST_UNKNOWN, "the SHA-256 of patch " + patch.revision() + " is not on the list"));
             }
@@ -121,7 +122,7 @@ class PlannerTest {
 
     @Test
     void aLateLoadObjectionHoldsUnlessThePolicyOverridesIt() throws Exception {
-        Planner planner = new Planner(MicrocodeDrivers.of(List.of(new FakeDriver(Vendor.INTEL, (p, c) ->
+        Planner planner = new Planner(MicrocodeDrivers.of(List.of(new FixtureDriver(Vendor.INTEL, (p, c) ->
                 Optional.of(new LoadObjection(VerdictKind.UNSAFE_LATE_LOAD, "needs revision 0x2006f05 or later to late-load; runs 0x2006e05"))))));
         Platform server = machine(1, cpu -> CpuState.of(Vendor.INTEL, CpuSignature.of(SKX), PlatformFlags.ofPlatformId(0), Revision.of(0x2006e05)));
         MicrocodeCache cache = cache(intel(SKX, 0xb7, 0x2007006));
@@ -133,7 +134,7 @@ class PlannerTest {
 
     @Test
     void anObjectionToTheCpuIsNotSidesteppedByAnOlderPatch() throws Exception {
-        Planner planner = new Planner(MicrocodeDrivers.of(List.of(new FakeDriver(Vendor.INTEL, (p, c) ->
+        Planner planner = new Planner(MicrocodeDrivers.of(List.of(new FixtureDriver(Vendor.INTEL, (p, c) ->
                 p.revision().equals(Revision.of(0x2007006)) ? Optional.of(EARLY_ONLY) : Optional.empty()))));
         Platform server = machine(1, cpu -> CpuState.of(Vendor.INTEL, CpuSignature.of(SKX), PlatformFlags.ofPlatformId(0), Revision.of(0x2006e05)));
 
@@ -146,7 +147,7 @@ class PlannerTest {
 
     @Test
     void anObjectionToTheCpuFromAnOlderPatchStillHolds() throws Exception {
-        Planner planner = new Planner(MicrocodeDrivers.of(List.of(new FakeDriver(Vendor.INTEL, (p, c) ->
+        Planner planner = new Planner(MicrocodeDrivers.of(List.of(new FixtureDriver(Vendor.INTEL, (p, c) ->
                 p.revision().equals(Revision.of(0x2006f05)) ? Optional.of(EARLY_ONLY) : Optional.empty()))));
         Platform server = machine(1, cpu -> CpuState.of(Vendor.INTEL, CpuSignature.of(SKX), PlatformFlags.ofPlatformId(0), Revision.of(0x2006e05)));
 
@@ -158,7 +159,7 @@ class PlannerTest {
 
     @Test
     void neitherForcingNorIgnoringObjectionsOverridesAnObjectionToTheCpu() throws Exception {
-        Planner planner = new Planner(MicrocodeDrivers.of(List.of(new FakeDriver(Vendor.INTEL, (p, c) -> Optional.of(EARLY_ONLY)))));
+        Planner planner = new Planner(MicrocodeDrivers.of(List.of(new FixtureDriver(Vendor.INTEL, (p, c) -> Optional.of(EARLY_ONLY)))));
         MicrocodeCache cache = cache(intel(SKX, 0xb7, 0x2007006));
         Platform older = machine(1, cpu -> CpuState.of(Vendor.INTEL, CpuSignature.of(SKX), PlatformFlags.ofPlatformId(0), Revision.of(0x2006e05)));
         Platform same = machine(1, cpu -> CpuState.of(Vendor.INTEL, CpuSignature.of(SKX), PlatformFlags.ofPlatformId(0), Revision.of(0x2007006)));
@@ -173,7 +174,7 @@ class PlannerTest {
 
     @Test
     void aForcedReloadIsCheckedOnlyForObjectionsToTheCpu() throws Exception {
-        Planner planner = new Planner(MicrocodeDrivers.of(List.of(new FakeDriver(Vendor.INTEL, (p, c) ->
+        Planner planner = new Planner(MicrocodeDrivers.of(List.of(new FixtureDriver(Vendor.INTEL, (p, c) ->
                 Optional.of(new LoadObjection(VerdictKind.UNSAFE_LATE_LOAD, "needs a newer running revision"))))));
         Platform same = machine(1, cpu -> CpuState.of(Vendor.INTEL, CpuSignature.of(SKX), PlatformFlags.ofPlatformId(0), Revision.of(0x2007006)));
 
@@ -218,7 +219,7 @@ class PlannerTest {
             }
             return list;
         };
-        FakeDriver intel = new FakeDriver(Vendor.INTEL);
+        FixtureDriver intel = new FixtureDriver(Vendor.INTEL);
         Properties.forAll("planned patches match and are the newest", patches, list -> {
             Platform machine = machine(4, cpu -> CpuState.of(Vendor.INTEL, CpuSignature.of(SKX + cpu % 2),
                     PlatformFlags.ofPlatformId(cpu), Revision.of(cpu * 50)));

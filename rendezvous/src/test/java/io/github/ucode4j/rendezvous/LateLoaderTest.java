@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.ucode4j.api.ApplyException;
+import io.github.ucode4j.api.fixtures.FixtureDriver;
 import io.github.ucode4j.api.host.HostLock;
 import io.github.ucode4j.api.ApplyOptions;
 import io.github.ucode4j.api.Bundle;
@@ -28,7 +29,6 @@ import io.github.ucode4j.cache.PlanPolicy;
 import io.github.ucode4j.rendezvous.simulated.Fault;
 import io.github.ucode4j.rendezvous.simulated.SimulatedBackend;
 import io.github.ucode4j.rendezvous.simulated.SimulatedMachine;
-import io.github.ucode4j.rendezvous.testing.FakeOps;
 import io.github.ucode4j.rendezvous.testing.Machines;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -58,7 +58,7 @@ class LateLoaderTest {
     }
 
     private static MicrocodeDrivers drivers(Vendor vendor) {
-        return MicrocodeDrivers.of(List.of(FakeOps.of(vendor)));
+        return MicrocodeDrivers.of(List.of(new FixtureDriver(vendor)));
     }
 
     private static MicrocodeCache cacheFor(SimulatedMachine machine, Revision revision) throws MicrocodeFormatException {

@@ -10,9 +10,9 @@ import io.github.ucode4j.api.MicrocodePatch;
 import io.github.ucode4j.api.PlatformFlags;
 import io.github.ucode4j.api.Revision;
 import io.github.ucode4j.api.Vendor;
+import io.github.ucode4j.api.fixtures.FixtureDriver;
 import io.github.ucode4j.rendezvous.LoadRoles.Role;
 import io.github.ucode4j.rendezvous.simulated.Topology;
-import io.github.ucode4j.rendezvous.testing.FakeOps;
 import java.util.List;
 import java.util.function.IntFunction;
 import java.util.stream.IntStream;
@@ -103,6 +103,6 @@ class LoadRolesTest {
     }
 
     private static MicrocodePatch patch(Vendor vendor, int revision) {
-        return FakeOps.patch(vendor, CpuSignature.of(0x906ea), PlatformFlags.of(2), Revision.of(revision));
+        return FixtureDriver.patch(vendor, CpuSignature.of(0x906ea), PlatformFlags.of(2), Revision.of(revision));
     }
 }

@@ -14,9 +14,9 @@ import io.github.ucode4j.api.Revision;
 import io.github.ucode4j.api.Vendor;
 import io.github.ucode4j.api.Verdict;
 import io.github.ucode4j.api.VerdictKind;
+import io.github.ucode4j.api.fixtures.FixtureDriver;
 import io.github.ucode4j.cache.LoadPlan;
 import io.github.ucode4j.cache.PlanPolicy;
-import io.github.ucode4j.rendezvous.testing.FakeOps;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -96,7 +96,7 @@ class PlanChangesTest {
 
     @Test
     void thePlannedPatchWithOtherBytesIsNamed() {
-        byte[] bytes = FakeOps.bytes(SIGNATURE, FLAGS, PATCH.revision());
+        byte[] bytes = FixtureDriver.bytes(SIGNATURE, FLAGS, PATCH.revision());
         bytes[0] ^= 1;
         MicrocodePatch rebuilt = new MicrocodePatch(PATCH.vendor(), PATCH.revision(), PATCH.date(), PATCH.targets(),
                 PATCH.minimumRevision(), ByteBuffer.wrap(bytes), PATCH.origin(), Map::of);
@@ -121,6 +121,6 @@ class PlanChangesTest {
     }
 
     private static MicrocodePatch patch(Revision revision) {
-        return FakeOps.patch(Vendor.INTEL, SIGNATURE, FLAGS, revision);
+        return FixtureDriver.patch(Vendor.INTEL, SIGNATURE, FLAGS, revision);
     }
 }

@@ -13,9 +13,9 @@ import io.github.ucode4j.api.Platform;
 import io.github.ucode4j.api.PlatformFlags;
 import io.github.ucode4j.api.Revision;
 import io.github.ucode4j.api.Vendor;
+import io.github.ucode4j.api.fixtures.FixtureDriver;
 import io.github.ucode4j.api.spi.PerCpuBackend;
 import io.github.ucode4j.rendezvous.simulated.Topology;
-import io.github.ucode4j.rendezvous.testing.FakeOps;
 import io.github.ucode4j.rendezvous.testing.Machines;
 import java.lang.management.ManagementFactory;
 import java.util.List;
@@ -41,7 +41,7 @@ class WindowAllocationTest {
         assumeTrue(THREADS.isThreadAllocatedMemorySupported(), "this JVM cannot count a thread's allocations");
         THREADS.setThreadAllocatedMemoryEnabled(true);
         List<LogicalCpu> cpus = new Topology(1, 4, 2).cpus();
-        MicrocodePatch patch = FakeOps.patch(Vendor.INTEL, CpuSignature.of(0x906ea), PlatformFlags.of(2), Revision.of(2));
+        MicrocodePatch patch = FixtureDriver.patch(Vendor.INTEL, CpuSignature.of(0x906ea), PlatformFlags.of(2), Revision.of(2));
         RendezvousRequest request = new RendezvousRequest(LoadProtocol.INTEL,
                 cpus.stream().map(cpu -> LoadAssignment.load(cpu, patch)).toList());
         Rendezvous rendezvous = new Rendezvous(new CountingBackend(cpus.size()), Machines.RELAXED);

@@ -31,7 +31,7 @@ class SimulatedBackendDiscoveryTest {
         assertThat(machine.topology()).isEqualTo(new Topology(1, 2, 2));
         assertThat(machine.state(3).signature()).contains(CpuSignature.of(0x000906ea));
         assertThat(machine.state(3).platformFlags()).contains(PlatformFlags.of(0x02));
-        assertThat(backend.unavailableReason()).isEmpty(); // the test FakeOps is registered for both vendors
+        assertThat(backend.unavailableReason()).isEmpty(); // the test FixtureDriver is registered for both vendors
     }
 
     @Test

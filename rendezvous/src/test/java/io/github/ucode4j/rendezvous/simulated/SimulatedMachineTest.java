@@ -13,7 +13,7 @@ import io.github.ucode4j.api.Platform;
 import io.github.ucode4j.api.PlatformFlags;
 import io.github.ucode4j.api.Revision;
 import io.github.ucode4j.api.Vendor;
-import io.github.ucode4j.rendezvous.testing.FakeOps;
+import io.github.ucode4j.api.fixtures.FixtureDriver;
 import io.github.ucode4j.rendezvous.testing.Machines;
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -73,9 +73,9 @@ class SimulatedMachineTest {
     void aPatchForAnotherPlatformOrWithBrokenBytesIsRefused() throws ApplyException {
         try (SimulatedBackend backend = backend(Vendor.INTEL, "1x1x1")) {
             var state = backend.machine().state(0);
-            MicrocodePatch otherPlatform = FakeOps.patch(Vendor.INTEL, state.signature().orElseThrow(), PlatformFlags.of(0x80),
+            MicrocodePatch otherPlatform = FixtureDriver.patch(Vendor.INTEL, state.signature().orElseThrow(), PlatformFlags.of(0x80),
                     Revision.of(0x11));
-            byte[] bytes = FakeOps.bytes(state.signature().orElseThrow(), state.platformFlags().orElseThrow(), Revision.of(0x12));
+            byte[] bytes = FixtureDriver.bytes(state.signature().orElseThrow(), state.platformFlags().orElseThrow(), Revision.of(0x12));
             bytes[19] ^= 1;
             MicrocodePatch broken = new MicrocodePatch(Vendor.INTEL, Revision.of(0x12), otherPlatform.date(),
                     otherPlatform.targets(), otherPlatform.minimumRevision(), ByteBuffer.wrap(bytes), otherPlatform.origin(),

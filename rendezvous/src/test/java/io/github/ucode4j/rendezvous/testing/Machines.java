@@ -6,6 +6,7 @@ import io.github.ucode4j.api.LogicalCpu;
 import io.github.ucode4j.api.MicrocodePatch;
 import io.github.ucode4j.api.Revision;
 import io.github.ucode4j.api.Vendor;
+import io.github.ucode4j.api.fixtures.FixtureDriver;
 import io.github.ucode4j.rendezvous.LoadAssignment;
 import io.github.ucode4j.rendezvous.RendezvousOptions;
 import io.github.ucode4j.rendezvous.RendezvousRequest;
@@ -26,9 +27,9 @@ public final class Machines {
     private Machines() {
     }
 
-    /** A builder for a machine checked by {@link FakeOps}. */
+    /** A builder for a machine checked by {@link FixtureDriver}. */
     public static SimulatedMachine.Builder machine(Vendor vendor, String topology) {
-        return SimulatedMachine.builder(vendor, Topology.parse(topology)).ops(FakeOps.of(vendor));
+        return SimulatedMachine.builder(vendor, Topology.parse(topology)).ops(new FixtureDriver(vendor));
     }
 
     /** The vendor's load protocol. */
@@ -39,7 +40,7 @@ public final class Machines {
     /** The patch revision {@code revision} made for CPU {@code cpu} of {@code machine} (its signature and flags). */
     public static MicrocodePatch patchFor(SimulatedMachine machine, int cpu, Revision revision) {
         CpuState state = machine.state(cpu);
-        return FakeOps.patch(machine.vendor(), state.signature().orElseThrow(), state.platformFlags().orElseThrow(), revision);
+        return FixtureDriver.patch(machine.vendor(), state.signature().orElseThrow(), state.platformFlags().orElseThrow(), revision);
     }
 
     /** Every CPU of {@code machine} told to load revision {@code revision}, made for it. */
