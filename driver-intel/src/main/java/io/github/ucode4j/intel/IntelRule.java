@@ -52,9 +52,6 @@ public enum IntelRule implements FormatRule {
      */
     METADATA("the metadata block must be whole dwords inside the data, entries of whole dwords of at least 8 bytes "
             + "(type and size) filling it or ending with an entry of type 0", RuleKind.WARNING),
-    /** Two patches with the same signature, platform flags and revision but different data. */
-    CONFLICTING_DUPLICATE("patches with the same signature, platform flags and revision must hold the same data",
-            RuleKind.WARNING),
     /** Text that is not a {@code .dat} file's lines of comma-separated hex dwords and comments. */
     DAT_SYNTAX("a .dat file holds lines of comma-separated C hex dwords (0x...), each line's comment running from "
             + "a '/' to its end", RuleKind.ERROR);

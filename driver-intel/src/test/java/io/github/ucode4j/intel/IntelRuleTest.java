@@ -37,7 +37,7 @@ class IntelRuleTest {
         assertThat(Arrays.stream(IntelRule.values()).filter(rule -> rule.kind() == RuleKind.STRICT_ONLY))
                 .containsExactly(IntelRule.TOTAL_SIZE_GRANULARITY, IntelRule.ZERO_REVISION, IntelRule.DATE);
         assertThat(Arrays.stream(IntelRule.values()).filter(rule -> rule.kind().neverRejects())).containsExactly(
-                IntelRule.PLATFORM_FLAGS_WIDTH, IntelRule.METADATA, IntelRule.CONFLICTING_DUPLICATE);
+                IntelRule.PLATFORM_FLAGS_WIDTH, IntelRule.METADATA);
         assertThat(IntelRule.HEADER_CHECKSUM.code()).isEqualTo("INTEL_HEADER_CHECKSUM");
     }
 

@@ -92,6 +92,17 @@ class RecoverModeTest {
     }
 
     @Test
+    void textThatLooksLikeADatFileButDoesNotDecodeIsScannedAsBytesSayingWhy() throws Exception {
+        byte[] text = ("0x00000001,\n".repeat(6) + "junk\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] image = Crafted.concat(text, IntelPatchBuilder.patch().revision(0x20).platformFlags(0x02).build());
+        Bundle bundle = parse(image, ParseMode.RECOVER);
+        assertThat(bundle.patches()).extracting(p -> p.origin().offset()).containsExactly((long) text.length);
+        assertThat(bundle.findings()).extracting(Finding::code, Finding::severity, Finding::offset).containsExactly(
+                tuple(IntelRule.DAT_SYNTAX.code(), Severity.ERROR, 72L),
+                tuple(InputRule.SKIPPED_BYTES.code(), Severity.WARNING, 0L));
+    }
+
+    @Test
     void theWholeCorpusHiddenInJunkIsRecoveredPatchForPatch() throws Exception {
         SplittableRandom random = new SplittableRandom(11);
         List<byte[]> parts = new ArrayList<>();
