@@ -18,7 +18,7 @@ final class EquivalenceAudit {
         this.report = report;
     }
 
-    /** Reports what is wrong with {@code table}, whose first entry is at {@code entriesOffset}; remembers its mappings. */
+    /** Reports what is odd in {@code table}, whose first entry is at {@code entriesOffset}; remembers its mappings. */
     void audit(EquivalenceTable table, long entriesOffset) {
         Map<CpuSignature, Integer> thisTable = new HashMap<>();
         List<EquivalenceEntry> entries = table.entries();

@@ -53,7 +53,8 @@ public final class ParseReporter {
         if (rejects(rule.kind())) {
             throw new MicrocodeFormatException(rule, source, offset, detail);
         }
-        findings.add(new Finding(rule.kind().severity(), rule.code(), source, offset, rule.rule() + inParentheses(detail)));
+        findings.add(new Finding(rule.kind().severity(), rule.code(), source, offset,
+                rule.rule() + inParentheses(detail)));
     }
 
     /**
