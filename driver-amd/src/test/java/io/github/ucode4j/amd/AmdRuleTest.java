@@ -10,6 +10,7 @@ import io.github.ucode4j.api.CpuSignature;
 import io.github.ucode4j.api.Finding;
 import io.github.ucode4j.api.InputRule;
 import io.github.ucode4j.api.MicrocodeFormatException;
+import io.github.ucode4j.api.RuleKind;
 import io.github.ucode4j.api.Severity;
 import io.github.ucode4j.api.spi.ParseMode;
 import java.nio.ByteBuffer;
@@ -245,6 +246,15 @@ class AmdRuleTest {
                 .containsExactly(tuple(InputRule.SKIPPED_BYTES.code(), 0L));
         assertThat(recovered.findings().get(0).message()).contains("100 byte(s)", "at 0x0", "AMD_MAGIC");
         assertRejects(prefixed, AmdRule.MAGIC, 0);
+    }
+
+    @Test
+    void onlyRulesTheLoadersDoNotEnforceAreStrictOnlyOrFindings() {
+        assertThat(Arrays.stream(AmdRule.values()).filter(rule -> rule.kind() == RuleKind.STRICT_ONLY)).containsExactly(
+                AmdRule.EQUIVALENCE_EARLY_END, AmdRule.EQUIVALENCE_MISSING, AmdRule.NESTED_CONTAINER);
+        assertThat(Arrays.stream(AmdRule.values()).filter(rule -> rule.kind().neverRejects())).containsExactly(
+                AmdRule.EQUIVALENCE_NO_END_ENTRY, AmdRule.EQUIVALENCE_DUPLICATE, AmdRule.EQUIVALENCE_CONFLICT,
+                AmdRule.ZEN_ID_MISMATCH, AmdRule.RAW_PATCH);
     }
 
     @Test
