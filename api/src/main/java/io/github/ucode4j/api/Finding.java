@@ -4,10 +4,12 @@ import java.util.Objects;
 
 /**
  * Something a parser, the cache or the planner noticed that does not stop the work: a duplicate equivalence
- * entry, a patch accepted only in lenient mode, two patches with the same revision and different bytes.
+ * entry, a patch accepted only in lenient mode, two patches with the same revision and different bytes. A parser's
+ * findings are made by {@link io.github.ucode4j.api.spi.ParseReporter}, each under a {@link FormatRule} with the
+ * severity its {@link RuleKind} gives.
  *
  * @param severity how much it matters
- * @param code a stable identifier, for programs ({@code "AMD_DUPLICATE_EQUIVALENCE"})
+ * @param code a stable identifier, for programs; a parser's is its rule's code ({@code "AMD_EQUIVALENCE_DUPLICATE"})
  * @param source the input it is about, or the empty string when it is about no single input
  * @param offset the byte offset in {@code source}, or -1 when not about a position
  * @param message what was found, in words a person can act on

@@ -11,4 +11,7 @@ public interface FormatRule {
 
     /** The rule, stated briefly for a person ({@code "the dwords of header and data must sum to zero"}). */
     String rule();
+
+    /** What breaking the rule does: rejected by the loaders, by strict checks only, or only reported. */
+    RuleKind kind();
 }

@@ -6,6 +6,9 @@ public enum Severity {
     INFO,
     /** Suspicious or inconsistent, but the data can still be used. */
     WARNING,
-    /** The data broke a rule; in strict mode it would have been rejected. */
+    /**
+     * The data broke a rule that strict mode enforces: it was kept because the mode allows it (a strict-only rule in
+     * lenient or recover mode), or skipped (recover mode).
+     */
     ERROR
 }

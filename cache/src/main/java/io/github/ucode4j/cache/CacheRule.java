@@ -1,6 +1,7 @@
 package io.github.ucode4j.cache;
 
 import io.github.ucode4j.api.FormatRule;
+import io.github.ucode4j.api.RuleKind;
 
 /** Rules that hold across inputs, checked when a cache is built. */
 public enum CacheRule implements FormatRule {
@@ -21,5 +22,11 @@ public enum CacheRule implements FormatRule {
     @Override
     public String rule() {
         return rule;
+    }
+
+    /** {@link RuleKind#STRICT_ONLY}: a strict cache refuses a conflict, another keeps the first and warns. */
+    @Override
+    public RuleKind kind() {
+        return RuleKind.STRICT_ONLY;
     }
 }

@@ -1,6 +1,7 @@
 package io.github.ucode4j.cache;
 
 import io.github.ucode4j.api.FormatRule;
+import io.github.ucode4j.api.RuleKind;
 
 /** Rules that a cache's patches must follow to be written, checked by {@link MicrocodeWriter}. */
 public enum WriterRule implements FormatRule {
@@ -27,5 +28,11 @@ public enum WriterRule implements FormatRule {
     @Override
     public String rule() {
         return rule;
+    }
+
+    /** {@link RuleKind#ERROR}: nothing that breaks it is written. */
+    @Override
+    public RuleKind kind() {
+        return RuleKind.ERROR;
     }
 }

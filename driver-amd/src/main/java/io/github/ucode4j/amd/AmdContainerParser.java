@@ -12,8 +12,8 @@ import io.github.ucode4j.api.MicrocodePatch;
 import io.github.ucode4j.api.PatchOrigin;
 import io.github.ucode4j.api.PatchTarget;
 import io.github.ucode4j.api.PlatformFlags;
-import io.github.ucode4j.api.Severity;
 import io.github.ucode4j.api.spi.ParseMode;
+import io.github.ucode4j.api.spi.ParseReporter;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
@@ -27,14 +27,17 @@ import java.util.List;
 final class AmdContainerParser {
     private final ByteBuffer data;
     private final int limit;
-    private final RuleReporter report;
+    private final ParseReporter report;
     private final EquivalenceAudit audit;
+    // The container or patch section being read: what recover mode skips when it breaks a rule.
+    private int unitStart;
+    private boolean unitIsSection;
 
     private AmdContainerParser(ByteBuffer input, String source, ParseMode mode) {
         this.data = input.slice().order(ByteOrder.LITTLE_ENDIAN);
         this.limit = data.limit();
-        this.report = new RuleReporter(source, mode);
-        this.audit = new EquivalenceAudit(source);
+        this.report = new ParseReporter(source, mode);
+        this.audit = new EquivalenceAudit(report);
     }
 
     /** Parses {@code input} from its position to its limit, leaving both unchanged. */
@@ -52,7 +55,7 @@ final class AmdContainerParser {
             try {
                 position = readContainer(position, containers);
             } catch (MicrocodeFormatException broken) {
-                position = skipPast(broken, position);
+                position = skipPast(broken);
             }
         }
         return new ParsedContainers(report.source(), containers, report.findings());
@@ -60,13 +63,17 @@ final class AmdContainerParser {
 
     /** Reads the container at {@code start} into {@code containers}; returns the offset after it. */
     private int readContainer(int start, List<AmdContainer> containers) throws MicrocodeFormatException {
+        unitStart = start;
+        unitIsSection = false;
         EquivalenceTable table = readTable(start);
         int entriesOffset = start + CONTAINER_HEADER_SIZE;
-        report.addAll(audit.audit(table, entriesOffset));
+        audit.audit(table, entriesOffset);
         int position = entriesOffset + table.length();
         List<MicrocodePatch> patches = new ArrayList<>();
         try {
             while (position < limit && !startsContainer(position)) {
+                unitStart = position;
+                unitIsSection = true;
                 position = readPatch(position, table, patches);
             }
         } catch (MicrocodeFormatException broken) {
@@ -80,19 +87,22 @@ final class AmdContainerParser {
     }
 
     /**
-     * In recover mode, reports {@code broken} and returns where the next container starts, searching from the
-     * broken field (the bytes before it were read already); else rethrows.
+     * In recover mode, skips the container or section that broke a rule up to the next magic, searched for from the
+     * broken field (the bytes before it were read already), and returns where that is; else rethrows. A container
+     * or section is reported as a rejected candidate, bytes without a magic only as skipped.
      */
-    private int skipPast(MicrocodeFormatException broken, int containerStart) throws MicrocodeFormatException {
+    private int skipPast(MicrocodeFormatException broken) throws MicrocodeFormatException {
         if (report.mode() != ParseMode.RECOVER) {
             throw broken;
         }
-        int next = (int) Math.max(containerStart + 1L, Math.min(broken.offset(), limit));
+        int next = (int) Math.max(unitStart + 1L, Math.min(broken.offset(), limit));
         while (next < limit && !startsContainer(next)) {
             next++;
         }
-        String resumed = next < limit ? "resumed at the next magic, 0x" + Integer.toHexString(next) : "no further container";
-        report.note(Severity.ERROR, broken.rule(), broken.offset(), broken.getMessage() + "; " + resumed);
+        if (unitIsSection || startsContainer(unitStart)) {
+            report.rejected(broken);
+        }
+        report.skipped(unitStart, next - unitStart, broken);
         return next;
     }
 
@@ -143,14 +153,14 @@ final class AmdContainerParser {
         int last = entries.size() - 1;
         for (int i = 0; i < last; i++) {
             if (entries.get(i).installedCpu().eax() == 0) {
-                strictOnly(AmdRule.EQUIVALENCE_EARLY_END, entriesOffset + i * EquivalenceEntry.SIZE,
+                report.broken(AmdRule.EQUIVALENCE_EARLY_END, entriesOffset + i * EquivalenceEntry.SIZE,
                         "entry " + i + " of " + entries.size() + " has installed_cpu 0");
                 return;
             }
         }
         if (entries.get(last).installedCpu().eax() != 0) {
             long offset = entriesOffset + (long) last * EquivalenceEntry.SIZE;
-            report.note(Severity.WARNING, AmdRule.EQUIVALENCE_NO_END_ENTRY, offset,
+            report.note(AmdRule.EQUIVALENCE_NO_END_ENTRY, offset,
                     "the equivalence table ends with CPU " + entries.get(last).installedCpu().hex()
                             + ", not an all-zero entry, as AMD's newer containers do: Linux and Xen 4.18.4, 4.19.1 and "
                             + "later read it by its length, older Xen refuses it; ucode4j's writers add the entry");
@@ -177,7 +187,7 @@ final class AmdContainerParser {
             throw error(AmdRule.PATCH_TRUNCATED, sizeOffset, "size " + size + ", " + (limit - start) + " bytes remain");
         }
         if (data.getInt(start) == MAGIC) {
-            strictOnly(AmdRule.NESTED_CONTAINER, start, "data_code " + hex(MAGIC));
+            report.broken(AmdRule.NESTED_CONTAINER, start, "data_code " + hex(MAGIC));
         }
         AmdPatchHeader header = AmdPatchHeader.read(data, start);
         int maximum = PatchSizeLimits.maximumSize(header.family());
@@ -211,7 +221,7 @@ final class AmdContainerParser {
                 .map(cpu -> new PatchTarget(cpu, PlatformFlags.NONE)).toList();
         if (!header.isZen()) {
             if (fromTable.isEmpty()) {
-                strictOnly(AmdRule.EQUIVALENCE_MISSING, start + AmdPatchHeader.PROCESSOR_REV_ID_OFFSET,
+                report.broken(AmdRule.EQUIVALENCE_MISSING, start + AmdPatchHeader.PROCESSOR_REV_ID_OFFSET,
                         "no entry maps a CPU to processor_rev_id " + EquivalenceTable.hex16(header.processorRevId())
                                 + " of patch " + hex(header.patchId()));
             }
@@ -219,17 +229,13 @@ final class AmdContainerParser {
         }
         PatchTarget encoded = new PatchTarget(header.encodedSignature(), PlatformFlags.NONE);
         if (!fromTable.contains(encoded) || encoded.signature().family() != header.family()) {
-            report.note(Severity.WARNING, AmdRule.ZEN_ID_MISMATCH, start + 4,
+            report.note(AmdRule.ZEN_ID_MISMATCH, start + 4,
                     "patch_id " + hex(header.patchId()) + " encodes CPUID " + encoded.signature().hex()
                             + ", but the table maps processor_rev_id " + EquivalenceTable.hex16(header.processorRevId())
                             + " to " + fromTable.stream().map(t -> t.signature().hex()).toList()
                             + "; Linux goes by the patch_id, Xen by the table");
         }
         return List.of(encoded);
-    }
-
-    private void strictOnly(AmdRule rule, long offset, String detail) throws MicrocodeFormatException {
-        report.strictOnly(rule, offset, detail);
     }
 
     private MicrocodeFormatException error(AmdRule rule, long offset, String detail) {

@@ -1,9 +1,7 @@
 package io.github.ucode4j.amd;
 
 import io.github.ucode4j.api.CpuSignature;
-import io.github.ucode4j.api.Finding;
-import io.github.ucode4j.api.Severity;
-import java.util.ArrayList;
+import io.github.ucode4j.api.spi.ParseReporter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,16 +11,15 @@ import java.util.Map;
  * Both loaders take the first entry they meet, so a conflict silently decides which patches a CPU can get.
  */
 final class EquivalenceAudit {
-    private final String source;
+    private final ParseReporter report;
     private final Map<CpuSignature, Integer> earlierTables = new HashMap<>();
 
-    EquivalenceAudit(String source) {
-        this.source = source;
+    EquivalenceAudit(ParseReporter report) {
+        this.report = report;
     }
 
-    /** The findings for {@code table}, whose first entry is at {@code entriesOffset}; remembers its mappings. */
-    List<Finding> audit(EquivalenceTable table, long entriesOffset) {
-        List<Finding> findings = new ArrayList<>();
+    /** Reports what is odd in {@code table}, whose first entry is at {@code entriesOffset}; remembers its mappings. */
+    void audit(EquivalenceTable table, long entriesOffset) {
         Map<CpuSignature, Integer> thisTable = new HashMap<>();
         List<EquivalenceEntry> entries = table.entries();
         for (int i = 0; i < entries.size(); i++) {
@@ -36,25 +33,20 @@ final class EquivalenceAudit {
             Integer sameTable = thisTable.putIfAbsent(cpu, id);
             Integer earlier = earlierTables.get(cpu);
             if (sameTable != null && sameTable == id) {
-                findings.add(finding(Severity.WARNING, AmdRule.EQUIVALENCE_DUPLICATE, offset,
-                        "CPU " + cpu.hex() + " is listed again with equivalence id " + EquivalenceTable.hex16(id)));
+                report.note(AmdRule.EQUIVALENCE_DUPLICATE, offset,
+                        "CPU " + cpu.hex() + " is listed again with equivalence id " + EquivalenceTable.hex16(id));
             } else if (sameTable != null) {
-                findings.add(conflict(offset, cpu, sameTable, id, "this table"));
+                conflict(offset, cpu, sameTable, id, "this table");
             } else if (earlier != null && earlier != id) {
-                findings.add(conflict(offset, cpu, earlier, id, "an earlier container"));
+                conflict(offset, cpu, earlier, id, "an earlier container");
             }
         }
         thisTable.forEach(earlierTables::putIfAbsent);
-        return findings;
     }
 
-    private Finding conflict(long offset, CpuSignature cpu, int first, int second, String where) {
-        return finding(Severity.ERROR, AmdRule.EQUIVALENCE_CONFLICT, offset, "CPU " + cpu.hex() + " maps to "
+    private void conflict(long offset, CpuSignature cpu, int first, int second, String where) {
+        report.note(AmdRule.EQUIVALENCE_CONFLICT, offset, "CPU " + cpu.hex() + " maps to "
                 + EquivalenceTable.hex16(second) + " here but to " + EquivalenceTable.hex16(first) + " in " + where
                 + "; loaders use the first");
-    }
-
-    private Finding finding(Severity severity, AmdRule rule, long offset, String message) {
-        return new Finding(severity, rule.code(), source, offset, message);
     }
 }

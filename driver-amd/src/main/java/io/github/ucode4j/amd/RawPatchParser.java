@@ -6,8 +6,8 @@ import io.github.ucode4j.api.MicrocodePatch;
 import io.github.ucode4j.api.PatchOrigin;
 import io.github.ucode4j.api.PatchTarget;
 import io.github.ucode4j.api.PlatformFlags;
-import io.github.ucode4j.api.Severity;
 import io.github.ucode4j.api.spi.ParseMode;
+import io.github.ucode4j.api.spi.ParseReporter;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.List;
@@ -31,25 +31,31 @@ final class RawPatchParser {
     /** Parses {@code input} from its position to its limit, leaving both unchanged. */
     static ParsedContainers parse(ByteBuffer input, String source, ParseMode mode) throws MicrocodeFormatException {
         ByteBuffer data = input.slice().order(ByteOrder.LITTLE_ENDIAN);
-        RuleReporter report = new RuleReporter(source, mode);
+        ParseReporter report = new ParseReporter(source, mode);
         AmdPatchHeader header = AmdPatchHeader.read(data, 0);
         int maximum = PatchSizeLimits.maximumSize(header.family());
         if (data.limit() > maximum) {
-            throw report.error(AmdRule.PATCH_TOO_LARGE, maximum, String.format(
+            MicrocodeFormatException tooLarge = report.error(AmdRule.PATCH_TOO_LARGE, maximum, String.format(
                     "a raw patch of %d bytes; family 0x%x allows %d", data.limit(), header.family(), maximum));
+            if (mode != ParseMode.RECOVER) {
+                throw tooLarge;
+            }
+            report.rejected(tooLarge);
+            report.skipped(0, data.limit(), tooLarge);
+            return new ParsedContainers(source, List.of(), Optional.empty(), report.findings());
         }
         List<EquivalenceEntry> published = header.isZen() ? List.of()
                 : PublishedEquivalenceTable.builtIn().entriesFor(header.processorRevId());
         List<CpuSignature> cpus = header.isZen() ? List.of(header.encodedSignature())
                 : published.stream().map(EquivalenceEntry::installedCpu).toList();
         if (cpus.isEmpty()) {
-            report.strictOnly(AmdRule.EQUIVALENCE_MISSING, AmdPatchHeader.PROCESSOR_REV_ID_OFFSET, String.format(
+            report.broken(AmdRule.EQUIVALENCE_MISSING, AmdPatchHeader.PROCESSOR_REV_ID_OFFSET, String.format(
                     "a raw patch has no equivalence table, and AMD's published tables map no CPU to processor_rev_id "
                             + "0x%04x of patch 0x%x; in a container whose table maps its CPU to that id, a loader could "
                             + "use it", header.processorRevId(), header.patchId()));
             return new ParsedContainers(source, List.of(), Optional.empty(), report.findings());
         }
-        report.note(Severity.INFO, AmdRule.RAW_PATCH, 0, howItMatches(header, cpus));
+        report.note(AmdRule.RAW_PATCH, 0, howItMatches(header, cpus));
         List<PatchTarget> targets = cpus.stream().map(cpu -> new PatchTarget(cpu, PlatformFlags.NONE)).toList();
         MicrocodePatch patch = new AmdPatchDetails(header, published).toPatch(targets, data, new PatchOrigin(source, 0));
         return new ParsedContainers(source, List.of(), Optional.of(patch), report.findings());

@@ -10,6 +10,7 @@ import io.github.ucode4j.api.CpuSignature;
 import io.github.ucode4j.api.Finding;
 import io.github.ucode4j.api.InputRule;
 import io.github.ucode4j.api.MicrocodeFormatException;
+import io.github.ucode4j.api.RuleKind;
 import io.github.ucode4j.api.Severity;
 import io.github.ucode4j.api.spi.ParseMode;
 import java.nio.ByteBuffer;
@@ -171,7 +172,12 @@ class AmdRuleTest {
                 .put(Arrays.copyOf(inner, SECTION)).putInt(1).putInt(inner.length).put(inner);
         byte[] nested = outer.array();
         assertRejects(nested, AmdRule.NESTED_CONTAINER, PATCH);
-        assertThat(parse(nested, ParseMode.LENIENT).findings()).extracting(Finding::code).contains("AMD_NESTED_CONTAINER");
+        for (ParseMode mode : new ParseMode[] {ParseMode.LENIENT, ParseMode.RECOVER}) {
+            ParsedContainers kept = parse(nested, mode);
+            assertThat(kept.patches()).as(mode.name()).hasSize(1);
+            assertThat(kept.findings()).as(mode.name()).extracting(Finding::code, Finding::severity, Finding::offset)
+                    .containsExactly(tuple("AMD_NESTED_CONTAINER", Severity.ERROR, (long) PATCH));
+        }
     }
 
     @Test
@@ -185,7 +191,7 @@ class AmdRuleTest {
         assertThat(parsed.patches()).hasSize(1);
         assertThat(parsed.findings()).extracting(Finding::code, Finding::severity, Finding::offset).containsExactly(
                 tuple("AMD_EQUIVALENCE_DUPLICATE", Severity.WARNING, 28L),
-                tuple("AMD_EQUIVALENCE_CONFLICT", Severity.ERROR, 44L));
+                tuple("AMD_EQUIVALENCE_CONFLICT", Severity.WARNING, 44L));
     }
 
     @Test
@@ -219,8 +225,11 @@ class AmdRuleTest {
         ParsedContainers recovered = parse(both, ParseMode.RECOVER);
         assertThat(recovered.patches()).singleElement()
                 .satisfies(p -> assertThat(p.origin().offset()).isEqualTo(broken.length + PATCH));
-        assertThat(recovered.findings()).extracting(Finding::code, Finding::offset)
-                .containsExactly(tuple("AMD_PATCH_TRUNCATED", (long) SIZE));
+        assertThat(recovered.findings()).extracting(Finding::code, Finding::severity, Finding::offset).containsExactly(
+                tuple("AMD_PATCH_TRUNCATED", Severity.ERROR, (long) SIZE),
+                tuple(InputRule.SKIPPED_BYTES.code(), Severity.WARNING, (long) SECTION));
+        assertThat(recovered.findings().get(1).message())
+                .contains((broken.length - SECTION) + " byte(s)", "AMD_PATCH_TRUNCATED");
         assertRejects(both, ParseMode.LENIENT, AmdRule.PATCH_TRUNCATED, SIZE);
     }
 
@@ -233,8 +242,19 @@ class AmdRuleTest {
         ParsedContainers recovered = parse(prefixed, ParseMode.RECOVER);
         assertThat(recovered.patches()).singleElement()
                 .satisfies(p -> assertThat(p.origin().offset()).isEqualTo(100 + PATCH));
-        assertThat(recovered.findings()).extracting(Finding::code, Finding::offset).containsExactly(tuple("AMD_MAGIC", 0L));
+        assertThat(recovered.findings()).extracting(Finding::code, Finding::offset)
+                .containsExactly(tuple(InputRule.SKIPPED_BYTES.code(), 0L));
+        assertThat(recovered.findings().get(0).message()).contains("100 byte(s)", "at 0x0", "AMD_MAGIC");
         assertRejects(prefixed, AmdRule.MAGIC, 0);
+    }
+
+    @Test
+    void onlyRulesTheLoadersDoNotEnforceAreStrictOnlyOrFindings() {
+        assertThat(Arrays.stream(AmdRule.values()).filter(rule -> rule.kind() == RuleKind.STRICT_ONLY)).containsExactly(
+                AmdRule.EQUIVALENCE_EARLY_END, AmdRule.EQUIVALENCE_MISSING, AmdRule.NESTED_CONTAINER);
+        assertThat(Arrays.stream(AmdRule.values()).filter(rule -> rule.kind().neverRejects())).containsExactly(
+                AmdRule.EQUIVALENCE_NO_END_ENTRY, AmdRule.EQUIVALENCE_DUPLICATE, AmdRule.EQUIVALENCE_CONFLICT,
+                AmdRule.ZEN_ID_MISMATCH, AmdRule.RAW_PATCH);
     }
 
     @Test

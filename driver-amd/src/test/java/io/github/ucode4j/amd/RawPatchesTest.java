@@ -8,6 +8,7 @@ import io.github.ucode4j.api.Bundle;
 import io.github.ucode4j.api.CpuSignature;
 import io.github.ucode4j.api.CpuState;
 import io.github.ucode4j.api.Finding;
+import io.github.ucode4j.api.InputRule;
 import io.github.ucode4j.api.MicrocodeDrivers;
 import io.github.ucode4j.api.MicrocodeFormatException;
 import io.github.ucode4j.api.MicrocodePatch;
@@ -117,6 +118,16 @@ class RawPatchesTest {
         assertThat(error.rule()).isEqualTo(AmdRule.PATCH_TOO_LARGE);
         assertThat(error.offset()).isEqualTo(5568);
         assertThat(error.getMessage()).contains("5584", "0x19", "5568");
+    }
+
+    @Test
+    void recoverModeSkipsARawPatchLargerThanItsFamilyAllowsAndSaysWhy() throws MicrocodeFormatException {
+        byte[] tooLong = Arrays.copyOf(raw(ZEN.get(1)), 5568 + 16);
+        Bundle recovered = AMD.parse(ByteBuffer.wrap(tooLong), "cpu-raw.bin", ParseMode.RECOVER);
+        assertThat(recovered.patches()).isEmpty();
+        assertThat(recovered.findings()).extracting(Finding::code, Finding::severity, Finding::offset).containsExactly(
+                tuple("AMD_PATCH_TOO_LARGE", Severity.ERROR, 5568L),
+                tuple(InputRule.SKIPPED_BYTES.code(), Severity.WARNING, 0L));
     }
 
     @Test

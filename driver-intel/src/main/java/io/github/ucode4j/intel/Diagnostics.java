@@ -2,77 +2,73 @@ package io.github.ucode4j.intel;
 
 import io.github.ucode4j.api.Finding;
 import io.github.ucode4j.api.MicrocodeFormatException;
-import io.github.ucode4j.api.Severity;
 import io.github.ucode4j.api.spi.ParseMode;
-import java.util.ArrayList;
+import io.github.ucode4j.api.spi.ParseReporter;
 import java.util.List;
 
 /**
- * Turns broken rules into errors or findings for one parse, by the rule's kind and the parse mode, naming the
- * source and the offset in the user's input. Not thread-safe: one per parse.
+ * The parse's {@link ParseReporter}, spoken to in offsets of the binary stream: names each offset as it is in the
+ * user's input (for {@code .dat} text, the dword's line and column). What a broken rule does is the reporter's
+ * decision. Not thread-safe: one per parse.
  */
 final class Diagnostics {
-    private final String source;
-    private final boolean lenient;
+    private final ParseReporter reporter;
     private final InputPositions positions;
-    private final List<Finding> findings = new ArrayList<>();
 
     Diagnostics(String source, ParseMode mode, InputPositions positions) {
-        this.source = source;
-        this.lenient = mode == ParseMode.LENIENT;
+        this(new ParseReporter(source, mode), positions);
+    }
+
+    private Diagnostics(ParseReporter reporter, InputPositions positions) {
+        this.reporter = reporter;
         this.positions = positions;
     }
 
-    /** A fresh, strict collector for one candidate patch of a recover-mode scan. */
-    Diagnostics strictCandidate() {
-        return new Diagnostics(source, ParseMode.STRICT, positions);
+    /** A collector for one candidate patch of a recover-mode scan, whose findings count only if it is kept. */
+    Diagnostics candidate() {
+        return new Diagnostics(reporter.candidate(), positions);
     }
 
     String source() {
-        return source;
+        return reporter.source();
     }
 
     InputPositions positions() {
         return positions;
     }
 
-    /** The error for {@code rule} broken at {@code streamOffset}. */
+    /** The error for {@code rule}, which every mode rejects, broken at {@code streamOffset}. */
     MicrocodeFormatException error(IntelRule rule, long streamOffset, String detail) {
-        return new MicrocodeFormatException(rule, source, positions.sourceOffset(streamOffset),
-                withPosition(detail, streamOffset));
+        return reporter.error(rule, positions.sourceOffset(streamOffset), withPosition(detail, streamOffset));
     }
 
-    /** A rule only strict mode enforces: an error in strict mode, an {@link Severity#ERROR} finding otherwise. */
-    void strictOnly(IntelRule rule, long streamOffset, String detail) throws MicrocodeFormatException {
-        if (!lenient) {
-            throw error(rule, streamOffset, detail);
-        }
-        add(Severity.ERROR, rule, streamOffset, detail);
+    /** {@code rule} is broken at {@code streamOffset}: an error or a finding, as its kind and the mode decide. */
+    void broken(IntelRule rule, long streamOffset, String detail) throws MicrocodeFormatException {
+        reporter.broken(rule, positions.sourceOffset(streamOffset), withPosition(detail, streamOffset));
     }
 
-    /** An observation that does not stop the parse. */
+    /** An observation under a rule that never stops a parse. */
     void warn(IntelRule rule, long streamOffset, String detail) {
-        add(Severity.WARNING, rule, streamOffset, detail);
+        reporter.note(rule, positions.sourceOffset(streamOffset),
+                rule.rule() + " (" + withPosition(detail, streamOffset) + ")");
     }
 
-    /** A candidate patch that recover mode skipped, reported as a warning under the rule it broke. */
-    void rejected(MicrocodeFormatException e) {
-        findings.add(new Finding(Severity.WARNING, e.rule().code(), e.source(), e.offset(),
-                "a candidate header is not a valid patch: " + e.rule().rule()
-                        + (e.detail().isEmpty() ? "" : " (" + e.detail() + ")")));
+    /** Recover mode: the candidate patch that broke {@code why}'s rule was skipped. */
+    void rejected(MicrocodeFormatException why) {
+        reporter.rejected(why);
     }
 
-    void addAll(Diagnostics other) {
-        findings.addAll(other.findings);
+    /** Recover mode: the stream's bytes {@code from} to {@code to} were skipped; {@code why} is the first reason. */
+    void skipped(long from, long to, MicrocodeFormatException why) {
+        reporter.skipped(positions.sourceOffset(from), to - from, why);
+    }
+
+    void addAll(Diagnostics candidate) {
+        reporter.addAll(candidate.reporter);
     }
 
     List<Finding> findings() {
-        return findings;
-    }
-
-    private void add(Severity severity, IntelRule rule, long streamOffset, String detail) {
-        findings.add(new Finding(severity, rule.code(), source, positions.sourceOffset(streamOffset),
-                rule.rule() + " (" + withPosition(detail, streamOffset) + ")"));
+        return reporter.findings();
     }
 
     private String withPosition(String detail, long streamOffset) {

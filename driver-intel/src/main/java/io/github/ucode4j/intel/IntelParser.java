@@ -22,27 +22,26 @@ final class IntelParser {
         if (!input.hasRemaining()) {
             throw new MicrocodeFormatException(InputRule.EMPTY, source, 0, "");
         }
-        Optional<DatText> text = DatText.isText(head(input)) ? decodeText(input, source, mode) : Optional.empty();
+        Optional<DatText> text = Optional.empty();
+        Optional<MicrocodeFormatException> notText = Optional.empty();
+        if (DatText.isText(head(input))) {
+            try {
+                text = Optional.of(DatText.decode(input, source));
+            } catch (MicrocodeFormatException e) {
+                if (mode != ParseMode.RECOVER) {
+                    throw e;
+                }
+                notText = Optional.of(e); // recover mode scans text that does not decode as bytes, saying why
+            }
+        }
         ByteBuffer stream = text.map(DatText::stream).orElse(input);
         InputPositions positions = text.isPresent() ? text.get() : InputPositions.IDENTITY;
         Diagnostics diagnostics = new Diagnostics(source, mode, positions);
+        notText.ifPresent(diagnostics::rejected);
         List<MicrocodePatch> patches = mode == ParseMode.RECOVER
                 ? RecoveryScanner.scan(stream, diagnostics)
                 : PatchStream.readAll(stream, diagnostics);
         return new Bundle(source, Vendor.INTEL, patches, diagnostics.findings());
-    }
-
-    /** The decoded text; in recover mode, text that does not decode is scanned as bytes instead. */
-    private static Optional<DatText> decodeText(ByteBuffer input, String source, ParseMode mode)
-            throws MicrocodeFormatException {
-        try {
-            return Optional.of(DatText.decode(input, source));
-        } catch (MicrocodeFormatException e) {
-            if (mode == ParseMode.RECOVER) {
-                return Optional.empty();
-            }
-            throw e;
-        }
     }
 
     /**

@@ -40,13 +40,8 @@ final class PatchReader {
 
     /** The patch at {@code offset}; its bytes are a read-only slice of the stream. */
     MicrocodePatch read(int offset) throws MicrocodeFormatException {
-        int left = stream.limit() - offset;
-        if (left < HEADER_SIZE) {
-            throw diagnostics.error(IntelRule.TRAILING_BYTES, offset,
-                    left + " byte(s) after the last patch, fewer than a " + HEADER_SIZE + "-byte header");
-        }
-        checkVersions(offset);
-        Sizes sizes = sizes(offset, left);
+        checkHeaderStart(offset);
+        Sizes sizes = sizes(offset, stream.limit() - offset);
         checkHeaderChecksum(offset, sizes.data());
         Optional<ExtendedSignatureTable> table = readExtendedTable(offset, sizes.data(), sizes.total());
         checkStrictOnlyFields(offset, sizes.total());
@@ -54,7 +49,13 @@ final class PatchReader {
         return patch(offset, sizes.total(), details);
     }
 
-    private void checkVersions(int offset) throws MicrocodeFormatException {
+    /** Checks that a header starts at {@code offset}: the bytes for one, header and loader versions 1. */
+    void checkHeaderStart(int offset) throws MicrocodeFormatException {
+        int left = stream.limit() - offset;
+        if (left < HEADER_SIZE) {
+            throw diagnostics.error(IntelRule.TRAILING_BYTES, offset,
+                    left + " byte(s) after the last patch, fewer than a " + HEADER_SIZE + "-byte header");
+        }
         int headerVersion = dword(offset, HEADER_VERSION);
         if (headerVersion == IN_FIELD_SCAN_HEADER_VERSION) {
             throw diagnostics.error(IntelRule.IN_FIELD_SCAN_IMAGE, offset + HEADER_VERSION, "hdrver 2");
@@ -102,14 +103,14 @@ final class PatchReader {
 
     private void checkStrictOnlyFields(int offset, int totalSize) throws MicrocodeFormatException {
         if (totalSize % 1024 != 0) {
-            diagnostics.strictOnly(IntelRule.TOTAL_SIZE_GRANULARITY, offset + TOTAL_SIZE, "totalsize " + totalSize);
+            diagnostics.broken(IntelRule.TOTAL_SIZE_GRANULARITY, offset + TOTAL_SIZE, "totalsize " + totalSize);
         }
         if (dword(offset, REVISION) == 0) {
-            diagnostics.strictOnly(IntelRule.ZERO_REVISION, offset + REVISION, "rev 0x0");
+            diagnostics.broken(IntelRule.ZERO_REVISION, offset + REVISION, "rev 0x0");
         }
         IntelDate date = new IntelDate(dword(offset, DATE));
         if (!date.isValid()) {
-            diagnostics.strictOnly(IntelRule.DATE, offset + DATE, "date " + hex(date.raw()));
+            diagnostics.broken(IntelRule.DATE, offset + DATE, "date " + hex(date.raw()));
         }
     }
 

@@ -5,16 +5,18 @@ import io.github.ucode4j.api.MicrocodePatch;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
- * Recover mode: finds the patches that pass every strict check anywhere in arbitrary bytes (a firmware image, a
- * damaged file), trying every byte offset, and reports what it skipped. Never fails.
+ * Recover mode: finds, at every byte offset of arbitrary bytes (a firmware image, a damaged file), the patches that
+ * lenient mode accepts, with lenient mode's findings. Each rejected candidate header and each run of skipped bytes
+ * is reported. Never fails. Not thread-safe: one per scan.
  */
 final class RecoveryScanner {
     private final ByteBuffer stream;
     private final Diagnostics diagnostics;
     private final PrefixDwordSums sums;
+    private int skippedFrom = -1;
+    private MicrocodeFormatException skippedBecause;
 
     private RecoveryScanner(ByteBuffer stream, Diagnostics diagnostics) {
         this.stream = stream;
@@ -22,51 +24,55 @@ final class RecoveryScanner {
         this.sums = new PrefixDwordSums(stream);
     }
 
-    /** The valid patches of {@code stream} in order; skipped bytes and rejected candidates become findings. */
+    /** The patches of {@code stream} in order; rejected candidates and skipped bytes become findings. */
     static List<MicrocodePatch> scan(ByteBuffer stream, Diagnostics diagnostics) {
         return new RecoveryScanner(stream, diagnostics).patches();
     }
 
     private List<MicrocodePatch> patches() {
         List<MicrocodePatch> patches = new ArrayList<>();
-        int skippedFrom = -1;
         for (int offset = 0; offset < stream.limit(); ) {
-            Optional<MicrocodePatch> patch = candidateAt(offset);
-            if (patch.isEmpty()) {
-                skippedFrom = skippedFrom < 0 ? offset : skippedFrom;
-                offset++;
+            if (skippedFrom >= 0 && !looksLikeHeader(offset)) {
+                offset++; // inside a run of skipped bytes only a header is worth a read
                 continue;
             }
-            reportSkipped(skippedFrom, offset);
-            skippedFrom = -1;
-            patches.add(patch.get());
-            offset += patch.get().size();
+            Diagnostics candidate = diagnostics.candidate();
+            try {
+                MicrocodePatch patch = new PatchReader(stream, candidate, sums).read(offset);
+                endSkipped(offset);
+                diagnostics.addAll(candidate);
+                patches.add(patch);
+                offset += patch.size();
+            } catch (MicrocodeFormatException e) {
+                if (looksLikeHeader(offset)) {
+                    diagnostics.rejected(e);
+                }
+                startSkipped(offset, e);
+                offset++;
+            }
         }
-        reportSkipped(skippedFrom, stream.limit());
+        endSkipped(stream.limit());
         return patches;
     }
 
-    /** The valid patch at {@code offset}, if any; only offsets whose header versions are 1 are tried. */
-    private Optional<MicrocodePatch> candidateAt(int offset) {
-        if (offset + IntelLayout.HEADER_SIZE > stream.limit()
-                || stream.getInt(offset + IntelLayout.HEADER_VERSION) != 1
-                || stream.getInt(offset + IntelLayout.LOADER_VERSION) != 1) {
-            return Optional.empty();
-        }
-        Diagnostics candidate = diagnostics.strictCandidate();
-        try {
-            MicrocodePatch patch = new PatchReader(stream, candidate, sums).read(offset);
-            diagnostics.addAll(candidate);
-            return Optional.of(patch);
-        } catch (MicrocodeFormatException e) {
-            diagnostics.rejected(e);
-            return Optional.empty();
+    /** Header and loader versions 1, with room for a header: the quick test, before reading a candidate. */
+    private boolean looksLikeHeader(int offset) {
+        return offset + IntelLayout.HEADER_SIZE <= stream.limit()
+                && stream.getInt(offset + IntelLayout.HEADER_VERSION) == 1
+                && stream.getInt(offset + IntelLayout.LOADER_VERSION) == 1;
+    }
+
+    private void startSkipped(int offset, MicrocodeFormatException why) {
+        if (skippedFrom < 0) {
+            skippedFrom = offset;
+            skippedBecause = why;
         }
     }
 
-    private void reportSkipped(int from, int to) {
-        if (from >= 0) {
-            diagnostics.warn(IntelRule.SKIPPED_BYTES, from, (to - from) + " byte(s) hold no valid patch");
+    private void endSkipped(int offset) {
+        if (skippedFrom >= 0) {
+            diagnostics.skipped(skippedFrom, offset, skippedBecause);
+            skippedFrom = -1;
         }
     }
 }

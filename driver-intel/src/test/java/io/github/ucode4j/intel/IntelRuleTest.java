@@ -14,6 +14,7 @@ import io.github.ucode4j.api.FormatRule;
 import io.github.ucode4j.api.InputRule;
 import io.github.ucode4j.api.MicrocodeFormatException;
 import io.github.ucode4j.api.PlatformFlags;
+import io.github.ucode4j.api.RuleKind;
 import io.github.ucode4j.api.Severity;
 import io.github.ucode4j.api.spi.ParseMode;
 import java.nio.ByteBuffer;
@@ -33,11 +34,10 @@ class IntelRuleTest {
     void everyRuleHasItsOwnCodeAndOnlyIucodeToolsStrictChecksAreStrictOnly() {
         assertThat(Arrays.stream(IntelRule.values()).map(IntelRule::code).distinct()).hasSize(IntelRule.values().length)
                 .allMatch(code -> code.startsWith("INTEL_"));
-        assertThat(Arrays.stream(IntelRule.values()).filter(IntelRule::strictOnly))
+        assertThat(Arrays.stream(IntelRule.values()).filter(rule -> rule.kind() == RuleKind.STRICT_ONLY))
                 .containsExactly(IntelRule.TOTAL_SIZE_GRANULARITY, IntelRule.ZERO_REVISION, IntelRule.DATE);
-        assertThat(Arrays.stream(IntelRule.values()).filter(IntelRule::warningOnly)).containsExactly(
-                IntelRule.PLATFORM_FLAGS_WIDTH, IntelRule.METADATA, IntelRule.CONFLICTING_DUPLICATE,
-                IntelRule.SKIPPED_BYTES);
+        assertThat(Arrays.stream(IntelRule.values()).filter(rule -> rule.kind().neverRejects())).containsExactly(
+                IntelRule.PLATFORM_FLAGS_WIDTH, IntelRule.METADATA);
         assertThat(IntelRule.HEADER_CHECKSUM.code()).isEqualTo("INTEL_HEADER_CHECKSUM");
     }
 
@@ -228,11 +228,14 @@ class IntelRuleTest {
     }
 
     private static void assertStrictOnly(byte[] input, IntelRule rule, long offset) throws Exception {
-        assertThat(rule.strictOnly()).isTrue();
+        assertThat(rule.kind()).isEqualTo(RuleKind.STRICT_ONLY);
         assertRejected(input, rule, offset);
-        Bundle lenient = parse(input, ParseMode.LENIENT);
-        assertThat(lenient.patches()).isNotEmpty();
-        assertThat(lenient.findings()).singleElement().satisfies(f -> assertFinding(f, rule, Severity.ERROR, offset));
+        for (ParseMode mode : new ParseMode[] {ParseMode.LENIENT, ParseMode.RECOVER}) {
+            Bundle kept = parse(input, mode);
+            assertThat(kept.patches()).as(mode.name()).isNotEmpty();
+            assertThat(kept.findings()).as(mode.name()).singleElement()
+                    .satisfies(f -> assertFinding(f, rule, Severity.ERROR, offset));
+        }
     }
 
     static void assertRejected(byte[] input, FormatRule rule, long offset) {

@@ -3,10 +3,13 @@ package io.github.ucode4j.intel;
 import static io.github.ucode4j.intel.Crafted.concat;
 import static io.github.ucode4j.intel.Crafted.parse;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.github.ucode4j.api.Bundle;
 import io.github.ucode4j.api.Finding;
+import io.github.ucode4j.api.InputRule;
 import io.github.ucode4j.api.MicrocodePatch;
+import io.github.ucode4j.api.Severity;
 import io.github.ucode4j.api.spi.ParseMode;
 import io.github.ucode4j.testing.Properties;
 import java.nio.file.Path;
@@ -57,12 +60,27 @@ class RecoverModeTest {
 
         assertThat(bundle.patches()).extracting(MicrocodePatch::origin).extracting(o -> o.offset())
                 .containsExactly(7L + 1024);
-        assertThat(bundle.findings()).extracting(Finding::code).containsExactly(
-                IntelRule.HEADER_CHECKSUM.code(), IntelRule.SKIPPED_BYTES.code(), IntelRule.SKIPPED_BYTES.code());
-        assertThat(bundle.findings().get(0).offset()).isEqualTo(7 + 16);
-        assertThat(bundle.findings().get(1).offset()).isZero();
-        assertThat(bundle.findings().get(1).message()).contains("1031 byte(s)");
-        assertThat(bundle.findings().get(2).offset()).isEqualTo(7 + 2048);
+        assertThat(bundle.findings()).extracting(Finding::code, Finding::severity, Finding::offset).containsExactly(
+                tuple(IntelRule.HEADER_CHECKSUM.code(), Severity.ERROR, 7L + 16),
+                tuple(InputRule.SKIPPED_BYTES.code(), Severity.WARNING, 0L),
+                tuple(InputRule.SKIPPED_BYTES.code(), Severity.WARNING, 7L + 2048));
+        assertThat(bundle.findings().get(1).message()).contains("1031 byte(s)", "at 0x0", IntelRule.HEADER_VERSION.code());
+        assertThat(bundle.findings().get(2).message()).contains("5 byte(s)", IntelRule.TRAILING_BYTES.code());
+    }
+
+    @Test
+    void aPatchThatBreaksOnlyAStrictRuleIsKeptWithLenientModesFinding() throws Exception {
+        byte[] zeroRevision = IntelPatchBuilder.patch().revision(0).platformFlags(0x02).build();
+        byte[] image = concat(new byte[3], zeroRevision);
+
+        Bundle bundle = parse(image, ParseMode.RECOVER);
+
+        assertThat(bundle.patches()).extracting(p -> p.origin().offset()).containsExactly(3L);
+        assertThat(bundle.findings()).extracting(Finding::code, Finding::severity, Finding::offset).containsExactly(
+                tuple(InputRule.SKIPPED_BYTES.code(), Severity.WARNING, 0L),
+                tuple(IntelRule.ZERO_REVISION.code(), Severity.ERROR, 3L + 4));
+        assertThat(parse(zeroRevision, ParseMode.LENIENT).findings()).extracting(Finding::code)
+                .containsExactly(IntelRule.ZERO_REVISION.code());
     }
 
     @Test
@@ -71,6 +89,17 @@ class RecoverModeTest {
                 IntelPatchBuilder.patch().revision(0x20).platformFlags(0x02).build());
         Bundle bundle = parse(image, ParseMode.RECOVER);
         assertThat(bundle.patches()).extracting(p -> p.origin().offset()).containsExactly(10L);
+    }
+
+    @Test
+    void textThatLooksLikeADatFileButDoesNotDecodeIsScannedAsBytesSayingWhy() throws Exception {
+        byte[] text = ("0x00000001,\n".repeat(6) + "junk\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] image = Crafted.concat(text, IntelPatchBuilder.patch().revision(0x20).platformFlags(0x02).build());
+        Bundle bundle = parse(image, ParseMode.RECOVER);
+        assertThat(bundle.patches()).extracting(p -> p.origin().offset()).containsExactly((long) text.length);
+        assertThat(bundle.findings()).extracting(Finding::code, Finding::severity, Finding::offset).containsExactly(
+                tuple(IntelRule.DAT_SYNTAX.code(), Severity.ERROR, 72L),
+                tuple(InputRule.SKIPPED_BYTES.code(), Severity.WARNING, 0L));
     }
 
     @Test
@@ -98,6 +127,6 @@ class RecoverModeTest {
         new SplittableRandom(7).nextBytes(junk);
         Bundle bundle = parse(junk, ParseMode.RECOVER);
         assertThat(bundle.patches()).isEmpty();
-        assertThat(bundle.findings()).extracting(Finding::code).containsExactly(IntelRule.SKIPPED_BYTES.code());
+        assertThat(bundle.findings()).extracting(Finding::code).containsExactly(InputRule.SKIPPED_BYTES.code());
     }
 }
