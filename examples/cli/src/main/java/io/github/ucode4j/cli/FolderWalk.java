@@ -2,6 +2,7 @@ package io.github.ucode4j.cli;
 
 import io.github.ucode4j.api.InputRule;
 import io.github.ucode4j.api.MicrocodeFormatException;
+import io.github.ucode4j.cache.IoMessages;
 import io.github.ucode4j.cli.MicrocodeInputs.FolderOrder;
 import java.io.IOException;
 import java.io.UncheckedIOException;

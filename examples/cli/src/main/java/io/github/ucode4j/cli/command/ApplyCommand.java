@@ -8,7 +8,7 @@ import io.github.ucode4j.cli.CliFailure;
 import io.github.ucode4j.cli.CommandBase;
 import io.github.ucode4j.cli.DeferredSignals;
 import io.github.ucode4j.cli.ExitCode;
-import io.github.ucode4j.cli.IoMessages;
+import io.github.ucode4j.cache.IoMessages;
 import io.github.ucode4j.cli.MicrocodeInputs;
 import io.github.ucode4j.cli.option.BackendOption;
 import io.github.ucode4j.cli.option.FirmwareOption;

@@ -6,7 +6,7 @@ import io.github.ucode4j.api.Platform;
 import io.github.ucode4j.api.spi.ApplyBackend;
 import io.github.ucode4j.cli.CliFailure;
 import io.github.ucode4j.cli.ExitCode;
-import io.github.ucode4j.cli.IoMessages;
+import io.github.ucode4j.cache.IoMessages;
 import io.github.ucode4j.linux.MsrBackend;
 import java.io.IOException;
 import java.util.Optional;
