@@ -1,15 +1,15 @@
 package io.github.ucode4j.cli.command;
 
 import io.github.ucode4j.api.spi.ApplyBackend;
+import io.github.ucode4j.cache.IoMessages;
 import io.github.ucode4j.cache.LoadPlan;
 import io.github.ucode4j.cache.PlanPolicy;
 import io.github.ucode4j.cache.Planner;
+import io.github.ucode4j.cache.input.MicrocodeInputs;
 import io.github.ucode4j.cli.CliFailure;
 import io.github.ucode4j.cli.CommandBase;
 import io.github.ucode4j.cli.DeferredSignals;
 import io.github.ucode4j.cli.ExitCode;
-import io.github.ucode4j.cache.IoMessages;
-import io.github.ucode4j.cli.MicrocodeInputs;
 import io.github.ucode4j.cli.option.BackendOption;
 import io.github.ucode4j.cli.option.FirmwareOption;
 import io.github.ucode4j.cli.text.PlanText;
