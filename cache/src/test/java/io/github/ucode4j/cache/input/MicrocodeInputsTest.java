@@ -134,4 +134,15 @@ class MicrocodeInputsTest {
         assertThat(inputs.readFirmware(List.of(root), warnings::add)).hasSize(1);
         assertThat(warnings).isEmpty();
     }
+
+    @Test
+    void aVendorFolderThatCannotBeListedIsSkippedWithAWarning() throws Exception {
+        Path firmware = Files.createDirectory(directory.resolve("firmware"));
+        Files.createSymbolicLink(firmware.resolve("intel-ucode"), Path.of("intel-ucode"));
+        Files.writeString(firmware.resolve("amd-ucode"), "a file where a folder should be\n");
+
+        assertThat(inputs.readFirmware(List.of(firmware), warnings::add)).isEmpty();
+        assertThat(warnings).containsExactly("skipped " + firmware + "/intel-ucode: a loop of symbolic links",
+                "skipped " + firmware + "/amd-ucode: not a directory");
+    }
 }
