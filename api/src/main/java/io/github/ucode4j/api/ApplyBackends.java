@@ -93,6 +93,16 @@ public final class ApplyBackends {
     }
 
     /**
+     * The backend to read the machine with, when nothing is to be applied: the one the system property
+     * {@value #PROPERTY} names, else as {@link #selectForReading(Optional)} picks one.
+     *
+     * @throws BackendUnavailableException when the backend named is unknown, or none can read the machine
+     */
+    public ApplyBackend selectForReading() throws BackendUnavailableException {
+        return selectForReading(Optional.empty());
+    }
+
+    /**
      * The backend to read the machine with, when nothing is to be applied (status, explain): the one called
      * {@code requested} (or, when empty, by the system property {@value #PROPERTY}) when given, whether or not it
      * could apply here; else the one {@link #select(Optional)}

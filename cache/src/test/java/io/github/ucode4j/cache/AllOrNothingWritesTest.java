@@ -143,7 +143,7 @@ class AllOrNothingWritesTest {
         assertThatThrownBy(() -> MicrocodeWriter.writeFiles(out, files(INTEL, "new", INTEL_TOO, "new", AMD, "new"), true,
                 failingThirdRename))
                 .isInstanceOf(FileSystemException.class)
-                .hasMessage(out.resolve(AMD) + ": cannot rename the temporary file into place: Input/output error");
+                .hasMessage(out.resolve(AMD) + ": cannot rename the temporary file into place: input/output error");
 
         assertThat(tree(dir)).isEqualTo(before);
     }

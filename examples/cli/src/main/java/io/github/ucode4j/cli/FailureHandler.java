@@ -4,6 +4,7 @@ import io.github.ucode4j.api.ApplyException;
 import io.github.ucode4j.api.BackendUnavailableException;
 import io.github.ucode4j.api.MicrocodeFormatException;
 import io.github.ucode4j.cache.InvalidFilterException;
+import io.github.ucode4j.cache.IoMessages;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;

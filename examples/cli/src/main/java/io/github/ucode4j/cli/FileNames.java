@@ -1,22 +1,16 @@
 package io.github.ucode4j.cli;
 
+import io.github.ucode4j.cache.input.PathNames;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
 import java.nio.charset.Charset;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
-import java.util.List;
 
 /**
- * File names as the bytes they are. A Linux file name is any bytes but '/' and NUL; Java 17 turns names into strings
+ * File names given as arguments, as the bytes they are (the library's {@link PathNames} shows them). A Linux file name is any bytes but '/' and NUL; Java 17 turns names into strings
  * through {@code sun.jnu.encoding}, the locale's charset, which cannot be changed on the command line, and a name that
  * is not valid there (the byte 0xE9 under UTF-8) cannot be opened from a string. Two public routes carry the bytes
  * themselves: {@link Path#of(URI)} builds a path from percent-encoded bytes, and {@link Path#toUri()} gives a path's
@@ -26,7 +20,7 @@ import java.util.List;
 public final class FileNames {
     // A byte b that is not UTF-8 (0x80..0xff) rides in a string as the char BYTE_CARRIER + b.
     private static final char BYTE_CARRIER = '\udc00';
-    private static final Charset NAMES = charsetOfNames();
+    private static final Charset NAMES = PathNames.charsetOfNames();
     private static final HexFormat HEX = HexFormat.of();
 
     private FileNames() {
@@ -65,29 +59,9 @@ public final class FileNames {
         return path;
     }
 
-    /**
-     * {@code path} for people, in text and JSON alike: its bytes as UTF-8 where they are, each other byte as
-     * {@code \xe9}. Control characters are kept: an {@link EscapingWriter} escapes them where text is printed.
-     */
-    public static String display(Path path) {
-        if (spelledExactly(path)) {
-            return path.toString();
-        }
-        List<String> elements = new ArrayList<>();
-        for (Path element : path) {
-            elements.add(decode(bytes(element), FileNames::hexEscape));
-        }
-        return (path.isAbsolute() ? "/" : "") + String.join("/", elements);
-    }
-
     /** {@code bytes} as a string: UTF-8 where they are, each other byte carried as U+DC00 plus the byte. */
     static String carried(byte[] bytes) {
-        return decode(bytes, (b, text) -> text.append((char) (BYTE_CARRIER + b)));
-    }
-
-    // Java's string of a path is its bytes exactly when names are UTF-8 and nothing had to be replaced.
-    private static boolean spelledExactly(Path path) {
-        return NAMES.equals(StandardCharsets.UTF_8) && path.toString().indexOf('\ufffd') < 0;
+        return PathNames.text(bytes, b -> String.valueOf((char) (BYTE_CARRIER + b)));
     }
 
     // The UTF-8 bytes of text, each carried byte as the byte itself.
@@ -120,63 +94,5 @@ public final class FileNames {
             uri.append('%').append(HEX.toHexDigits(name[i]));
         }
         return Path.of(URI.create(uri.toString())).getFileName();
-    }
-
-    // The bytes of one name element: the last element of its absolute URI's path, percent-decoded.
-    private static byte[] bytes(Path element) {
-        if (spelledExactly(element)) {
-            return element.toString().getBytes(StandardCharsets.UTF_8);
-        }
-        String uriPath = element.toAbsolutePath().toUri().getRawPath();
-        if (uriPath.endsWith("/")) { // toUri ends the path of an existing folder so
-            uriPath = uriPath.substring(0, uriPath.length() - 1);
-        }
-        String last = uriPath.substring(uriPath.lastIndexOf('/') + 1);
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(last.length());
-        for (int i = 0; i < last.length(); i++) {
-            char c = last.charAt(i);
-            if (c == '%') {
-                bytes.write(HexFormat.fromHexDigits(last, i + 1, i + 3));
-                i += 2;
-            } else {
-                bytes.write(c);
-            }
-        }
-        return bytes.toByteArray();
-    }
-
-    /** What stands in a decoded name for a byte that is not UTF-8. */
-    @FunctionalInterface
-    private interface ByteStandIn {
-        void append(int unsignedByte, StringBuilder text);
-    }
-
-    private static String decode(byte[] bytes, ByteStandIn standIn) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(bytes);
-        CharBuffer out = CharBuffer.allocate(bytes.length);
-        StringBuilder text = new StringBuilder(bytes.length);
-        while (true) {
-            CoderResult result = decoder.decode(in, out, true);
-            text.append(out.flip());
-            out.clear();
-            if (result.isUnderflow()) { // never an overflow: UTF-8 decodes to at most one char a byte
-                return text.toString();
-            }
-            for (int i = 0; i < result.length(); i++) {
-                standIn.append(in.get() & 0xff, text);
-            }
-        }
-    }
-
-    private static void hexEscape(int unsignedByte, StringBuilder text) {
-        text.append("\\x").append(HEX.toHexDigits((byte) unsignedByte));
-    }
-
-    /** The charset Java turns names and arguments into strings with: {@code sun.jnu.encoding}. */
-    static Charset charsetOfNames() {
-        String name = System.getProperty("sun.jnu.encoding");
-        return name != null && Charset.isSupported(name) ? Charset.forName(name) : Charset.defaultCharset();
     }
 }

@@ -1,5 +1,6 @@
 package io.github.ucode4j.cli;
 
+import io.github.ucode4j.cache.input.PathNames;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
@@ -33,7 +34,7 @@ final class RawArguments {
         } catch (IOException e) {
             return args; // no /proc: the arguments as Java decoded them are all there is
         }
-        return recover(args, commandLine, FileNames.charsetOfNames());
+        return recover(args, commandLine, PathNames.charsetOfNames());
     }
 
     /** {@code args} recovered from {@code commandLine} (NUL-terminated arguments) that Java decoded with {@code decoded}. */

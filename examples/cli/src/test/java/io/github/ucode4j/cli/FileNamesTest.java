@@ -3,6 +3,7 @@ package io.github.ucode4j.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.ucode4j.cache.input.PathNames;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,8 +30,8 @@ class FileNamesTest {
         }
 
         assertThat(listed).containsExactly(file);
-        assertThat(FileNames.display(listed.get(0))).isEqualTo(directory + "/caf\\xe9");
-        assertThat(FileNames.display(FileNames.of(CAFE_LATIN1))).isEqualTo("caf\\xe9");
+        assertThat(PathNames.display(listed.get(0))).isEqualTo(directory + "/caf\\xe9");
+        assertThat(PathNames.display(FileNames.of(CAFE_LATIN1))).isEqualTo("caf\\xe9");
     }
 
     @Test
@@ -47,7 +48,7 @@ class FileNamesTest {
     void ordinaryNamesAreJavasOwnPathsAndShownAsTheyAre() {
         for (String name : List.of("/lib/firmware/intel-ucode/06-55-04", "relative/./../café ☕", "a\nb", "", "/")) {
             assertThat(FileNames.fromArgument(name)).isEqualTo(Path.of(name));
-            assertThat(FileNames.display(Path.of(name))).isEqualTo(Path.of(name).toString());
+            assertThat(PathNames.display(Path.of(name))).isEqualTo(Path.of(name).toString());
         }
     }
 
@@ -60,7 +61,7 @@ class FileNamesTest {
 
         assertThat(carried).isEqualTo("d\udce9j\udce0/\udcff-");
         assertThat(path).isEqualTo(FileNames.of(mixed));
-        assertThat(FileNames.display(path)).isEqualTo("d\\xe9j\\xe0/\\xff-");
+        assertThat(PathNames.display(path)).isEqualTo("d\\xe9j\\xe0/\\xff-");
     }
 
     @Test

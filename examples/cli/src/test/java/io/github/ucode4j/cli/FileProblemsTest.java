@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import io.github.ucode4j.api.Platform;
 import io.github.ucode4j.api.spi.ApplyBackend;
-import io.github.ucode4j.cli.option.BackendOption;
+import io.github.ucode4j.cli.option.ChosenBackend;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -109,7 +109,7 @@ class FileProblemsTest {
             }
         };
 
-        assertThatThrownBy(() -> BackendOption.platformOf(backend)).isInstanceOf(CliFailure.class)
+        assertThatThrownBy(() -> new ChosenBackend(backend).platform()).isInstanceOf(CliFailure.class)
                 .hasMessage("backend unreadable cannot read this machine: /dev/cpu/0/msr: permission denied");
     }
 

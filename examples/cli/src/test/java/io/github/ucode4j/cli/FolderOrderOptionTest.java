@@ -3,6 +3,7 @@ package io.github.ucode4j.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.ucode4j.intel.IntelPatchBuilder;
+import io.github.ucode4j.testing.UnsortedFolder;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -2,6 +2,7 @@ package io.github.ucode4j.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.ucode4j.cache.input.MicrocodeInputs;
 import io.github.ucode4j.intel.IntelPatchBuilder;
 import java.io.RandomAccessFile;
 import java.lang.management.ManagementFactory;
@@ -64,10 +65,10 @@ class InputBudgetTest {
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(run.errLines()).filteredOn(line -> !line.contains("[INPUT_UNRECOGNIZED]")).singleElement().asString()
-                .isEqualTo("ucode verify: " + paths.get(files) + ": the inputs of one command may hold "
-                        + MicrocodeInputs.MAX_TOTAL_INPUT_BYTES + " bytes (256 MiB) in all, and this file of "
-                        + MicrocodeInputs.MAX_INPUT_BYTES + " bytes would bring them to "
-                        + (MicrocodeInputs.MAX_TOTAL_INPUT_BYTES + MicrocodeInputs.MAX_INPUT_BYTES));
+                .isEqualTo("ucode verify: " + paths.get(files) + "@0x0: the input must not exceed the reader's size limit "
+                        + "(the inputs read together may hold " + MicrocodeInputs.MAX_TOTAL_INPUT_BYTES + " bytes (256 MiB) in "
+                        + "all, and this file of " + MicrocodeInputs.MAX_INPUT_BYTES + " bytes would bring them to "
+                        + (MicrocodeInputs.MAX_TOTAL_INPUT_BYTES + MicrocodeInputs.MAX_INPUT_BYTES) + ") [INPUT_TOO_LARGE]");
     }
 
     private static void link(Path link, Path existing) {

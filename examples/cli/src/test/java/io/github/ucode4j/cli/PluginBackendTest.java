@@ -6,6 +6,7 @@ import com.example.ucode4j.plugin.ExamplePluginBackend;
 import io.github.ucode4j.api.ApplyBackends;
 import io.github.ucode4j.api.spi.ApplyBackend;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -66,5 +67,18 @@ class PluginBackendTest {
             assertThat(handed.options().plannedPatch()).get().extracting(p -> p.revision().value()).isEqualTo(0xc6);
             assertThat(handed.bytes()).hasSize(handed.options().plannedPatch().orElseThrow().size());
         });
+    }
+
+    @Test
+    void theBackendOptionsHelpListsEveryBackendDiscoveryFindsThePluginIncluded() {
+        List<String> names = ApplyBackends.load().all().stream().map(ApplyBackend::name).toList();
+
+        for (String command : List.of("status", "explain", "apply")) {
+            Ucode.Run help = Ucode.run(command, "--help");
+
+            assertThat(help.exitCode()).isZero();
+            assertThat(names).contains("msr", "kernel", "xen", "simulated", ExamplePluginBackend.NAME);
+            assertThat(help.out().replaceAll("\\s+", " ")).as(command).contains("The apply backend, one of " + String.join(", ", names) + ".");
+        }
     }
 }

@@ -1,16 +1,16 @@
 package io.github.ucode4j.cli.command;
 
 import io.github.ucode4j.api.spi.ApplyBackend;
+import io.github.ucode4j.cache.IoMessages;
 import io.github.ucode4j.cache.LoadPlan;
 import io.github.ucode4j.cache.PlanPolicy;
-import io.github.ucode4j.cache.Planner;
+import io.github.ucode4j.cache.input.MicrocodeInputs;
 import io.github.ucode4j.cli.CliFailure;
 import io.github.ucode4j.cli.CommandBase;
 import io.github.ucode4j.cli.DeferredSignals;
 import io.github.ucode4j.cli.ExitCode;
-import io.github.ucode4j.cli.IoMessages;
-import io.github.ucode4j.cli.MicrocodeInputs;
 import io.github.ucode4j.cli.option.BackendOption;
+import io.github.ucode4j.cli.option.ChosenBackend;
 import io.github.ucode4j.cli.option.FirmwareOption;
 import io.github.ucode4j.cli.text.PlanText;
 import io.github.ucode4j.cli.text.ReportText;
@@ -58,10 +58,8 @@ public final class ApplyCommand extends CommandBase {
     @Override
     public Integer call() throws Exception {
         MicrocodeInputs inputs = MicrocodeInputs.withInstalledDrivers();
-        ApplyBackend backend = backendOption.select();
-        try {
-            LoadPlan plan = new Planner(inputs.drivers()).plan(BackendOption.platformOf(backend), firmware.cache(inputs, this::warn),
-                    new PlanPolicy(force, false));
+        try (ChosenBackend backend = backendOption.select()) {
+            LoadPlan plan = backend.plan(inputs, firmware, this::warn, new PlanPolicy(force, false));
             PlanText.print(plan, out());
             if (dryRun) {
                 out().println("dry run: nothing was changed");
@@ -74,9 +72,7 @@ public final class ApplyCommand extends CommandBase {
                 out().println("nothing was changed");
                 return ExitCode.OK;
             }
-            return loadAndReport(backend, inputs, plan);
-        } finally {
-            BackendOption.release(backend);
+            return loadAndReport(backend.backend(), inputs, plan);
         }
     }
 

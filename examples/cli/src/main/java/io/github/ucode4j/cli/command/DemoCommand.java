@@ -1,6 +1,7 @@
 package io.github.ucode4j.cli.command;
 
 import io.github.ucode4j.api.Bundle;
+import io.github.ucode4j.api.MicrocodeDrivers;
 import io.github.ucode4j.api.Vendor;
 import io.github.ucode4j.cache.LoadPlan;
 import io.github.ucode4j.cache.MicrocodeCache;
@@ -9,7 +10,6 @@ import io.github.ucode4j.cli.CommandBase;
 import io.github.ucode4j.cli.DemoFirmware;
 import io.github.ucode4j.cli.Display;
 import io.github.ucode4j.cli.ExitCode;
-import io.github.ucode4j.cli.MicrocodeInputs;
 import io.github.ucode4j.cli.text.PlanText;
 import io.github.ucode4j.cli.text.ReportText;
 import io.github.ucode4j.rendezvous.LateLoader;
@@ -52,13 +52,13 @@ public final class DemoCommand extends CommandBase {
 
     @Override
     public Integer call() throws Exception {
-        MicrocodeInputs inputs = MicrocodeInputs.withInstalledDrivers();
+        MicrocodeDrivers drivers = MicrocodeDrivers.load();
         DemoFirmware firmware = DemoFirmware.forVendor(vendor);
         ByteBuffer file = firmware.generate(seed);
-        Bundle generated = firmware.parse(inputs.drivers(), file);
+        Bundle generated = firmware.parse(drivers, file);
         SimulatedMachine machine = SimulatedMachine.builder(vendor, topology).signature(firmware.signature())
                 .platformFlags(firmware.platformFlags()).revision(firmware.running()).latency(LOAD_TIME).seed(seed)
-                .ops(firmware.driver(inputs.drivers()))
+                .ops(firmware.driver(drivers))
                 .build();
         out().println("simulated " + topology + " " + Display.vendor(vendor) + " machine (" + topology.cpuCount()
                 + " logical CPUs), signature " + firmware.signature() + ", running revision " + firmware.running());
@@ -66,7 +66,7 @@ public final class DemoCommand extends CommandBase {
         out().println();
         Path runDirectory = Files.createTempDirectory("ucode-demo");
         try (SimulatedBackend backend = new SimulatedBackend(machine)) {
-            LateLoader loader = new LateLoader(backend, inputs.drivers(), LateLoaderOptions.DEFAULTS.withRunDirectory(runDirectory));
+            LateLoader loader = new LateLoader(backend, drivers, LateLoaderOptions.DEFAULTS.withRunDirectory(runDirectory));
             MicrocodeCache cache = MicrocodeCache.builder().add(generated).build();
             LoadPlan plan = loader.plan(cache, PlanPolicy.SAFE);
             PlanText.print(plan, out());

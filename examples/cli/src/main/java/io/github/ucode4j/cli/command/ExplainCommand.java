@@ -1,15 +1,14 @@
 package io.github.ucode4j.cli.command;
 
-import io.github.ucode4j.api.spi.ApplyBackend;
 import io.github.ucode4j.cache.LoadPlan;
 import io.github.ucode4j.cache.PlanPolicy;
-import io.github.ucode4j.cache.Planner;
+import io.github.ucode4j.cache.input.MicrocodeInputs;
 import io.github.ucode4j.cli.CommandBase;
 import io.github.ucode4j.cli.ExitCode;
-import io.github.ucode4j.cli.MicrocodeInputs;
 import io.github.ucode4j.cli.json.ExplainJson;
 import io.github.ucode4j.cli.json.Json;
 import io.github.ucode4j.cli.option.BackendOption;
+import io.github.ucode4j.cli.option.ChosenBackend;
 import io.github.ucode4j.cli.option.FirmwareOption;
 import io.github.ucode4j.cli.option.Format;
 import io.github.ucode4j.cli.text.PlanText;
@@ -34,18 +33,14 @@ public final class ExplainCommand extends CommandBase {
     @Override
     public Integer call() throws Exception {
         MicrocodeInputs inputs = MicrocodeInputs.withInstalledDrivers();
-        ApplyBackend backend = backendOption.selectForReading();
-        try {
-            LoadPlan plan = new Planner(inputs.drivers()).plan(BackendOption.platformOf(backend), firmware.cache(inputs, this::warn),
-                    PlanPolicy.SAFE);
+        try (ChosenBackend backend = backendOption.selectForReading()) {
+            LoadPlan plan = backend.plan(inputs, firmware, this::warn, PlanPolicy.SAFE);
             if (format == Format.JSON) {
                 Json.print(out(), ExplainJson.of(plan));
             } else {
                 PlanText.print(plan, out());
             }
             return ExitCode.OK;
-        } finally {
-            BackendOption.release(backend);
         }
     }
 }

@@ -1,12 +1,12 @@
 package io.github.ucode4j.cli.command;
 
 import io.github.ucode4j.api.Platform;
-import io.github.ucode4j.api.spi.ApplyBackend;
 import io.github.ucode4j.cli.CommandBase;
 import io.github.ucode4j.cli.ExitCode;
 import io.github.ucode4j.cli.json.Json;
 import io.github.ucode4j.cli.json.StatusJson;
 import io.github.ucode4j.cli.option.BackendOption;
+import io.github.ucode4j.cli.option.ChosenBackend;
 import io.github.ucode4j.cli.option.Format;
 import io.github.ucode4j.cli.text.PlatformText;
 import picocli.CommandLine.Command;
@@ -26,17 +26,14 @@ public final class StatusCommand extends CommandBase {
 
     @Override
     public Integer call() throws Exception {
-        ApplyBackend backend = backendOption.selectForReading();
-        try {
-            Platform platform = BackendOption.platformOf(backend);
+        try (ChosenBackend backend = backendOption.selectForReading()) {
+            Platform platform = backend.platform();
             if (format == Format.JSON) {
                 Json.print(out(), StatusJson.of(platform));
             } else {
                 PlatformText.print(platform, out());
             }
             return ExitCode.OK;
-        } finally {
-            BackendOption.release(backend);
         }
     }
 }

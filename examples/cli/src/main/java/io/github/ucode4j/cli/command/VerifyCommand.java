@@ -6,10 +6,10 @@ import io.github.ucode4j.api.MicrocodeFormatException;
 import io.github.ucode4j.api.Severity;
 import io.github.ucode4j.api.spi.ParseMode;
 import io.github.ucode4j.cache.MicrocodeCache;
+import io.github.ucode4j.cache.input.MicrocodeInputs;
+import io.github.ucode4j.cache.input.PathNames;
 import io.github.ucode4j.cli.CommandBase;
 import io.github.ucode4j.cli.ExitCode;
-import io.github.ucode4j.cli.FileNames;
-import io.github.ucode4j.cli.MicrocodeInputs;
 import io.github.ucode4j.cli.option.FolderOrderOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -84,7 +84,7 @@ public final class VerifyCommand extends CommandBase {
     }
 
     private void printBroken(Path input, MicrocodeFormatException why) {
-        out().println("BROKEN  " + FileNames.display(input));
+        out().println("BROKEN  " + PathNames.display(input));
         error(why.getMessage());
     }
 

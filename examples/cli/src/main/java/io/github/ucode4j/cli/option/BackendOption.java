@@ -2,32 +2,39 @@ package io.github.ucode4j.cli.option;
 
 import io.github.ucode4j.api.ApplyBackends;
 import io.github.ucode4j.api.BackendUnavailableException;
-import io.github.ucode4j.api.Platform;
 import io.github.ucode4j.api.spi.ApplyBackend;
-import io.github.ucode4j.cli.CliFailure;
-import io.github.ucode4j.cli.ExitCode;
-import io.github.ucode4j.cli.IoMessages;
 import io.github.ucode4j.linux.MsrBackend;
-import java.io.IOException;
+import java.util.Iterator;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /** The {@code --backend} option: the backend named, else the one {@link ApplyBackends#select()} picks. */
 public final class BackendOption {
-    @Option(names = "--backend", paramLabel = "NAME",
-            description = {"The apply backend: xen, kernel, msr, simulated, or a plugin's name. Default: the system property "
+    @Option(names = "--backend", paramLabel = "NAME", completionCandidates = BackendNames.class,
+            description = {"The apply backend, one of ${COMPLETION-CANDIDATES}. Default: the system property "
                 + ApplyBackends.PROPERTY + ", else the best one available here.",
                 "Beware: " + MsrBackend.LOAD_CAVEAT + "."})
     Optional<String> name = Optional.empty();
 
     /**
-     * The backend to use.
+     * The names of the backends discovery finds (third parties' on the class path included), highest priority
+     * first: what the help of {@code --backend} lists.
+     */
+    public static final class BackendNames implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return ApplyBackends.load().all().stream().map(ApplyBackend::name).iterator();
+        }
+    }
+
+    /**
+     * The backend to apply with: the one named, else the one {@link ApplyBackends#select()} picks.
      *
      * @throws BackendUnavailableException when it is unknown or cannot run here, listing every backend
      */
-    public ApplyBackend select() throws BackendUnavailableException {
+    public ChosenBackend select() throws BackendUnavailableException {
         ApplyBackends backends = ApplyBackends.load();
-        return name.isPresent() ? backends.select(name) : backends.select();
+        return new ChosenBackend(name.isPresent() ? backends.select(name) : backends.select());
     }
 
     /**
@@ -36,27 +43,7 @@ public final class BackendOption {
      *
      * @throws BackendUnavailableException when none can, listing every backend
      */
-    public ApplyBackend selectForReading() throws BackendUnavailableException {
-        return ApplyBackends.load().selectForReading(name);
-    }
-
-    /**
-     * The machine as {@code backend} reads it.
-     *
-     * @throws CliFailure ({@link ExitCode#NO_BACKEND}) when the backend cannot read it
-     */
-    public static Platform platformOf(ApplyBackend backend) {
-        try {
-            return backend.platform();
-        } catch (IOException e) {
-            throw new CliFailure(ExitCode.NO_BACKEND, "backend " + backend.name() + " cannot read this machine: " + IoMessages.describe(e));
-        }
-    }
-
-    /** Releases what {@code backend} holds, if it holds anything (the simulated machine's held threads). */
-    public static void release(ApplyBackend backend) throws Exception {
-        if (backend instanceof AutoCloseable closeable) {
-            closeable.close();
-        }
+    public ChosenBackend selectForReading() throws BackendUnavailableException {
+        return new ChosenBackend(ApplyBackends.load().selectForReading(name));
     }
 }

@@ -2,7 +2,7 @@ package io.github.ucode4j.cli.option;
 
 import io.github.ucode4j.api.MicrocodeFormatException;
 import io.github.ucode4j.cache.MicrocodeCache;
-import io.github.ucode4j.cli.MicrocodeInputs;
+import io.github.ucode4j.cache.input.MicrocodeInputs;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;

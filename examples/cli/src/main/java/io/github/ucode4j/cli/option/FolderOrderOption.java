@@ -1,7 +1,7 @@
 package io.github.ucode4j.cli.option;
 
-import io.github.ucode4j.cli.MicrocodeInputs;
-import io.github.ucode4j.cli.MicrocodeInputs.FolderOrder;
+import io.github.ucode4j.cache.input.FolderOrder;
+import io.github.ucode4j.cache.input.MicrocodeInputs;
 import picocli.CommandLine.Option;
 
 /** The {@code --folder-order} option: the order a folder's files are read in, by name unless told otherwise. */

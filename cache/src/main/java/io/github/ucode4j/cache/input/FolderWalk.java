@@ -1,8 +1,8 @@
-package io.github.ucode4j.cli;
+package io.github.ucode4j.cache.input;
 
 import io.github.ucode4j.api.InputRule;
 import io.github.ucode4j.api.MicrocodeFormatException;
-import io.github.ucode4j.cli.MicrocodeInputs.FolderOrder;
+import io.github.ucode4j.cache.IoMessages;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Which files the PATH and {@code --firmware} arguments name, the way iucode_tool walks them: a file as given; a
+ * Which files paths and firmware roots name, the way iucode_tool walks its arguments: a file as given; a
  * folder's regular files whose names do not start with '.', in the {@link FolderOrder} asked for, its subfolders,
  * FIFOs and devices skipped; an entry that cannot even be looked at (a link to nothing, a loop of links, no
  * permission) is skipped with the reason, never in silence.
@@ -118,6 +118,6 @@ final class FolderWalk {
     }
 
     static MicrocodeFormatException unreadable(Path path, String why) {
-        return new MicrocodeFormatException(InputRule.UNREADABLE, FileNames.display(path), 0, why);
+        return new MicrocodeFormatException(InputRule.UNREADABLE, PathNames.display(path), 0, why);
     }
 }

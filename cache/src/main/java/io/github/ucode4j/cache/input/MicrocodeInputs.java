@@ -1,4 +1,4 @@
-package io.github.ucode4j.cli;
+package io.github.ucode4j.cache.input;
 
 import io.github.ucode4j.api.Bundle;
 import io.github.ucode4j.api.InputRule;
@@ -14,28 +14,21 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * Reads the PATH arguments: a file is read as given; a folder contributes every regular file whose name does not
- * start with '.', in the {@link FolderOrder} asked for (by name unless told otherwise), its subfolders, FIFOs and
- * devices skipped (as iucode_tool does); an entry that cannot be looked at (a link to nothing, a loop of links, no permission) is skipped with a
- * warning. A path given itself must be a regular file (or a link to one) of at most {@link #MAX_INPUT_BYTES}. The
- * content, not the name, picks the vendor's driver.
+ * Reads microcode files, folders and firmware trees the way iucode_tool reads its arguments: a file is read as
+ * given; a folder contributes every regular file whose name does not start with '.', in the {@link FolderOrder}
+ * asked for (by name unless told otherwise), its subfolders, FIFOs and devices skipped; an entry that cannot be
+ * looked at (a link to nothing, a loop of links, no permission) is skipped with a warning to the caller's consumer.
+ * A file must be a regular file (or a link to one) of at most {@link #MAX_INPUT_BYTES}, and it is never opened
+ * otherwise (opening a FIFO waits for a writer; a device may never end). The content, not the name, picks the
+ * vendor's driver.
+ *
+ * <p>One instance is one reader's inputs: they share the budget {@link #MAX_TOTAL_INPUT_BYTES}, and a file named
+ * several times (hard links, symbolic links, a folder and a path in it) is read and counted once, unless it changed
+ * meanwhile. Every failure is a {@link MicrocodeFormatException} naming the input ({@link PathNames#display}), the
+ * offset and the rule: an {@link InputRule} for the input itself, a driver's rule for its content. Not for several
+ * threads at once.
  */
 public final class MicrocodeInputs {
-    /**
-     * The order a folder's files are read in. It matters where inputs conflict (two patches with the same
-     * signature and revision but other bytes): the first one read is kept.
-     */
-    public enum FolderOrder {
-        /** By name: the same order on every file system. The default. */
-        SORTED,
-        /**
-         * The folder's own order, as the file system lists it (readdir's order), unsorted: the order iucode_tool
-         * reads a folder in, so that the result is iucode_tool's own on the same folder. It may differ between two
-         * copies of one folder.
-         */
-        DIRECTORY
-    }
-
     /**
      * The largest input read, 64 MiB: many times the largest vendor file (a few MiB), so that a huge or sparse file
      * is refused by its size before any of it is read into memory.
@@ -43,7 +36,7 @@ public final class MicrocodeInputs {
     public static final long MAX_INPUT_BYTES = 64L << 20;
 
     /**
-     * The most one command reads in all, 256 MiB: more than ten times Debian's whole corpus (about 22 MB of Intel
+     * The most one instance reads in all, 256 MiB: more than ten times Debian's whole corpus (about 22 MB of Intel
      * and AMD files) and four files at {@link #MAX_INPUT_BYTES}, yet half the default heap of a machine with 2 GiB
      * (a quarter of its memory), so that many large inputs end with a clear error rather than out of memory. A file
      * named several times counts once.
@@ -52,18 +45,9 @@ public final class MicrocodeInputs {
 
     private final MicrocodeDrivers drivers;
     private final FolderOrder folderOrder;
-    private final InputContents contents = new InputContents(MAX_TOTAL_INPUT_BYTES);
+    private final InputContents contents = new InputContents(MAX_INPUT_BYTES, MAX_TOTAL_INPUT_BYTES);
 
-    /**
-     * Inputs read through {@code drivers}: one command's, as they share the budget {@link #MAX_TOTAL_INPUT_BYTES} and
-     * read a file named several times once (unless it changed meanwhile); folders read in name order. Not for
-     * several threads at once.
-     */
-    public MicrocodeInputs(MicrocodeDrivers drivers) {
-        this(drivers, FolderOrder.SORTED);
-    }
-
-    /** Inputs read through {@code drivers}, as {@link #MicrocodeInputs(MicrocodeDrivers)}, folders read in {@code folderOrder}. */
+    /** Inputs read through {@code drivers}, folders read in {@code folderOrder}. */
     public MicrocodeInputs(MicrocodeDrivers drivers, FolderOrder folderOrder) {
         this.drivers = drivers;
         this.folderOrder = folderOrder;
@@ -90,19 +74,11 @@ public final class MicrocodeInputs {
     }
 
     /**
-     * The files {@code paths} name, in order, folders expanded in name order; a folder's entry that cannot be
-     * looked at (a link to nothing, a loop of links, no permission) is skipped with a warning naming it and why.
+     * The files {@code paths} name, in order, folders expanded in {@code folderOrder}; a folder's entry that cannot
+     * be looked at is skipped with a warning to {@code warnings} naming it and why. Reads no file.
      *
-     * @throws MicrocodeFormatException when a path cannot be looked at or a folder given cannot be listed
-     */
-    public static List<Path> files(List<Path> paths, Consumer<String> warnings) throws MicrocodeFormatException {
-        return files(paths, FolderOrder.SORTED, warnings);
-    }
-
-    /**
-     * The files {@code paths} name, as {@link #files(List, Consumer)}, folders expanded in {@code folderOrder}.
-     *
-     * @throws MicrocodeFormatException when a path cannot be looked at or a folder given cannot be listed
+     * @throws MicrocodeFormatException ({@link InputRule#UNREADABLE}) when a path cannot be looked at or a folder
+     *     given cannot be listed
      */
     public static List<Path> files(List<Path> paths, FolderOrder folderOrder, Consumer<String> warnings)
             throws MicrocodeFormatException {
@@ -110,8 +86,22 @@ public final class MicrocodeInputs {
     }
 
     /**
-     * Every input {@code paths} name, parsed in {@code mode}, in order, folders in {@link #folderOrder()}; a folder's entry that cannot be looked at
-     * is skipped with a warning.
+     * One file, parsed in {@code mode}.
+     *
+     * @throws MicrocodeFormatException when it is unreadable, not a regular file, empty, too large, past the budget
+     *     ({@link InputRule}), not microcode ({@link InputRule#UNRECOGNIZED}), or broken (the driver's rule)
+     */
+    public Bundle read(Path file, ParseMode mode) throws MicrocodeFormatException {
+        String source = PathNames.display(file);
+        ByteBuffer data = contents.of(file, source);
+        MicrocodeOps driver = drivers.recognize(data).orElseThrow(
+                () -> new MicrocodeFormatException(InputRule.UNRECOGNIZED, source, 0, ""));
+        return driver.parse(data, source, mode);
+    }
+
+    /**
+     * Every input {@code paths} name, parsed in {@code mode}, in order, folders in {@link #folderOrder()}; a
+     * folder's entry that cannot be looked at is skipped with a warning to {@code warnings}.
      *
      * @throws MicrocodeFormatException for the first input that is unreadable, not microcode, or broken
      */
@@ -140,30 +130,17 @@ public final class MicrocodeInputs {
     }
 
     /**
-     * One file, parsed in {@code mode}.
-     *
-     * @throws MicrocodeFormatException when it is unreadable, empty, not microcode, or broken
-     */
-    public Bundle read(Path file, ParseMode mode) throws MicrocodeFormatException {
-        String source = FileNames.display(file);
-        ByteBuffer data = contents.of(file, source);
-        MicrocodeOps driver = drivers.recognize(data).orElseThrow(
-                () -> new MicrocodeFormatException(InputRule.UNRECOGNIZED, source, 0, ""));
-        return driver.parse(data, source, mode);
-    }
-
-    /**
-     * The firmware folders' microcode: for each root, its {@code intel-ucode/} and {@code amd-ucode/} folders when
-     * it has either (as {@code /lib/firmware} does), else the root itself. Files no driver recognises (a README, a
-     * signature), and entries or vendor folders that cannot be read, are skipped with a warning, as a firmware tree
-     * holds more than microcode.
+     * The microcode of firmware trees, parsed strictly: for each root, its {@code intel-ucode/} and
+     * {@code amd-ucode/} folders when it has either (as {@code /lib/firmware} does), else the root itself. Files no
+     * driver recognises (a README, a signature), and entries or vendor folders that cannot be read, are skipped
+     * with a warning to {@code warnings}, as a firmware tree holds more than microcode.
      *
      * @throws MicrocodeFormatException when a root is missing or a microcode file is broken
      */
     public List<Bundle> readFirmware(List<Path> roots, Consumer<String> warnings) throws MicrocodeFormatException {
         List<Bundle> bundles = new ArrayList<>();
         for (Path file : FolderWalk.firmware(roots, folderOrder, warningsTo(warnings))) {
-            String source = FileNames.display(file);
+            String source = PathNames.display(file);
             ByteBuffer data = contents.of(file, source);
             Optional<MicrocodeOps> driver = drivers.recognize(data);
             if (driver.isPresent()) {
@@ -176,6 +153,6 @@ public final class MicrocodeInputs {
     }
 
     private static FolderWalk.Skipped warningsTo(Consumer<String> warnings) {
-        return (entry, why) -> warnings.accept("skipped " + FileNames.display(entry) + ": " + why);
+        return (entry, why) -> warnings.accept("skipped " + PathNames.display(entry) + ": " + why);
     }
 }

@@ -1,4 +1,4 @@
-package io.github.ucode4j.cli;
+package io.github.ucode4j.cache;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
@@ -15,6 +15,8 @@ import java.util.Locale;
 /**
  * What a failed file operation means, in words: the standard {@code java.nio.file} exceptions carry their meaning in
  * their class and only the path in their message, and neither a class name nor a bare path tells a person anything.
+ * The one place the library and its users turn a file exception into a sentence: the writers' errors, the inputs'
+ * errors and a command's error line all say it so.
  */
 public final class IoMessages {
     // The JDK reports ELOOP as a plain FileSystemException whose reason ends so, in English whatever the locale.

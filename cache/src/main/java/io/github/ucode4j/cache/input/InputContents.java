@@ -1,4 +1,4 @@
-package io.github.ucode4j.cli;
+package io.github.ucode4j.cache.input;
 
 import io.github.ucode4j.api.InputRule;
 import io.github.ucode4j.api.MicrocodeFormatException;
@@ -12,9 +12,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The bytes of one command's input files, within a budget. A file (a device and inode) is read once however often it
+ * The bytes of one reader's input files, within a budget. A file (a device and inode) is read once however often it
  * is named, through hard links, symbolic links, the same path twice or a folder, unless it changed since (its status
- * change time moved); the files read hold at most the budget in all, each at most {@link MicrocodeInputs#MAX_INPUT_BYTES}.
+ * change time moved); the files read hold at most the budget in all, each at most the largest size a file may have.
  * Not for several threads at once.
  */
 final class InputContents {
@@ -24,20 +24,22 @@ final class InputContents {
     private record Contents(long size, FileTime changed, ByteBuffer bytes) {
     }
 
+    private final long largestFile;
     private final long budget;
     private final Map<Inode, Contents> read = new HashMap<>();
     private long held;
 
-    /** Contents holding at most {@code budget} bytes in all. */
-    InputContents(long budget) {
+    /** Contents of files of at most {@code largestFile} bytes each, holding at most {@code budget} bytes in all. */
+    InputContents(long largestFile, long budget) {
+        this.largestFile = largestFile;
         this.budget = budget;
     }
 
     /**
      * The bytes of {@code file}, named {@code source} in messages: read-only, shared with every other name of it.
      *
-     * @throws MicrocodeFormatException when it is not a readable regular file, is empty or too large
-     * @throws CliFailure ({@link ExitCode#BAD_INPUT}) when reading it would exceed the budget
+     * @throws MicrocodeFormatException when it is not a readable regular file, is empty, is too large, or reading it
+     *     would exceed the budget
      */
     ByteBuffer of(Path file, String source) throws MicrocodeFormatException {
         try {
@@ -61,13 +63,14 @@ final class InputContents {
     }
 
     private ByteBuffer read(Path file, String source, long size) throws IOException, MicrocodeFormatException {
-        if (size > MicrocodeInputs.MAX_INPUT_BYTES) {
+        if (size > largestFile) {
             throw new MicrocodeFormatException(InputRule.TOO_LARGE, source, 0,
-                    size + " bytes; ucode reads files of up to " + MicrocodeInputs.MAX_INPUT_BYTES + " bytes");
+                    size + " bytes; files of up to " + largestFile + " bytes are read");
         }
         if (held + size > budget) {
-            throw new CliFailure(ExitCode.BAD_INPUT, source + ": the inputs of one command may hold " + budget + " bytes ("
-                    + (budget >> 20) + " MiB) in all, and this file of " + size + " bytes would bring them to " + (held + size));
+            throw new MicrocodeFormatException(InputRule.TOO_LARGE, source, 0, "the inputs read together may hold " + budget
+                    + " bytes (" + (budget >> 20) + " MiB) in all, and this file of " + size + " bytes would bring them to "
+                    + (held + size));
         }
         try (SeekableByteChannel channel = Files.newByteChannel(file)) {
             // At most the size seen: a file that grows while it is read cannot make the buffer grow with it.

@@ -6,51 +6,25 @@ import io.github.ucode4j.api.Bundle;
 import io.github.ucode4j.api.MicrocodeDrivers;
 import io.github.ucode4j.api.spi.ParseMode;
 import io.github.ucode4j.cache.Selection;
-import io.github.ucode4j.cli.MicrocodeInputs.FolderOrder;
+import io.github.ucode4j.cache.input.FolderOrder;
+import io.github.ucode4j.cache.input.MicrocodeInputs;
 import io.github.ucode4j.cli.text.IucodeToolText;
 import io.github.ucode4j.intel.IntelPatchBuilder;
+import io.github.ucode4j.testing.UnsortedFolder;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The order a folder's files are read in: by name by default, or the folder's own order, as iucode_tool reads it. */
-class MicrocodeInputsFolderOrderTest {
+/** With the folder's own order, competing patches are listed exactly as iucode_tool lists them. */
+class FolderOrderListingTest {
     /** The two patches of a folder compete for this signature and mask. */
     private static final int SIGNATURE = 0x000906ea;
     private static final int FLAGS = 0x02;
 
     @TempDir
     Path temp;
-
-    @Test
-    void sortedReadsAFolderByNameWhateverItsOwnOrder() throws Exception {
-        Path folder = competingPatches();
-
-        List<Path> files = MicrocodeInputs.files(List.of(folder), FolderOrder.SORTED, this::noWarning);
-
-        assertThat(files).isSortedAccordingTo(Path::compareTo).hasSize(2);
-    }
-
-    @Test
-    void sortedIsTheDefault() throws Exception {
-        Path folder = competingPatches();
-
-        assertThat(MicrocodeInputs.files(List.of(folder), this::noWarning))
-                .isEqualTo(MicrocodeInputs.files(List.of(folder), FolderOrder.SORTED, this::noWarning));
-        assertThat(MicrocodeInputs.withInstalledDrivers().folderOrder()).isEqualTo(FolderOrder.SORTED);
-    }
-
-    @Test
-    void directoryReadsAFolderInTheOrderItListsItsEntries() throws Exception {
-        Path folder = competingPatches();
-
-        List<Path> files = MicrocodeInputs.files(List.of(folder), FolderOrder.DIRECTORY, this::noWarning);
-
-        assertThat(files).containsExactlyElementsOf(UnsortedFolder.directoryOrder(folder))
-                .isNotEqualTo(files.stream().sorted().toList());
-    }
 
     @Test
     void directoryOrderListsCompetingPatchesExactlyAsIucodeToolDoes() throws Exception {

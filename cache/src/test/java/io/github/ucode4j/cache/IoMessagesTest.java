@@ -1,4 +1,4 @@
-package io.github.ucode4j.cli;
+package io.github.ucode4j.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;

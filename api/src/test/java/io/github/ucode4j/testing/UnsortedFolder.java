@@ -1,4 +1,4 @@
-package io.github.ucode4j.cli;
+package io.github.ucode4j.testing;
 
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -12,14 +12,14 @@ import java.util.List;
  * depends on it (creation order, its reverse, a hash of the name), so pairs of names are tried, each created in both
  * orders, until the folder's own order is not the sorted one.
  */
-final class UnsortedFolder {
+public final class UnsortedFolder {
     private static final String[][] NAME_PAIRS = {{"a", "b"}, {"06-9e-0a", "06-9e-0b"}, {"first", "second"}, {"x1", "y2"}, {"m", "n"}};
 
     private UnsortedFolder() {
     }
 
     /** A new folder under {@code parent} holding {@code one} and {@code other}, listed out of name order. */
-    static Path create(Path parent, byte[] one, byte[] other) throws IOException {
+    public static Path create(Path parent, byte[] one, byte[] other) throws IOException {
         int attempt = 0;
         for (String[] pair : NAME_PAIRS) {
             for (boolean reversed : new boolean[] {false, true}) {
@@ -36,7 +36,7 @@ final class UnsortedFolder {
     }
 
     /** The entries of {@code folder} in the order the file system lists them. */
-    static List<Path> directoryOrder(Path folder) throws IOException {
+    public static List<Path> directoryOrder(Path folder) throws IOException {
         List<Path> entries = new ArrayList<>();
         try (DirectoryStream<Path> stream = Files.newDirectoryStream(folder)) {
             stream.forEach(entries::add);

@@ -1,0 +1,67 @@
+package io.github.ucode4j.cli.option;
+
+import io.github.ucode4j.api.MicrocodeFormatException;
+import io.github.ucode4j.api.Platform;
+import io.github.ucode4j.api.spi.ApplyBackend;
+import io.github.ucode4j.cache.IoMessages;
+import io.github.ucode4j.cache.LoadPlan;
+import io.github.ucode4j.cache.PlanPolicy;
+import io.github.ucode4j.cache.Planner;
+import io.github.ucode4j.cache.input.MicrocodeInputs;
+import io.github.ucode4j.cli.CliFailure;
+import io.github.ucode4j.cli.ExitCode;
+import java.io.IOException;
+import java.util.function.Consumer;
+
+/**
+ * The backend one command chose with {@link BackendOption}: the machine as it reads it, the plan for that machine,
+ * and, on {@link #close()}, the release of what the backend holds (the simulated machine's held threads). Every
+ * command that reads the machine goes through it, in a try-with-resources block.
+ */
+public final class ChosenBackend implements AutoCloseable {
+    private final ApplyBackend backend;
+
+    /** {@code backend}, to be released when the command is done with it. */
+    public ChosenBackend(ApplyBackend backend) {
+        this.backend = backend;
+    }
+
+    /** The backend itself, to load through. */
+    public ApplyBackend backend() {
+        return backend;
+    }
+
+    /**
+     * The machine as the backend reads it.
+     *
+     * @throws CliFailure ({@link ExitCode#NO_BACKEND}) when the backend cannot read it
+     */
+    public Platform platform() {
+        try {
+            return backend.platform();
+        } catch (IOException e) {
+            throw new CliFailure(ExitCode.NO_BACKEND, "backend " + backend.name() + " cannot read this machine: " + IoMessages.describe(e));
+        }
+    }
+
+    /**
+     * The plan for the machine, read first, from the patches of {@code firmware}, read after it through
+     * {@code inputs} with their warnings to {@code warnings}.
+     *
+     * @throws CliFailure ({@link ExitCode#NO_BACKEND}) when the backend cannot read the machine
+     * @throws MicrocodeFormatException when a firmware root is missing, a microcode file is broken, or two conflict
+     */
+    public LoadPlan plan(MicrocodeInputs inputs, FirmwareOption firmware, Consumer<String> warnings, PlanPolicy policy)
+            throws MicrocodeFormatException {
+        Platform platform = platform();
+        return new Planner(inputs.drivers()).plan(platform, firmware.cache(inputs, warnings), policy);
+    }
+
+    /** Releases what the backend holds, if it holds anything. */
+    @Override
+    public void close() throws Exception {
+        if (backend instanceof AutoCloseable closeable) {
+            closeable.close();
+        }
+    }
+}
