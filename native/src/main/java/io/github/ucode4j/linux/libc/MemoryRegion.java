@@ -8,7 +8,7 @@ import java.util.OptionalInt;
 /**
  * Memory this process owns outside the Java heap, for the kernel or the hypervisor to read at an address: whole
  * pages mapped with {@code mmap}, every byte written at creation (zero, so every page is present), either locked
- * anonymous memory or a shared mapping of a device. It has an {@linkplain #address() address} to hand over, a
+ * anonymous memory or a shared mapping of a device (whose descriptor it then owns). It has an {@linkplain #address() address} to hand over, a
  * {@linkplain #bytes() view} to fill and read, and a {@link #close} that frees it once however often it is called.
  *
  * <p>Not thread-safe: close it once nothing uses the address or a view any more; a view must not be touched after.
@@ -20,13 +20,15 @@ public final class MemoryRegion implements AutoCloseable {
     private final Libc libc;
     private final long address;
     private final long length;
+    private final OptionalInt deviceFd;
     private boolean locked;
     private boolean closed;
 
-    private MemoryRegion(Libc libc, long address, long length) {
+    private MemoryRegion(Libc libc, long address, long length, OptionalInt deviceFd) {
         this.libc = libc;
         this.address = address;
         this.length = length;
+        this.deviceFd = deviceFd;
     }
 
     /**
@@ -40,7 +42,7 @@ public final class MemoryRegion implements AutoCloseable {
     public static MemoryRegion locked(Libc libc, long size) throws ApplyException {
         long length = wholePages(size);
         MemoryRegion region = new MemoryRegion(libc, libc.mmap(length, Libc.PROT_READ | Libc.PROT_WRITE,
-                Libc.MAP_PRIVATE | Libc.MAP_ANONYMOUS, -1, 0), length);
+                Libc.MAP_PRIVATE | Libc.MAP_ANONYMOUS, -1, 0), length, OptionalInt.empty());
         try {
             region.lock();
             region.keepFromChildren();
@@ -53,19 +55,25 @@ public final class MemoryRegion implements AutoCloseable {
     }
 
     /**
-     * At least {@code size} bytes of {@code device}, open as {@code fd}, mapped shared and zero-filled. The
-     * descriptor stays the caller's; the mapping outlives it.
+     * At least {@code size} bytes of {@code device}, open as {@code fd}, mapped shared and zero-filled. The region
+     * owns the descriptor from here on, and closes it after unmapping, or at once when the mapping fails.
      *
      * @throws ApplyException when the device cannot be mapped
      * @throws IllegalArgumentException when {@code size} is negative or over 2 GiB
      */
     public static MemoryRegion ofDevice(Libc libc, Path device, int fd, long size) throws ApplyException {
-        long length = wholePages(size);
         MemoryRegion region;
         try {
-            region = new MemoryRegion(libc, libc.mmap(length, Libc.PROT_READ | Libc.PROT_WRITE, Libc.MAP_SHARED, fd, 0), length);
-        } catch (ErrnoException e) {
-            throw e.in("mapping " + length + " bytes of " + device, OptionalInt.empty(), "");
+            long length = wholePages(size);
+            try {
+                region = new MemoryRegion(libc, libc.mmap(length, Libc.PROT_READ | Libc.PROT_WRITE, Libc.MAP_SHARED, fd, 0),
+                        length, OptionalInt.of(fd));
+            } catch (ErrnoException e) {
+                throw e.in("mapping " + length + " bytes of " + device, OptionalInt.empty(), "");
+            }
+        } catch (ApplyException | RuntimeException e) {
+            closeAfter(libc, fd, e);
+            throw e;
         }
         region.zero();
         return region;
@@ -127,9 +135,9 @@ public final class MemoryRegion implements AutoCloseable {
     }
 
     /**
-     * Unlocks and unmaps the memory. Idempotent: only the first call frees anything.
+     * Unlocks and unmaps the memory, and closes the device it maps. Idempotent: only the first call frees anything.
      *
-     * @throws ApplyException when the kernel refuses (the memory is unmapped even when unlocking fails)
+     * @throws ApplyException when the kernel refuses (each later step is still taken)
      */
     @Override
     public void close() throws ApplyException {
@@ -142,7 +150,13 @@ public final class MemoryRegion implements AutoCloseable {
                 libc.munlock(address, length);
             }
         } finally {
-            libc.munmap(address, length);
+            try {
+                libc.munmap(address, length);
+            } finally {
+                if (deviceFd.isPresent()) {
+                    libc.close(deviceFd.getAsInt());
+                }
+            }
         }
     }
 
@@ -150,6 +164,14 @@ public final class MemoryRegion implements AutoCloseable {
         try {
             close();
         } catch (ApplyException e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    private static void closeAfter(Libc libc, int fd, Exception failure) {
+        try {
+            libc.close(fd);
+        } catch (ErrnoException e) {
             failure.addSuppressed(e);
         }
     }
