@@ -30,6 +30,7 @@ final class InterposedLibc implements Libc {
     private final Map<Integer, String> paths = new HashMap<>();
     private OptionalInt euid = OptionalInt.empty();
     private OptionalInt mlockErrno = OptionalInt.empty();
+    private OptionalInt mmapErrno = OptionalInt.empty();
     private final List<String> memoryCalls = new ArrayList<>();
 
     InterposedLibc() throws ApplyException {
@@ -57,6 +58,11 @@ final class InterposedLibc implements Libc {
      */
     InterposedLibc holdWrites(String path, CountDownLatch entered, CountDownLatch release) {
         heldWrites.put(path, new HeldCall(entered, release));
+        return this;
+    }
+
+    InterposedLibc failMmap(int errno) {
+        mmapErrno = OptionalInt.of(errno);
         return this;
     }
 
@@ -124,6 +130,9 @@ final class InterposedLibc implements Libc {
 
     @Override
     public synchronized long mmap(long length, int protection, int flags, int fd, long offset) throws ErrnoException {
+        if (mmapErrno.isPresent()) {
+            throw ErrnoException.of("mmap", mmapErrno.getAsInt());
+        }
         long address = real.mmap(length, protection, flags, fd, offset);
         memoryCalls.add("mmap " + length);
         return address;

@@ -45,6 +45,16 @@ class MemoryRegionTest {
     }
 
     @Test
+    void aRefusedMappingSaysWhatWasAskedFor() throws ApplyException {
+        InterposedLibc libc = new InterposedLibc().failMmap(Errno.ENOMEM);
+
+        assertThatThrownBy(() -> MemoryRegion.locked(libc, 5000))
+                .isInstanceOf(ApplyException.class)
+                .hasMessage("mapping 8192 bytes of memory failed: Cannot allocate memory (ENOMEM)");
+        assertThat(libc.memoryCalls()).isEmpty();
+    }
+
+    @Test
     void aRefusedLockSaysToRaiseTheLimitAndLeavesNothingMapped() throws ApplyException {
         InterposedLibc libc = new InterposedLibc().failMlock(Errno.EAGAIN);
 

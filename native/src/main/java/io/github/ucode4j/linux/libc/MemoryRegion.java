@@ -41,8 +41,13 @@ public final class MemoryRegion implements AutoCloseable {
      */
     public static MemoryRegion locked(Libc libc, long size) throws ApplyException {
         long length = wholePages(size);
-        MemoryRegion region = new MemoryRegion(libc, libc.mmap(length, Libc.PROT_READ | Libc.PROT_WRITE,
-                Libc.MAP_PRIVATE | Libc.MAP_ANONYMOUS, -1, 0), length, OptionalInt.empty());
+        MemoryRegion region;
+        try {
+            region = new MemoryRegion(libc, libc.mmap(length, Libc.PROT_READ | Libc.PROT_WRITE,
+                    Libc.MAP_PRIVATE | Libc.MAP_ANONYMOUS, -1, 0), length, OptionalInt.empty());
+        } catch (ErrnoException e) {
+            throw e.in("mapping " + length + " bytes of memory", OptionalInt.empty(), "");
+        }
         try {
             region.lock();
             region.keepFromChildren();
