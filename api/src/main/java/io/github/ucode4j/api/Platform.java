@@ -1,5 +1,6 @@
 package io.github.ucode4j.api;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -40,6 +41,13 @@ public record Platform(String backend, List<PlatformCpu> cpus, Optional<Boolean>
     /** The CPU with this index, if present. */
     public Optional<PlatformCpu> cpu(int index) {
         return cpus.stream().filter(c -> c.index() == index).findFirst();
+    }
+
+    /** This platform with {@code note} after its notes: what a backend adds to what its probe found. */
+    public Platform withNote(String note) {
+        List<String> more = new ArrayList<>(notes);
+        more.add(note);
+        return new Platform(backend, cpus, hypervisorPresent, more);
     }
 
     /** The vendors seen, in {@link Vendor} order. */

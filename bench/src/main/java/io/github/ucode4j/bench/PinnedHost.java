@@ -3,7 +3,6 @@ package io.github.ucode4j.bench;
 import io.github.ucode4j.api.ApplyException;
 import io.github.ucode4j.linux.AffinityPinning;
 import io.github.ucode4j.linux.ThreadPinning;
-import io.github.ucode4j.linux.libc.JnaLibc;
 import java.util.List;
 
 /**
@@ -25,7 +24,7 @@ record PinnedHost(ThreadPinning pinning, List<Integer> cpus) {
      * @throws ApplyException when JNA cannot bind the C library or the mask cannot be read
      */
     static PinnedHost current() throws ApplyException {
-        AffinityPinning pinning = new AffinityPinning(JnaLibc.load());
+        AffinityPinning pinning = AffinityPinning.ofThisProcess();
         return new PinnedHost(pinning, pinning.allowedCpus().stream().boxed().toList());
     }
 }

@@ -1,11 +1,9 @@
 package io.github.ucode4j.xen;
 
-import com.sun.jna.Memory;
 import io.github.ucode4j.api.ApplyException;
 import io.github.ucode4j.linux.libc.Errno;
 import io.github.ucode4j.linux.libc.ErrnoException;
 import io.github.ucode4j.linux.libc.Libc;
-import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.OptionalInt;
 
@@ -56,11 +54,7 @@ final class Privcmd implements AutoCloseable {
      * @throws ErrnoException with the errno Xen (or the driver) answered
      */
     long call(Hypercall call) throws ErrnoException {
-        ByteBuffer encoded = call.encode();
-        try (Memory argument = new Memory(Hypercall.SIZE)) {
-            argument.write(0, encoded.array(), 0, Hypercall.SIZE);
-            return libc.ioctl(fd, Hypercall.IOCTL_PRIVCMD_HYPERCALL, argument);
-        }
+        return libc.ioctl(fd, Hypercall.IOCTL_PRIVCMD_HYPERCALL, call.encode());
     }
 
     /**

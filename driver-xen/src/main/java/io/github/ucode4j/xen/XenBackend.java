@@ -96,10 +96,7 @@ public final class XenBackend implements SystemBackend {
      */
     @Override
     public synchronized SystemResult applySystem(ByteBuffer blob, ApplyOptions options) throws ApplyException {
-        Optional<String> unavailable = unavailableReason();
-        if (unavailable.isPresent()) {
-            throw new ApplyException("the xen backend cannot run here: " + unavailable.get(), "");
-        }
+        requireAvailable();
         Libc libc = libcs.load();
         XenVersion version = version(libc);
         if (options.force() && !version.atLeast(XenVersion.FORCED_LOAD)) {

@@ -1,13 +1,14 @@
 package io.github.ucode4j.xen;
 
-import com.sun.jna.Memory;
-import com.sun.jna.Pointer;
+import io.github.ucode4j.api.ApplyException;
 import io.github.ucode4j.api.CpuSignature;
 import io.github.ucode4j.api.LoadProtocol;
 import io.github.ucode4j.linux.IntelPlatformId;
 import io.github.ucode4j.linux.libc.Errno;
 import io.github.ucode4j.linux.libc.ErrnoException;
+import io.github.ucode4j.linux.libc.JnaLibc;
 import io.github.ucode4j.linux.libc.Libc;
+import io.github.ucode4j.linux.libc.MemoryRegion;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -27,8 +28,8 @@ import java.util.regex.Pattern;
 
 /**
  * A dom0 C library with a fake Xen behind the privcmd ioctl. Files open only where the fixture tree has them;
- * {@code mmap} hands out real (JNA) memory, so that the fake reads the op and the blob at the addresses it is
- * given, as Xen would. Every ioctl is recorded byte for byte; Xen answers per command from the CPUs it is given.
+ * {@code mmap} hands out real memory (a region of this process's own C library), so that the fake reads the op and
+ * the blob at the addresses it is given, as Xen would. Every ioctl is recorded byte for byte; Xen answers per command from the CPUs it is given.
  * Thread-safe enough for one load on a worker thread: every method is synchronized except the wait for release.
  */
 final class FakeXen implements Libc {
@@ -80,7 +81,7 @@ final class FakeXen implements Libc {
     private CountDownLatch release = new CountDownLatch(0);
 
     private final Map<Integer, String> openFiles = new HashMap<>();
-    private final Map<Long, Memory> memory = new HashMap<>();
+    private final Map<Long, MemoryRegion> memory = new HashMap<>();
     private int nextFd = 100;
 
     final List<String> opened = new ArrayList<>();
@@ -88,6 +89,8 @@ final class FakeXen implements Libc {
     final List<Ioctl> ioctls = new ArrayList<>();
     final List<Mapping> mappings = new ArrayList<>();
     final List<String> advice = new ArrayList<>();
+    /** The mlock calls, as {@code address+length}. */
+    final List<String> locks = new ArrayList<>();
     /** The MSRs read through dom0's msr devices, in order. */
     final List<Long> msrReads = new ArrayList<>();
 
@@ -169,29 +172,58 @@ final class FakeXen implements Libc {
     }
 
     @Override
-    public synchronized Pointer mmap(long length, int protection, int flags, int fd, long offset) throws ErrnoException {
+    public synchronized long mmap(long length, int protection, int flags, int fd, long offset) throws ErrnoException {
         if (fd != -1 && !openFiles.containsKey(fd)) {
             throw ErrnoException.of("mmap", Errno.EBADF);
         }
-        Memory pages = new Memory(length);
-        long address = Pointer.nativeValue(pages);
-        memory.put(address, pages);
-        mappings.add(new Mapping(address, length, protection, flags, fd == -1 ? null : openFiles.get(fd)));
-        return pages;
+        MemoryRegion pages;
+        try {
+            pages = MemoryRegion.locked(JnaLibc.load(), length);
+        } catch (ApplyException e) {
+            throw new AssertionError("the fake Xen needs real memory", e);
+        }
+        memory.put(pages.address(), pages);
+        mappings.add(new Mapping(pages.address(), length, protection, flags, fd == -1 ? null : openFiles.get(fd)));
+        return pages.address();
     }
 
     @Override
-    public synchronized void munmap(Pointer address, long length) throws ErrnoException {
-        Memory pages = memory.remove(Pointer.nativeValue(address));
-        if (pages == null || pages.size() != length) {
+    public synchronized void munmap(long address, long length) throws ErrnoException {
+        MemoryRegion pages = memory.remove(address);
+        if (pages == null || pages.length() != length) {
             throw ErrnoException.of("munmap", Errno.EINVAL);
         }
-        pages.close();
+        try {
+            pages.close();
+        } catch (ApplyException e) {
+            throw new AssertionError("the fake Xen could not free its memory", e);
+        }
     }
 
     @Override
-    public synchronized void madvise(Pointer address, long length, int advice) {
-        this.advice.add(Long.toHexString(Pointer.nativeValue(address)) + "+" + length + ":" + advice);
+    public synchronized void madvise(long address, long length, int advice) {
+        this.advice.add(Long.toHexString(address) + "+" + length + ":" + advice);
+    }
+
+    /** The {@code length} bytes at {@code address}, which must lie in memory this fake mapped. */
+    private synchronized ByteBuffer at(long address, int length) {
+        for (MemoryRegion pages : memory.values()) {
+            long offset = address - pages.address();
+            if (offset >= 0 && offset + length <= pages.length()) {
+                return pages.bytes().position((int) offset).limit((int) offset + length).slice().order(ByteOrder.LITTLE_ENDIAN);
+            }
+        }
+        throw new AssertionError("Xen was handed 0x" + Long.toHexString(address) + ", which is not hypercall memory");
+    }
+
+    private ByteBuffer copyAt(long address, int length) {
+        return le(bytesOf(at(address, length)));
+    }
+
+    private static byte[] bytesOf(ByteBuffer buffer) {
+        byte[] bytes = new byte[buffer.remaining()];
+        buffer.duplicate().get(bytes);
+        return bytes;
     }
 
     @Override
@@ -200,8 +232,8 @@ final class FakeXen implements Libc {
     }
 
     @Override
-    public int ioctl(int fd, long request, Pointer argument) throws ErrnoException {
-        ByteBuffer call = le(argument.getByteArray(0, Hypercall.SIZE));
+    public int ioctl(int fd, long request, ByteBuffer argument) throws ErrnoException {
+        ByteBuffer call = le(bytesOf(argument.duplicate().limit(argument.position() + Hypercall.SIZE)));
         synchronized (this) {
             if (!openFiles.getOrDefault(fd, "").endsWith("privcmd")) {
                 throw ErrnoException.of("ioctl", ENOTTY);
@@ -214,16 +246,16 @@ final class FakeXen implements Libc {
                 return call.getLong(8) == Hypercall.XENVER_VERSION ? version.major() << 16 | version.minor() : -1;
             }
             if (call.getLong(0) == Hypercall.SYSCTL) {
-                Pointer sysctl = new Pointer(call.getLong(8));
-                ioctls.add(new Ioctl(fd, request, call, le(sysctl.getByteArray(0, SysctlOp.SIZE)), null));
+                ByteBuffer sysctl = at(call.getLong(8), SysctlOp.SIZE);
+                ioctls.add(new Ioctl(fd, request, call, le(bytesOf(sysctl)), null));
                 return answerSysctl(sysctl);
             }
         }
-        Pointer opMemory = new Pointer(call.getLong(8));
-        ByteBuffer op = le(opMemory.getByteArray(0, PlatformOp.SIZE));
+        ByteBuffer opMemory = at(call.getLong(8), PlatformOp.SIZE);
+        ByteBuffer op = le(bytesOf(opMemory));
         int cmd = op.getInt(0);
-        ByteBuffer blob = cmd == PlatformOp.MICROCODE_UPDATE ? le(new Pointer(op.getLong(8)).getByteArray(0, op.getInt(16)))
-                : cmd == PlatformOp.MICROCODE_UPDATE2 ? le(new Pointer(op.getLong(16)).getByteArray(0, op.getInt(12))) : null;
+        ByteBuffer blob = cmd == PlatformOp.MICROCODE_UPDATE ? copyAt(op.getLong(8), op.getInt(16))
+                : cmd == PlatformOp.MICROCODE_UPDATE2 ? copyAt(op.getLong(16), op.getInt(12)) : null;
         synchronized (this) {
             ioctls.add(new Ioctl(fd, request, call, op, blob));
         }
@@ -246,7 +278,7 @@ final class FakeXen implements Libc {
         }
     }
 
-    private int answer(int cmd, ByteBuffer op, Pointer opMemory) throws ErrnoException {
+    private int answer(int cmd, ByteBuffer op, ByteBuffer opMemory) throws ErrnoException {
         if (op.getInt(4) != PlatformOp.INTERFACE_VERSION) {
             throw ErrnoException.of("ioctl", Errno.EACCES);
         }
@@ -264,20 +296,20 @@ final class FakeXen implements Libc {
             }
             case PlatformOp.GET_CPUINFO -> {
                 Cpu known = cpu < cpus.size() ? cpus.get(cpu) : null;
-                opMemory.setInt(12, cpus.size() - 1);
-                opMemory.setInt(16, known == null ? PhysicalCpuInfo.INVALID : known.flags());
-                opMemory.setInt(20, cpu * 2);
-                opMemory.setInt(24, cpu);
+                opMemory.putInt(12, cpus.size() - 1);
+                opMemory.putInt(16, known == null ? PhysicalCpuInfo.INVALID : known.flags());
+                opMemory.putInt(20, cpu * 2);
+                opMemory.putInt(24, cpu);
             }
             case PlatformOp.GET_CPU_VERSION -> {
                 Cpu known = cpus.get(cpu);
-                opMemory.setInt(12, cpus.size() - 1);
+                opMemory.putInt(12, cpus.size() - 1);
                 if ((known.flags() & PhysicalCpuInfo.ONLINE) != 0) {
                     byte[] vendor = known.vendor().getBytes(StandardCharsets.US_ASCII);
-                    opMemory.write(16, vendor, 0, Math.min(12, vendor.length));
-                    opMemory.setInt(28, known.family());
-                    opMemory.setInt(32, known.model());
-                    opMemory.setInt(36, known.stepping());
+                    opMemory.put(16, vendor, 0, Math.min(12, vendor.length));
+                    opMemory.putInt(28, known.family());
+                    opMemory.putInt(32, known.model());
+                    opMemory.putInt(36, known.stepping());
                 }
             }
             case PlatformOp.GET_UCODE_REVISION -> {
@@ -288,9 +320,9 @@ final class FakeXen implements Libc {
                 if ((known.flags() & PhysicalCpuInfo.ONLINE) == 0) {
                     throw ErrnoException.of("ioctl", Errno.ENOENT);
                 }
-                opMemory.setInt(12, known.signature());
-                opMemory.setInt(16, known.pf());
-                opMemory.setInt(20, known.revision());
+                opMemory.putInt(12, known.signature());
+                opMemory.putInt(16, known.pf());
+                opMemory.putInt(20, known.revision());
             }
             default -> throw ErrnoException.of("ioctl", Errno.ENOSYS);
         }
@@ -301,7 +333,7 @@ final class FakeXen implements Libc {
      * XEN_SYSCTL_cputopoinfo as Xen answers it: EACCES unless the interface version is this Xen's, else the entries of
      * the CPUs up to the last online one (as many as fit), with how many were filled written back.
      */
-    private int answerSysctl(Pointer op) throws ErrnoException {
+    private int answerSysctl(ByteBuffer op) throws ErrnoException {
         int interfaceVersion = version.atLeast(new XenVersion(4, 21)) ? 0x16 : version.atLeast(new XenVersion(4, 17)) ? 0x15 : 0x14;
         if (op.getInt(4) != interfaceVersion) {
             throw ErrnoException.of("ioctl", Errno.EACCES);
@@ -317,13 +349,13 @@ final class FakeXen implements Libc {
             lastOnline = (cpus.get(cpu).flags() & PhysicalCpuInfo.ONLINE) != 0 ? cpu : lastOnline;
         }
         int filled = Math.min(lastOnline + 1, op.getInt(8));
-        Pointer entries = new Pointer(op.getLong(16));
+        ByteBuffer entries = at(op.getLong(16), filled * PhysicalCore.SIZE);
         for (int cpu = 0; cpu < filled; cpu++) {
-            entries.setInt(cpu * PhysicalCore.SIZE, cpu / threadsPerCore);
-            entries.setInt(cpu * PhysicalCore.SIZE + 4, 0);
-            entries.setInt(cpu * PhysicalCore.SIZE + 8, 0);
+            entries.putInt(cpu * PhysicalCore.SIZE, cpu / threadsPerCore);
+            entries.putInt(cpu * PhysicalCore.SIZE + 4, 0);
+            entries.putInt(cpu * PhysicalCore.SIZE + 8, 0);
         }
-        op.setInt(8, filled);
+        op.putInt(8, filled);
         return 0;
     }
 
@@ -337,7 +369,7 @@ final class FakeXen implements Libc {
      * dword); every other MSR raises #GP (EIO). The device files must be in the fixture tree to open.
      */
     @Override
-    public synchronized long pread(int fd, Pointer buffer, long count, long offset) throws ErrnoException {
+    public synchronized long pread(int fd, ByteBuffer buffer, long count, long offset) throws ErrnoException {
         Matcher device = MSR_DEVICE.matcher(openFiles.getOrDefault(fd, ""));
         if (!device.find() || count != Long.BYTES) {
             throw new UnsupportedOperationException("not a read of dom0's msr device: " + openFiles.get(fd));
@@ -353,23 +385,23 @@ final class FakeXen implements Libc {
         } else {
             throw ErrnoException.of("pread", Errno.EIO);
         }
-        buffer.setLong(0, value);
+        buffer.duplicate().order(ByteOrder.LITTLE_ENDIAN).putLong(buffer.position(), value);
         return Long.BYTES;
     }
 
     @Override
-    public long pwrite(int fd, Pointer buffer, long count, long offset) {
+    public long pwrite(int fd, ByteBuffer buffer, long count, long offset) {
         throw new UnsupportedOperationException("not a Xen call");
     }
 
     @Override
-    public void mlock(Pointer address, long length) {
-        throw new UnsupportedOperationException("the xen backend locks with MAP_LOCKED");
+    public synchronized void mlock(long address, long length) {
+        locks.add(Long.toHexString(address) + "+" + length);
     }
 
     @Override
-    public void munlock(Pointer address, long length) {
-        throw new UnsupportedOperationException("the xen backend locks with MAP_LOCKED");
+    public synchronized void munlock(long address, long length) {
+        // The fake's pages are freed whole by munmap.
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.github.ucode4j.linux;
 import io.github.ucode4j.api.ApplyException;
 import io.github.ucode4j.linux.libc.Errno;
 import io.github.ucode4j.linux.libc.ErrnoException;
+import io.github.ucode4j.linux.libc.JnaLibc;
 import io.github.ucode4j.linux.libc.Libc;
 import java.util.BitSet;
 import java.util.OptionalInt;
@@ -18,8 +19,17 @@ public final class AffinityPinning implements ThreadPinning {
     private final Libc libc;
 
     /** Pinning through {@code libc}. */
-    public AffinityPinning(Libc libc) {
+    AffinityPinning(Libc libc) {
         this.libc = libc;
+    }
+
+    /**
+     * Pinning through this process's C library.
+     *
+     * @throws ApplyException when the C library cannot be bound here
+     */
+    public static AffinityPinning ofThisProcess() throws ApplyException {
+        return new AffinityPinning(JnaLibc.load());
     }
 
     @Override

@@ -1,9 +1,10 @@
 package io.github.ucode4j.linux;
 
-import com.sun.jna.Memory;
 import io.github.ucode4j.api.ApplyException;
 import io.github.ucode4j.linux.libc.ErrnoException;
 import io.github.ucode4j.linux.libc.Libc;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -85,7 +86,7 @@ public final class CpuDevices implements MsrAccess, CpuidAccess, AutoCloseable {
             throw file.busy("writing MSR 0x" + Long.toHexString(msr) + " on CPU " + cpu);
         }
         try {
-            file.buffer.setLong(0, value);
+            file.buffer.putLong(0, value);
             file.writeExactly(MSR_BYTES, msr);
         } catch (ErrnoException e) {
             throw e.in("writing MSR 0x" + Long.toHexString(msr) + " on CPU " + cpu, OptionalInt.of(cpu),
@@ -125,7 +126,7 @@ public final class CpuDevices implements MsrAccess, CpuidAccess, AutoCloseable {
             file = open.get(path);
             if (file == null) {
                 ReentrantLock lock = cpuLocks.computeIfAbsent(cpu, c -> new ReentrantLock());
-                file = new DeviceFile(path, cpu, openFile(path, module, cpu, mode), new Memory(CPUID_BYTES), lock);
+                file = new DeviceFile(path, cpu, openFile(path, module, cpu, mode), ByteBuffer.allocateDirect(CPUID_BYTES).order(ByteOrder.LITTLE_ENDIAN), lock);
                 open.put(path, file);
             }
             return file;
@@ -171,10 +172,10 @@ public final class CpuDevices implements MsrAccess, CpuidAccess, AutoCloseable {
         final Path path;
         final int cpu;
         final int fd;
-        final Memory buffer;
+        final ByteBuffer buffer;
         final ReentrantLock cpuLock;
 
-        DeviceFile(Path path, int cpu, int fd, Memory buffer, ReentrantLock cpuLock) {
+        DeviceFile(Path path, int cpu, int fd, ByteBuffer buffer, ReentrantLock cpuLock) {
             this.path = path;
             this.cpu = cpu;
             this.fd = fd;

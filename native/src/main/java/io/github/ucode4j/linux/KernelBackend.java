@@ -18,8 +18,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -137,13 +135,7 @@ public final class KernelBackend implements SystemBackend {
     @Override
     public Platform platform() throws IOException {
         Platform probed = hardware.probe(NAME, PlatformProbe.MsrUse.READ);
-        Optional<String> leftover = leftover();
-        if (leftover.isEmpty()) {
-            return probed;
-        }
-        List<String> notes = new ArrayList<>(probed.notes());
-        notes.add(leftover.get());
-        return new Platform(probed.backend(), probed.cpus(), probed.hypervisorPresent(), notes);
+        return leftover().map(probed::withNote).orElse(probed);
     }
 
     // Only a sound run directory is looked into; unavailableReason says what is wrong with another.
@@ -171,10 +163,7 @@ public final class KernelBackend implements SystemBackend {
             throw new ApplyException("the kernel's loader cannot force a load: it loads only newer revisions",
                     "use the msr backend to force one");
         }
-        Optional<String> unavailable = unavailableReason();
-        if (unavailable.isPresent()) {
-            throw new ApplyException("the kernel backend cannot run here: " + unavailable.get(), "");
-        }
+        requireAvailable();
         try (HostLock lock = HostLock.acquire(prepareRunDirectory().resolve(LOCK_FILE), "load through the kernel backend")) {
             Optional<String> recovered = recoverInterruptedLoad();
             try {

@@ -109,10 +109,7 @@ public final class MsrBackend implements PerCpuBackend {
      */
     @Override
     public Platform platform() throws IOException {
-        Platform probed = hardware.probe(NAME, PlatformProbe.MsrUse.READ, Optional.of(KERNEL_VIEW_CAVEAT));
-        List<String> notes = new ArrayList<>(probed.notes());
-        notes.add(LOAD_CAVEAT);
-        return new Platform(probed.backend(), probed.cpus(), probed.hypervisorPresent(), notes);
+        return hardware.probe(NAME, PlatformProbe.MsrUse.READ, Optional.of(KERNEL_VIEW_CAVEAT)).withNote(LOAD_CAVEAT);
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.github.ucode4j.linux;
 
 import io.github.ucode4j.api.ApplyException;
+import io.github.ucode4j.linux.libc.MemoryRegion;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -33,8 +34,8 @@ final class PageMap implements PhysicalAddresses {
      */
     @Override
     public long physicalAddressOf(long virtualAddress, long length) throws ApplyException {
-        long firstPage = virtualAddress / LockedBuffer.PAGE_SIZE;
-        long lastPage = (virtualAddress + Math.max(length, 1) - 1) / LockedBuffer.PAGE_SIZE;
+        long firstPage = virtualAddress / MemoryRegion.PAGE_SIZE;
+        long lastPage = (virtualAddress + Math.max(length, 1) - 1) / MemoryRegion.PAGE_SIZE;
         ByteBuffer entries = readEntries(firstPage, lastPage - firstPage + 1);
         long firstFrame = frame(entries.getLong(0), firstPage);
         for (int i = 1; i <= lastPage - firstPage; i++) {
@@ -45,12 +46,12 @@ final class PageMap implements PhysicalAddresses {
                         "use the user-address strategy, or retry: the kernel hands out frames as it pleases");
             }
         }
-        return firstFrame * LockedBuffer.PAGE_SIZE + virtualAddress % LockedBuffer.PAGE_SIZE;
+        return firstFrame * MemoryRegion.PAGE_SIZE + virtualAddress % MemoryRegion.PAGE_SIZE;
     }
 
     private long frame(long entry, long page) throws ApplyException {
         if ((entry & PRESENT) == 0) {
-            throw new ApplyException("page 0x" + Long.toHexString(page * LockedBuffer.PAGE_SIZE) + " is not present in "
+            throw new ApplyException("page 0x" + Long.toHexString(page * MemoryRegion.PAGE_SIZE) + " is not present in "
                     + pagemap, "the buffer must be locked and touched before its address is taken");
         }
         long frame = entry & FRAME_MASK;
@@ -67,7 +68,7 @@ final class PageMap implements PhysicalAddresses {
             long position = firstPage * ENTRY_BYTES;
             while (entries.hasRemaining()) {
                 if (channel.read(entries, position + entries.position()) < 0) {
-                    throw new ApplyException(pagemap + " ends before page 0x" + Long.toHexString(firstPage * LockedBuffer.PAGE_SIZE), "");
+                    throw new ApplyException(pagemap + " ends before page 0x" + Long.toHexString(firstPage * MemoryRegion.PAGE_SIZE), "");
                 }
             }
         } catch (IOException e) {

@@ -3,7 +3,7 @@ package io.github.ucode4j.linux;
 import io.github.ucode4j.api.ApplyException;
 
 /** Translates this process's virtual addresses to physical ones; {@code /proc/self/pagemap} on Linux. */
-public interface PhysicalAddresses {
+interface PhysicalAddresses {
 
     /**
      * The physical address of {@code [virtualAddress, virtualAddress + length)}, which must be present and

@@ -1,9 +1,9 @@
 package io.github.ucode4j.linux;
 
-import com.sun.jna.Memory;
 import io.github.ucode4j.api.ApplyException;
 import io.github.ucode4j.linux.libc.ErrnoException;
 import io.github.ucode4j.linux.libc.Libc;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.OptionalInt;
 
@@ -32,9 +32,8 @@ interface ReloadTrigger {
                 throw e.in("opening " + reload, OptionalInt.empty(), "run as root");
             }
             OptionalInt answer = OptionalInt.empty();
-            try (Memory one = new Memory(1)) {
-                one.setByte(0, (byte) '1');
-                libc.pwrite(fd, one, 1, 0);
+            try {
+                libc.pwrite(fd, ByteBuffer.wrap(new byte[] {'1'}), 1, 0);
             } catch (ErrnoException e) {
                 answer = OptionalInt.of(e.errnoValue());
             } finally {

@@ -18,7 +18,7 @@ class AffinityPinningTest {
 
     @Test
     void aThreadPinnedToEachAllowedCpuInTurnRunsThere() throws Exception {
-        AffinityPinning pinning = new AffinityPinning(JnaLibc.load());
+        AffinityPinning pinning = AffinityPinning.ofThisProcess();
         BitSet allowed = pinning.allowedCpus();
         assertThat(allowed.cardinality()).isPositive();
         List<Integer> visited = new ArrayList<>();

@@ -1,13 +1,15 @@
 package io.github.ucode4j.linux;
 
-import com.sun.jna.Pointer;
 import io.github.ucode4j.api.ApplyException;
 import io.github.ucode4j.linux.libc.Errno;
 import io.github.ucode4j.linux.libc.ErrnoException;
 import io.github.ucode4j.linux.libc.JnaLibc;
 import io.github.ucode4j.linux.libc.Libc;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.concurrent.CountDownLatch;
@@ -16,7 +18,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The real C library with chosen calls made to fail, as an {@code LD_PRELOAD} interposer would: opens of a
  * path, reads and writes through a file opened from a path, and a chosen effective user id; and writes through a
- * path held inside the call, as a CPU that does not return from an MSR write holds them.
+ * path held inside the call, as a CPU that does not return from an MSR write holds them. Records the memory calls
+ * that went through.
  */
 final class InterposedLibc implements Libc {
     private final Libc real;
@@ -27,6 +30,8 @@ final class InterposedLibc implements Libc {
     private final Map<Integer, String> paths = new HashMap<>();
     private OptionalInt euid = OptionalInt.empty();
     private OptionalInt mlockErrno = OptionalInt.empty();
+    private OptionalInt mmapErrno = OptionalInt.empty();
+    private final List<String> memoryCalls = new ArrayList<>();
 
     InterposedLibc() throws ApplyException {
         this.real = JnaLibc.load();
@@ -56,9 +61,19 @@ final class InterposedLibc implements Libc {
         return this;
     }
 
+    InterposedLibc failMmap(int errno) {
+        mmapErrno = OptionalInt.of(errno);
+        return this;
+    }
+
     InterposedLibc failMlock(int errno) {
         mlockErrno = OptionalInt.of(errno);
         return this;
+    }
+
+    /** The memory calls that went through, in order: {@code "mmap 4096"}, {@code "madvise 4096 10"}, ... */
+    synchronized List<String> memoryCalls() {
+        return List.copyOf(memoryCalls);
     }
 
     InterposedLibc euid(int id) {
@@ -83,7 +98,7 @@ final class InterposedLibc implements Libc {
     }
 
     @Override
-    public long pread(int fd, Pointer buffer, long count, long offset) throws ErrnoException {
+    public long pread(int fd, ByteBuffer buffer, long count, long offset) throws ErrnoException {
         Integer errno = readErrnos.get(pathOf(fd));
         if (errno != null) {
             throw ErrnoException.of("pread", errno);
@@ -92,7 +107,7 @@ final class InterposedLibc implements Libc {
     }
 
     @Override
-    public long pwrite(int fd, Pointer buffer, long count, long offset) throws ErrnoException {
+    public long pwrite(int fd, ByteBuffer buffer, long count, long offset) throws ErrnoException {
         HeldCall held = heldWrites.get(pathOf(fd));
         if (held != null) {
             held.hold();
@@ -109,36 +124,45 @@ final class InterposedLibc implements Libc {
     }
 
     @Override
-    public int ioctl(int fd, long request, Pointer argument) throws ErrnoException {
+    public int ioctl(int fd, long request, ByteBuffer argument) throws ErrnoException {
         return real.ioctl(fd, request, argument);
     }
 
     @Override
-    public Pointer mmap(long length, int protection, int flags, int fd, long offset) throws ErrnoException {
-        return real.mmap(length, protection, flags, fd, offset);
+    public synchronized long mmap(long length, int protection, int flags, int fd, long offset) throws ErrnoException {
+        if (mmapErrno.isPresent()) {
+            throw ErrnoException.of("mmap", mmapErrno.getAsInt());
+        }
+        long address = real.mmap(length, protection, flags, fd, offset);
+        memoryCalls.add("mmap " + length);
+        return address;
     }
 
     @Override
-    public void munmap(Pointer address, long length) throws ErrnoException {
+    public synchronized void munmap(long address, long length) throws ErrnoException {
         real.munmap(address, length);
+        memoryCalls.add("munmap " + length);
     }
 
     @Override
-    public void mlock(Pointer address, long length) throws ErrnoException {
+    public synchronized void mlock(long address, long length) throws ErrnoException {
         if (mlockErrno.isPresent()) {
             throw ErrnoException.of("mlock", mlockErrno.getAsInt());
         }
         real.mlock(address, length);
+        memoryCalls.add("mlock " + length);
     }
 
     @Override
-    public void munlock(Pointer address, long length) throws ErrnoException {
+    public synchronized void munlock(long address, long length) throws ErrnoException {
         real.munlock(address, length);
+        memoryCalls.add("munlock " + length);
     }
 
     @Override
-    public void madvise(Pointer address, long length, int advice) throws ErrnoException {
+    public synchronized void madvise(long address, long length, int advice) throws ErrnoException {
         real.madvise(address, length, advice);
+        memoryCalls.add("madvise " + length + " " + advice);
     }
 
     @Override

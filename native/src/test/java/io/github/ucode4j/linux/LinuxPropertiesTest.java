@@ -41,7 +41,7 @@ class LinuxPropertiesTest {
         Properties.forAll("LockedBuffer places offset on alignment", placements, placement -> {
             try (LockedBuffer buffer = LockedBuffer.copyOf(JnaLibc.load(), bytes, placement[0], placement[1])) {
                 assertThat((buffer.address() + placement[0]) % placement[1]).isZero();
-                assertThat(ByteBuffer.wrap(buffer.pointer().getByteArray(0, buffer.size()))).isEqualTo(bytes);
+                assertThat(buffer.bytes()).isEqualTo(bytes);
             }
         });
     }

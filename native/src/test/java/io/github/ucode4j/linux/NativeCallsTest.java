@@ -3,7 +3,6 @@ package io.github.ucode4j.linux;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.sun.jna.Memory;
 import io.github.ucode4j.api.ApplyException;
 import io.github.ucode4j.linux.libc.Errno;
 import io.github.ucode4j.linux.libc.ErrnoException;
@@ -44,8 +43,9 @@ class NativeCallsTest {
     void preadAndPwriteUseTheMsrNumberAsTheFileOffset() throws Exception {
         Path file = Files.createFile(root.resolve("msr"));
         int fd = libc.open(file.toString(), Libc.O_RDWR | Libc.O_CLOEXEC);
-        try (Memory out = new Memory(8); Memory in = new Memory(8)) {
-            out.setLong(0, 0x1122334455667788L);
+        try {
+            ByteBuffer out = ByteBuffer.allocateDirect(8).order(ByteOrder.LITTLE_ENDIAN).putLong(0, 0x1122334455667788L);
+            ByteBuffer in = ByteBuffer.allocateDirect(8).order(ByteOrder.LITTLE_ENDIAN);
             assertThat(libc.pwrite(fd, out, 8, PATCH_LOADER)).isEqualTo(8);
             assertThat(libc.pread(fd, in, 8, PATCH_LOADER)).isEqualTo(8);
             assertThat(in.getLong(0)).isEqualTo(0x1122334455667788L);
@@ -89,16 +89,14 @@ class NativeCallsTest {
         // errno is still ENOENT from the call above; a call that succeeds must not report it.
         Path present = Files.createFile(root.resolve("present"));
         int fd = libc.open(present.toString(), Libc.O_RDONLY);
-        try (Memory buffer = new Memory(8)) {
-            assertThat(libc.pread(fd, buffer, 8, 0)).isZero();
+        try {
+            assertThat(libc.pread(fd, ByteBuffer.allocateDirect(8), 8, 0)).isZero();
         } finally {
             libc.close(fd);
         }
         // -1, not the closed descriptor: another thread of the JVM may already have been given that number again.
-        try (Memory buffer = new Memory(8)) {
-            assertThatThrownBy(() -> libc.pread(-1, buffer, 8, 0)).isInstanceOfSatisfying(ErrnoException.class,
-                    e -> assertThat(e.errno()).isEqualTo(OptionalInt.of(Errno.EBADF)));
-        }
+        assertThatThrownBy(() -> libc.pread(-1, ByteBuffer.allocateDirect(8), 8, 0)).isInstanceOfSatisfying(ErrnoException.class,
+                e -> assertThat(e.errno()).isEqualTo(OptionalInt.of(Errno.EBADF)));
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.ucode4j.api.ApplyException;
 import io.github.ucode4j.api.CpuSignature;
 import io.github.ucode4j.linux.libc.JnaLibc;
+import io.github.ucode4j.linux.libc.MemoryRegion;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -56,7 +57,7 @@ class PageMapTest {
             if (JnaLibc.load().geteuid() == 0) {
                 long physical = map.physicalAddressOf(buffer.address(), buffer.size());
                 assertThat(physical).isPositive();
-                assertThat(physical % LockedBuffer.PAGE_SIZE).isEqualTo(buffer.address() % LockedBuffer.PAGE_SIZE);
+                assertThat(physical % MemoryRegion.PAGE_SIZE).isEqualTo(buffer.address() % MemoryRegion.PAGE_SIZE);
                 System.out.printf("locked buffer at 0x%x is at physical 0x%x%n", buffer.address(), physical);
             } else {
                 assertThatThrownBy(() -> map.physicalAddressOf(buffer.address(), buffer.size()))

@@ -8,6 +8,7 @@ import io.github.ucode4j.api.Vendor;
 import io.github.ucode4j.linux.libc.Errno;
 import io.github.ucode4j.linux.libc.ErrnoException;
 import io.github.ucode4j.linux.libc.JnaLibc;
+import io.github.ucode4j.linux.libc.MemoryRegion;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -203,9 +204,9 @@ final class SimulatedCpus implements MsrAccess, CpuidAccess, ThreadPinning, Phys
 
     @Override
     public synchronized long physicalAddressOf(long virtualAddress, long length) {
-        long physical = nextPhysical + virtualAddress % LockedBuffer.PAGE_SIZE;
+        long physical = nextPhysical + virtualAddress % MemoryRegion.PAGE_SIZE;
         physicalRanges.add(new long[] {physical, virtualAddress, length});
-        nextPhysical += (length / LockedBuffer.PAGE_SIZE + 2) * LockedBuffer.PAGE_SIZE;
+        nextPhysical += (length / MemoryRegion.PAGE_SIZE + 2) * MemoryRegion.PAGE_SIZE;
         return physical;
     }
 }

@@ -1,5 +1,6 @@
 package io.github.ucode4j.api.spi;
 
+import io.github.ucode4j.api.ApplyException;
 import io.github.ucode4j.api.Platform;
 import java.io.IOException;
 import java.util.Optional;
@@ -25,6 +26,19 @@ public interface ApplyBackend {
      * msr module (modprobe msr)"}), or empty when it can.
      */
     Optional<String> unavailableReason();
+
+    /**
+     * Returns when this backend can run here; what a backend asks first when told to load.
+     *
+     * @throws ApplyException {@code "the <name> backend cannot run here: <reason>"} when {@link #unavailableReason}
+     *     gives one
+     */
+    default void requireAvailable() throws ApplyException {
+        Optional<String> reason = unavailableReason();
+        if (reason.isPresent()) {
+            throw new ApplyException("the " + name() + " backend cannot run here: " + reason.get(), "");
+        }
+    }
 
     /**
      * Whether discovery may pick this backend on its own. A backend that does not touch real hardware (the

@@ -4,6 +4,8 @@ import com.sun.jna.Native;
 import com.sun.jna.NativeLibrary;
 import com.sun.jna.Pointer;
 import io.github.ucode4j.api.ApplyException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.BitSet;
 
 /**
@@ -13,6 +15,9 @@ import java.util.BitSet;
  *
  * <p>Errors: every call's return value is checked first, and {@link Native#getLastError()} is read only when it
  * says the call failed; glibc may leave errno set by a call that succeeded.
+ *
+ * <p>Pointers cross the binding as {@code long}: on x86-64 a pointer and a 64-bit integer are passed alike, and
+ * JNA's own pointer type stays out of every signature above this class.
  *
  * <p>Thread-safe: it holds no state.
  */
@@ -54,43 +59,49 @@ public final class JnaLibc implements Libc {
     }
 
     @Override
-    public long pread(int fd, Pointer buffer, long count, long offset) throws ErrnoException {
-        return check("pread", Natives.pread(fd, buffer, count, offset));
+    public long pread(int fd, ByteBuffer buffer, long count, long offset) throws ErrnoException {
+        return check("pread", Natives.pread(fd, buffer, within(buffer, count), offset));
     }
 
     @Override
-    public long pwrite(int fd, Pointer buffer, long count, long offset) throws ErrnoException {
-        return check("pwrite", Natives.pwrite(fd, buffer, count, offset));
+    public long pwrite(int fd, ByteBuffer buffer, long count, long offset) throws ErrnoException {
+        return check("pwrite", Natives.pwrite(fd, buffer, within(buffer, count), offset));
+    }
+
+    private static long within(ByteBuffer buffer, long count) {
+        if (count < 0 || count > buffer.remaining()) {
+            throw new IllegalArgumentException(count + " bytes asked of a buffer with " + buffer.remaining() + " remaining");
+        }
+        return count;
     }
 
     @Override
-    public int ioctl(int fd, long request, Pointer argument) throws ErrnoException {
+    public int ioctl(int fd, long request, ByteBuffer argument) throws ErrnoException {
         return (int) check("ioctl", Natives.ioctl(fd, request, argument));
     }
 
     @Override
-    public Pointer mmap(long length, int protection, int flags, int fd, long offset) throws ErrnoException {
-        long address = Natives.mmap(Pointer.NULL, length, protection, flags, fd, offset);
-        return new Pointer(check("mmap", address));
+    public long mmap(long length, int protection, int flags, int fd, long offset) throws ErrnoException {
+        return check("mmap", Natives.mmap(0, length, protection, flags, fd, offset));
     }
 
     @Override
-    public void munmap(Pointer address, long length) throws ErrnoException {
+    public void munmap(long address, long length) throws ErrnoException {
         check("munmap", Natives.munmap(address, length));
     }
 
     @Override
-    public void mlock(Pointer address, long length) throws ErrnoException {
+    public void mlock(long address, long length) throws ErrnoException {
         check("mlock", Natives.mlock(address, length));
     }
 
     @Override
-    public void munlock(Pointer address, long length) throws ErrnoException {
+    public void munlock(long address, long length) throws ErrnoException {
         check("munlock", Natives.munlock(address, length));
     }
 
     @Override
-    public void madvise(Pointer address, long length, int advice) throws ErrnoException {
+    public void madvise(long address, long length, int advice) throws ErrnoException {
         check("madvise", Natives.madvise(address, length, advice));
     }
 
@@ -128,6 +139,14 @@ public final class JnaLibc implements Libc {
         return Natives.geteuid();
     }
 
+    /**
+     * The {@code length} bytes at {@code address}, which this process has mapped, as a little-endian buffer; valid
+     * only until they are unmapped.
+     */
+    static ByteBuffer view(long address, long length) {
+        return new Pointer(address).getByteBuffer(0, length).order(ByteOrder.LITTLE_ENDIAN);
+    }
+
     /** Returns {@code result} when the call succeeded (not -1), else throws with the thread's errno. */
     private static long check(String call, long result) throws ErrnoException {
         if (result == -1) {
@@ -154,21 +173,21 @@ public final class JnaLibc implements Libc {
 
         static native int close(int fd);
 
-        static native long pread(int fd, Pointer buffer, long count, long offset);
+        static native long pread(int fd, ByteBuffer buffer, long count, long offset);
 
-        static native long pwrite(int fd, Pointer buffer, long count, long offset);
+        static native long pwrite(int fd, ByteBuffer buffer, long count, long offset);
 
-        static native int ioctl(int fd, long request, Pointer argument);
+        static native int ioctl(int fd, long request, ByteBuffer argument);
 
-        static native long mmap(Pointer address, long length, int protection, int flags, int fd, long offset);
+        static native long mmap(long address, long length, int protection, int flags, int fd, long offset);
 
-        static native int munmap(Pointer address, long length);
+        static native int munmap(long address, long length);
 
-        static native int mlock(Pointer address, long length);
+        static native int mlock(long address, long length);
 
-        static native int munlock(Pointer address, long length);
+        static native int munlock(long address, long length);
 
-        static native int madvise(Pointer address, long length, int advice);
+        static native int madvise(long address, long length, int advice);
 
         static native int sched_setaffinity(int pid, long size, long[] mask);
 

@@ -1,11 +1,15 @@
 package io.github.ucode4j.linux.libc;
 
-import com.sun.jna.Pointer;
+import java.nio.ByteBuffer;
 import java.util.BitSet;
 
 /**
  * The C library calls ucode4j's Linux code makes, with Java types and errors as {@link ErrnoException}. Behind an
  * interface so that tests can inject failures; {@link JnaLibc} is the real one.
+ *
+ * <p>Memory is given as a {@link ByteBuffer} where the call reads or writes bytes (its position is where they start;
+ * a direct buffer is passed as it is, a heap buffer is copied in and out by the binding), and as an address where the
+ * call maps or advises whole pages ({@link MemoryRegion} owns such memory).
  *
  * <p>Constants are those of x86-64 Linux, the only platform whose microcode ucode4j loads.
  */
@@ -42,29 +46,41 @@ public interface Libc {
     /** {@code close(fd)}. */
     void close(int fd) throws ErrnoException;
 
-    /** {@code pread(fd, buffer, count, offset)}; returns the number of bytes read. */
-    long pread(int fd, Pointer buffer, long count, long offset) throws ErrnoException;
+    /**
+     * {@code pread(fd, buffer, count, offset)}: reads at most {@code count} bytes into {@code buffer} from its
+     * position, which is not moved.
+     *
+     * @return the number of bytes read
+     * @throws IllegalArgumentException when {@code count} exceeds the buffer's remaining bytes
+     */
+    long pread(int fd, ByteBuffer buffer, long count, long offset) throws ErrnoException;
 
-    /** {@code pwrite(fd, buffer, count, offset)}; returns the number of bytes written. */
-    long pwrite(int fd, Pointer buffer, long count, long offset) throws ErrnoException;
+    /**
+     * {@code pwrite(fd, buffer, count, offset)}: writes at most {@code count} bytes of {@code buffer} from its
+     * position, which is not moved.
+     *
+     * @return the number of bytes written
+     * @throws IllegalArgumentException when {@code count} exceeds the buffer's remaining bytes
+     */
+    long pwrite(int fd, ByteBuffer buffer, long count, long offset) throws ErrnoException;
 
-    /** {@code ioctl(fd, request, argument)}; returns the call's non-negative result. */
-    int ioctl(int fd, long request, Pointer argument) throws ErrnoException;
+    /** {@code ioctl(fd, request, argument)}, the argument being {@code argument}'s bytes from its position; returns the call's non-negative result. */
+    int ioctl(int fd, long request, ByteBuffer argument) throws ErrnoException;
 
-    /** {@code mmap(NULL, length, protection, flags, fd, offset)}; returns the mapping. */
-    Pointer mmap(long length, int protection, int flags, int fd, long offset) throws ErrnoException;
+    /** {@code mmap(NULL, length, protection, flags, fd, offset)}; returns the mapping's address. */
+    long mmap(long length, int protection, int flags, int fd, long offset) throws ErrnoException;
 
     /** {@code munmap(address, length)}. */
-    void munmap(Pointer address, long length) throws ErrnoException;
+    void munmap(long address, long length) throws ErrnoException;
 
     /** {@code mlock(address, length)}: keeps the pages resident. */
-    void mlock(Pointer address, long length) throws ErrnoException;
+    void mlock(long address, long length) throws ErrnoException;
 
     /** {@code munlock(address, length)}. */
-    void munlock(Pointer address, long length) throws ErrnoException;
+    void munlock(long address, long length) throws ErrnoException;
 
     /** {@code madvise(address, length, advice)}. */
-    void madvise(Pointer address, long length, int advice) throws ErrnoException;
+    void madvise(long address, long length, int advice) throws ErrnoException;
 
     /** {@code sched_setaffinity(tid, ...)}: lets thread {@code tid} (0: the calling thread) run only on {@code cpus}. */
     void schedSetaffinity(int tid, BitSet cpus) throws ErrnoException;
