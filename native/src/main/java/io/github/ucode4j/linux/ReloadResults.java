@@ -25,7 +25,8 @@ final class ReloadResults {
 
     /**
      * The kernel refused with {@code errno}. {@code upToDate} tells, for ENOENT, whether every CPU already runs the
-     * planned revision or a newer one.
+     * planned revision or a newer one, as {@link io.github.ucode4j.api.LoadJudge#alreadyRuns} decides: then the
+     * kernel found nothing newer, not a file without a patch for these CPUs.
      */
     static SystemResult refused(int errno, boolean upToDate, String revisions) {
         OptionalInt code = OptionalInt.of(errno);
