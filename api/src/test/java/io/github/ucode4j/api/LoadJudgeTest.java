@@ -142,6 +142,30 @@ class LoadJudgeTest {
         assertThat(LoadJudge.confirm(claimed, Vendor.INTEL, Optional.of(OLD), Optional.empty(), NEW)).isSameAs(claimed);
     }
 
+    @Test
+    void aClaimReadBackAsAThirdRevisionFailed() {
+        CpuResult claimed = new CpuResult(0, CpuOutcome.SIBLING_UPDATED, Optional.of(OLD), Optional.empty(), OptionalInt.empty(), "");
+        assertThat(LoadJudge.confirm(claimed, Vendor.INTEL, Optional.of(OLD), Optional.of(OTHER), NEW).outcome())
+                .isEqualTo(CpuOutcome.FAILED);
+    }
+
+    @Test
+    void withoutTheRevisionBeforeOnlyALoaderThatSaysItLoadedCountsAsMoved() {
+        LoadEvidence failed = new LoadEvidence(0, Vendor.INTEL, Optional.empty(), Optional.of(NEW), NEW, LoadAnswer.FAILED,
+                OptionalInt.empty(), "EIO");
+        assertThat(LoadJudge.judge(failed).outcome()).isEqualTo(CpuOutcome.FAILED);
+        CpuResult loaded = LoadJudge.judge(new LoadEvidence(0, Vendor.INTEL, Optional.empty(), Optional.of(NEW), NEW,
+                LoadAnswer.LOADED, OptionalInt.empty(), ""));
+        assertThat(loaded.outcome()).isEqualTo(CpuOutcome.UPDATED);
+        assertThat(loaded.message()).contains("the revision before was not read");
+    }
+
+    @Test
+    void aCpuThatMovedToTheAskedRevisionUpdatedEvenWhereTheLoaderFoundNothingNewer() {
+        assertThat(LoadJudge.judge(LoadEvidence.of(0, Vendor.INTEL, OLD, NEW, NEW, LoadAnswer.NOTHING_NEWER, "")).outcome())
+                .isEqualTo(CpuOutcome.UPDATED);
+    }
+
     private static LoadEvidence unread(LoadAnswer answer) {
         return new LoadEvidence(0, Vendor.INTEL, Optional.of(OLD), Optional.empty(), NEW, answer, OptionalInt.empty(), "");
     }
