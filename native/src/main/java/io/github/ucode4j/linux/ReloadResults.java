@@ -50,11 +50,11 @@ final class ReloadResults {
     }
 
     /**
-     * The kernel did not answer within the time allowed: {@link SystemOutcome#BUSY}, the outcome of a loader that did
-     * not respond. The search path is back and the private folder gone by then.
+     * The kernel did not answer within the time allowed: {@link SystemOutcome#TIMED_OUT}. The search path is back and
+     * the private folder gone by then.
      */
     static SystemResult timedOut(String allowed) {
-        return new SystemResult(SystemOutcome.BUSY, OptionalInt.empty(), "timed out: the kernel did not finish the reload "
+        return new SystemResult(SystemOutcome.TIMED_OUT, OptionalInt.empty(), "timed out: the kernel did not finish the reload "
                 + "within " + allowed + "; it may still complete: check dmesg and the CPUs' revisions. Nothing of the system's "
                 + "was changed: firmware_class.path is back and the private copy removed, /lib/firmware was never written "
                 + "(a kernel that had not looked the file up yet reads the distribution's own)");

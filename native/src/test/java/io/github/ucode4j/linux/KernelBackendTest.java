@@ -226,7 +226,7 @@ class KernelBackendTest {
         SystemResult result = backend(kernel.trigger()).applySystem(patch.bytes(),
                 new ApplyOptions(false, Optional.of(patch), Duration.ofMillis(100)));
 
-        assertThat(result.outcome()).isEqualTo(SystemOutcome.BUSY);
+        assertThat(result.outcome()).isEqualTo(SystemOutcome.TIMED_OUT);
         assertThat(result.message()).contains("timed out", "PT0.1S", "Nothing of the system's was changed");
         assertEverythingIsBack(EMPTY_SHOWN);
 

@@ -233,9 +233,10 @@ public final class LateLoader {
         LoadAnswer answer = switch (result.outcome()) {
             case LOADED -> LoadAnswer.LOADED;
             case UP_TO_DATE -> LoadAnswer.NOTHING_NEWER;
+            case TIMED_OUT -> LoadAnswer.TIMED_OUT;
             default -> LoadAnswer.FAILED;
         };
-        String detail = answer == LoadAnswer.FAILED ? result.message() : "";
+        String detail = answer == LoadAnswer.FAILED || answer == LoadAnswer.TIMED_OUT ? result.message() : "";
         return new LoadEvidence(cpu, patch.vendor(), before, after, patch.revision(), answer, result.errno(), detail);
     }
 }
