@@ -1,8 +1,11 @@
 package io.github.ucode4j.api;
 
-/** What happened to one logical CPU in a load. */
+/** What happened to one logical CPU in a load, as {@link LoadJudge} decides it from what was seen. */
 public enum CpuOutcome {
-    /** This CPU loaded the patch and now reports its revision. */
+    /**
+     * This CPU loaded the patch and now reports its revision; also when it already ran that revision and took the
+     * load again (AMD's loaders reload the running revision, and a forced load does too).
+     */
     UPDATED,
     /** An SMT sibling loaded the patch for the shared engine, and this CPU now reports its revision. */
     SIBLING_UPDATED,

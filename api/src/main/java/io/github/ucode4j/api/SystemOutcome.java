@@ -12,7 +12,7 @@ public enum SystemOutcome {
     REJECTED,
     /** At least one CPU failed to update. */
     FAILED,
-    /** The loader was busy or a CPU did not respond (hotplug, concurrent update, call-in timeout). */
+    /** The loader was busy or a CPU did not respond to it (hotplug, concurrent update, its own call-in timeout). */
     BUSY,
     /** The caller lacks the privilege. */
     NOT_PERMITTED,
@@ -20,5 +20,10 @@ public enum SystemOutcome {
      * The loader cannot load microcode this way at all: it does not know the command or its interface version, or
      * was built without late loading. Retrying will not help; load at boot, or upgrade the loader.
      */
-    UNSUPPORTED
+    UNSUPPORTED,
+    /**
+     * The loader did not answer within the time allowed; it may still finish, so read the revisions again before
+     * retrying. Each CPU that did not move is {@link CpuOutcome#TIMED_OUT}, as a hung per-CPU load is.
+     */
+    TIMED_OUT
 }

@@ -63,7 +63,7 @@ final class LoadResults {
 
     /** Xen did not answer within {@code allowed}. */
     static SystemResult timedOut(String allowed) {
-        return new SystemResult(SystemOutcome.BUSY, OptionalInt.empty(), "Xen did not answer the load within " + allowed
+        return new SystemResult(SystemOutcome.TIMED_OUT, OptionalInt.empty(), "Xen did not answer the load within " + allowed
                 + "; it may still finish: read the revisions again before retrying." + LOG);
     }
 }

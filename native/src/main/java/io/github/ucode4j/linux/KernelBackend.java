@@ -3,6 +3,7 @@ package io.github.ucode4j.linux;
 import io.github.ucode4j.api.ApplyException;
 import io.github.ucode4j.api.ApplyOptions;
 import io.github.ucode4j.api.CpuSignature;
+import io.github.ucode4j.api.LoadJudge;
 import io.github.ucode4j.api.MicrocodeDrivers;
 import io.github.ucode4j.api.MicrocodePatch;
 import io.github.ucode4j.api.Platform;
@@ -261,7 +262,7 @@ public final class KernelBackend implements SystemBackend {
     private static boolean nothingToLoad(Platform platform, MicrocodePatch patch) {
         return platform.cpus().stream()
                 .filter(cpu -> isFor(cpu, patch))
-                .allMatch(cpu -> cpu.state().revision().map(r -> !patch.vendor().wouldLoad(r, patch.revision())).orElse(false));
+                .allMatch(cpu -> cpu.state().revision().map(r -> LoadJudge.alreadyRuns(r, patch.revision())).orElse(false));
     }
 
     private Platform readPlatform() throws ApplyException {

@@ -215,7 +215,7 @@ public final class MsrBackend implements PerCpuBackend {
         try {
             return MsrLoadResults.afterWrite(index, ready, before, readRevision(cpu, protocol));
         } catch (ApplyException e) {
-            return MsrLoadResults.readAfterFailed(index, before, e);
+            return MsrLoadResults.readAfterFailed(index, ready, before, e);
         }
     }
 

@@ -25,7 +25,8 @@ final class ReloadResults {
 
     /**
      * The kernel refused with {@code errno}. {@code upToDate} tells, for ENOENT, whether every CPU already runs the
-     * planned revision or a newer one.
+     * planned revision or a newer one, as {@link io.github.ucode4j.api.LoadJudge#alreadyRuns} decides: then the
+     * kernel found nothing newer, not a file without a patch for these CPUs.
      */
     static SystemResult refused(int errno, boolean upToDate, String revisions) {
         OptionalInt code = OptionalInt.of(errno);
@@ -49,11 +50,11 @@ final class ReloadResults {
     }
 
     /**
-     * The kernel did not answer within the time allowed: {@link SystemOutcome#BUSY}, the outcome of a loader that did
-     * not respond. The search path is back and the private folder gone by then.
+     * The kernel did not answer within the time allowed: {@link SystemOutcome#TIMED_OUT}. The search path is back and
+     * the private folder gone by then.
      */
     static SystemResult timedOut(String allowed) {
-        return new SystemResult(SystemOutcome.BUSY, OptionalInt.empty(), "timed out: the kernel did not finish the reload "
+        return new SystemResult(SystemOutcome.TIMED_OUT, OptionalInt.empty(), "timed out: the kernel did not finish the reload "
                 + "within " + allowed + "; it may still complete: check dmesg and the CPUs' revisions. Nothing of the system's "
                 + "was changed: firmware_class.path is back and the private copy removed, /lib/firmware was never written "
                 + "(a kernel that had not looked the file up yet reads the distribution's own)");

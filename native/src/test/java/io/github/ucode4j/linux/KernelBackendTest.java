@@ -177,6 +177,23 @@ class KernelBackendTest {
     }
 
     @Test
+    void enoentForAnAmdReloadOfTheRunningRevisionIsUpToDateNotAMissingPatch() throws Exception {
+        int running = 0x0a0011d5;
+        FixtureMachine amd = new FixtureMachine(root.resolve("amd")).online("0-1").present("0-1").lateLoading(EMPTY_SHOWN);
+        for (int cpu = 0; cpu < 2; cpu++) {
+            amd.topology(cpu, cpu, 0, Integer.toString(cpu)).microcodeVersion(cpu, running)
+                    .processor(cpu, "AuthenticAMD", 25, 1, 1, running, 0, cpu, "fpu msr");
+        }
+        MicrocodePatch patch = TestPatches.amd(CpuSignature.of(0x00a00f11), 0xa011, running, 3200);
+        FakeKernel kernel = new FakeKernel(amd, "amd-ucode/microcode_amd_fam19h.bin").answering(Errno.ENOENT);
+
+        SystemResult result = backend(amd, owner, 0, kernel.trigger()).applySystem(patch.bytes(), planned(patch));
+
+        assertThat(result.outcome()).isEqualTo(SystemOutcome.UP_TO_DATE);
+        assertThat(result.message()).contains("already run this revision or a newer one");
+    }
+
+    @Test
     void aSearchPathThatWasSetIsPutBackExactlyAndWithoutANewline() throws Exception {
         machine.write(machine.roots.firmwareSearchPath(), "/opt/vendor-firmware\n");
         MicrocodePatch patch = TestPatches.intel(SKYLAKE_SP, 0xb7, NEW);
@@ -209,7 +226,7 @@ class KernelBackendTest {
         SystemResult result = backend(kernel.trigger()).applySystem(patch.bytes(),
                 new ApplyOptions(false, Optional.of(patch), Duration.ofMillis(100)));
 
-        assertThat(result.outcome()).isEqualTo(SystemOutcome.BUSY);
+        assertThat(result.outcome()).isEqualTo(SystemOutcome.TIMED_OUT);
         assertThat(result.message()).contains("timed out", "PT0.1S", "Nothing of the system's was changed");
         assertEverythingIsBack(EMPTY_SHOWN);
 

@@ -176,7 +176,17 @@ class MsrBackendTest {
         CpuResult result = load(backend(cpus, MsrAddressPolicy.USER_ADDRESS), TestPatches.amd(MILAN, MILAN_EQUIVALENCE_ID, AMD_NEW, 3200), LoadProtocol.AMD);
 
         assertThat(result.outcome()).isEqualTo(CpuOutcome.UPDATED);
+        assertThat(result.message()).contains("reloaded revision 0xa0011d5, the revision it already ran");
         assertThat(cpus.triggerValues()).singleElement().satisfies(address -> assertThat(address % 16).isZero());
+    }
+
+    @Test
+    void aForcedIntelReloadOfTheRunningRevisionIsUpdatedAsThroughTheKernelOrXen() throws ApplyException {
+        SimulatedCpus cpus = SimulatedCpus.intel(SKYLAKE_SP, 2, 2, INTEL_NEW);
+        CpuResult result = load(backend(cpus, MsrAddressPolicy.USER_ADDRESS), TestPatches.intel(SKYLAKE_SP, 0xb7, INTEL_NEW), LoadProtocol.INTEL);
+
+        assertThat(result.outcome()).isEqualTo(CpuOutcome.UPDATED);
+        assertThat(result.message()).contains("reloaded revision 0x2007006", "forced reload", "MSR 0x79");
     }
 
     @Test

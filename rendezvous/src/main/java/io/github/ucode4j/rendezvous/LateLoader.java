@@ -5,13 +5,15 @@ import io.github.ucode4j.api.ApplyOptions;
 import io.github.ucode4j.api.CpuOutcome;
 import io.github.ucode4j.api.CpuResult;
 import io.github.ucode4j.api.Fact;
+import io.github.ucode4j.api.LoadAnswer;
+import io.github.ucode4j.api.LoadEvidence;
+import io.github.ucode4j.api.LoadJudge;
 import io.github.ucode4j.api.MicrocodeDrivers;
 import io.github.ucode4j.api.MicrocodeException;
 import io.github.ucode4j.api.MicrocodePatch;
 import io.github.ucode4j.api.Platform;
 import io.github.ucode4j.api.PlatformCpu;
 import io.github.ucode4j.api.Revision;
-import io.github.ucode4j.api.SystemOutcome;
 import io.github.ucode4j.api.SystemResult;
 import io.github.ucode4j.api.Vendor;
 import io.github.ucode4j.api.Verdict;
@@ -217,35 +219,24 @@ public final class LateLoader {
             CpuOutcome outcome = kind == VerdictKind.UP_TO_DATE ? CpuOutcome.UP_TO_DATE : CpuOutcome.NOT_ATTEMPTED;
             return new CpuLoadResult(verdict.cpu(), kind, outcome, before, after, verdict.reason());
         }
-        Revision wanted = verdict.patch().orElseThrow().revision();
-        if (fromRendezvous.isPresent()) {
-            CpuResult result = fromRendezvous.get();
-            return new CpuLoadResult(verdict.cpu(), kind, confirmed(result.outcome(), wanted, after), before, after, result.message());
-        }
-        SystemResult result = system.orElseThrow();
-        boolean loaded = result.outcome() == SystemOutcome.LOADED;
-        if (result.outcome() == SystemOutcome.UP_TO_DATE && after.map(a -> !wanted.isNewerThan(a)).orElse(true)) {
-            return new CpuLoadResult(verdict.cpu(), kind, CpuOutcome.UP_TO_DATE, before, after, result.message());
-        }
-        if (after.isPresent()) {
-            // Reaching the wanted revision counts only if something moved, or the loader says it loaded (a same
-            // revision reload on AMD, a forced one).
-            boolean moved = after.get().equals(wanted) && (loaded || !before.equals(after));
-            CpuOutcome outcome = moved ? CpuOutcome.UPDATED : loaded ? CpuOutcome.REFUSED : CpuOutcome.FAILED;
-            return new CpuLoadResult(verdict.cpu(), kind, outcome, before, after, result.message());
-        }
-        CpuOutcome outcome = result.outcome() == SystemOutcome.LOADED ? CpuOutcome.UPDATED
-                : result.outcome() == SystemOutcome.UP_TO_DATE ? CpuOutcome.UP_TO_DATE : CpuOutcome.FAILED;
-        return new CpuLoadResult(verdict.cpu(), kind, outcome, before, after, result.message()
-                + (outcome == CpuOutcome.UPDATED ? " (not confirmed: the revision cannot be read back here)" : ""));
+        MicrocodePatch patch = verdict.patch().orElseThrow();
+        CpuResult judged = fromRendezvous.isPresent()
+                ? LoadJudge.confirm(fromRendezvous.get(), patch.vendor(), before, after, patch.revision())
+                : LoadJudge.judge(systemEvidence(verdict.cpu(), patch, before, after, system.orElseThrow()));
+        return new CpuLoadResult(verdict.cpu(), kind, judged.outcome(), before, after, judged.message());
     }
 
-    // The read-back is the truth: an outcome that claims the wanted revision must match what the CPU now reports.
-    private static CpuOutcome confirmed(CpuOutcome claimed, Revision wanted, Optional<Revision> after) {
-        boolean claimsWanted = claimed == CpuOutcome.UPDATED || claimed == CpuOutcome.SIBLING_UPDATED;
-        if (claimsWanted && after.isPresent() && !after.get().equals(wanted)) {
-            return CpuOutcome.REFUSED;
-        }
-        return claimed;
+    // The kernel and Xen answer once for every CPU: each CPU is judged from that answer and its own revisions, and
+    // the answer's words go with a CPU only where they are the reason (the report carries them once besides).
+    private static LoadEvidence systemEvidence(int cpu, MicrocodePatch patch, Optional<Revision> before, Optional<Revision> after,
+                                               SystemResult result) {
+        LoadAnswer answer = switch (result.outcome()) {
+            case LOADED -> LoadAnswer.LOADED;
+            case UP_TO_DATE -> LoadAnswer.NOTHING_NEWER;
+            case TIMED_OUT -> LoadAnswer.TIMED_OUT;
+            default -> LoadAnswer.FAILED;
+        };
+        String detail = answer == LoadAnswer.FAILED || answer == LoadAnswer.TIMED_OUT ? result.message() : "";
+        return new LoadEvidence(cpu, patch.vendor(), before, after, patch.revision(), answer, result.errno(), detail);
     }
 }

@@ -3,8 +3,10 @@ package io.github.ucode4j.rendezvous;
 import io.github.ucode4j.api.ApplyException;
 import io.github.ucode4j.api.CpuOutcome;
 import io.github.ucode4j.api.CpuResult;
+import io.github.ucode4j.api.LoadJudge;
 import io.github.ucode4j.api.MicrocodePatch;
 import io.github.ucode4j.api.Revision;
+import io.github.ucode4j.api.SiblingEvidence;
 import io.github.ucode4j.rendezvous.RendezvousState.CallIn;
 import io.github.ucode4j.rendezvous.RendezvousState.Load;
 import io.github.ucode4j.rendezvous.RendezvousState.Phase;
@@ -143,41 +145,12 @@ final class ReportAssembler {
         return siblingResult(slot, before, after, target.get().revision());
     }
 
-    // A sibling judges only from what it read: where it started, where it is, and what its core's loader reported.
+    // A sibling is judged only from what it read: where it started, where it is, and what its core's loader got.
     private CpuResult siblingResult(int slot, Revision before, Revision after, Revision wanted) {
         int loader = roles.loaderOf(slot);
-        CpuOutcome loaderOutcome = loaderResult(loader).outcome();
-        boolean moved = before == null ? loaderOutcome == CpuOutcome.UPDATED : !before.equals(after);
-        if (after.compareTo(wanted) >= 0 && !moved) {
-            return result(cpu(slot), CpuOutcome.UP_TO_DATE, before, after, "already runs " + after);
-        }
-        if (after.equals(wanted)) {
-            return result(cpu(slot), CpuOutcome.SIBLING_UPDATED, before, after,
-                    "now runs " + after + ", loaded by its SMT sibling CPU " + cpu(loader));
-        }
-        CpuOutcome outcome = unmovedSibling(loader, loaderOutcome);
-        return result(cpu(slot), outcome, before, after, "still runs " + after + ", not " + wanted + "; its SMT sibling CPU "
-                + cpu(loader) + " reported " + loaderOutcome + whyUnmoved(outcome));
-    }
-
-    // A sibling whose revision did not move refused only if its loader's CPU answered and refused. A load that
-    // failed or never began tried nothing on the engine they share; one that hung may still land on it.
-    private CpuOutcome unmovedSibling(int loader, CpuOutcome loaderOutcome) {
-        if (state.load.get(loader) == Load.TIMED_OUT) {
-            return CpuOutcome.UNKNOWN;
-        }
-        return switch (loaderOutcome) {
-            case FAILED, TIMED_OUT, NOT_ATTEMPTED -> CpuOutcome.NOT_ATTEMPTED;
-            default -> CpuOutcome.REFUSED;
-        };
-    }
-
-    private static String whyUnmoved(CpuOutcome outcome) {
-        return switch (outcome) {
-            case UNKNOWN -> ": that load did not finish and may still land on the engine they share";
-            case NOT_ATTEMPTED -> ": nothing was tried on the engine they share";
-            default -> "";
-        };
+        boolean loaderHung = state.load.get(loader) == Load.TIMED_OUT;
+        return LoadJudge.judgeSibling(new SiblingEvidence(cpu(slot), Optional.ofNullable(before), after, wanted, cpu(loader),
+                loaderResult(loader).outcome(), loaderHung));
     }
 
     private Abort controlAbort(CpuResult control) {

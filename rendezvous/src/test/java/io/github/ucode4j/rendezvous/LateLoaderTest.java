@@ -279,6 +279,33 @@ class LateLoaderTest {
     }
 
     @Test
+    void anAmdReloadOfTheRunningRevisionThroughTheSimulatedMachineUpdatesEveryCpuAsThroughMsr() throws Exception {
+        try (SimulatedMachine machine = Machines.machine(Vendor.AMD, "1x2x1").revision(NEW).build()) {
+            LateLoader loader = new LateLoader(new SimulatedBackend(machine), drivers(Vendor.AMD), options());
+            LoadReport report = planAndLoad(loader, cacheFor(machine, NEW), PlanPolicy.SAFE);
+            assertThat(report.cpus()).allSatisfy(c -> {
+                assertThat(c.outcome()).isEqualTo(CpuOutcome.UPDATED);
+                assertThat(c.message()).contains("reloaded revision " + NEW + ", the revision it already ran");
+            });
+            assertThat(report.succeeded()).isTrue();
+        }
+    }
+
+    @Test
+    void aSystemLoaderThatDidNotAnswerInTimeLeavesEveryUnmovedCpuTimedOutAsTheRendezvousDoes() throws Exception {
+        try (SimulatedMachine machine = Machines.machine(Vendor.INTEL, "1x2x1").revision(OLD).build()) {
+            RecordingSystem system = new RecordingSystem(machine, new SystemResult(SystemOutcome.TIMED_OUT, OptionalInt.empty(),
+                    "the loader did not answer within PT1S"));
+            LateLoader loader = new LateLoader(system, drivers(Vendor.INTEL), options());
+            LoadReport report = planAndLoad(loader, cacheFor(machine, NEW), PlanPolicy.SAFE);
+            assertThat(report.cpus()).allSatisfy(c -> {
+                assertThat(c.outcome()).isEqualTo(CpuOutcome.TIMED_OUT);
+                assertThat(c.message()).contains("did not answer within PT1S");
+            });
+        }
+    }
+
+    @Test
     void aSystemLoaderThatSaysUpToDateLeavesEveryCpuUpToDate() throws Exception {
         // AMD plans a reload of the running revision; Xen answers EEXIST once it has that revision cached.
         try (SimulatedMachine machine = Machines.machine(Vendor.AMD, "1x2x1").revision(NEW).build()) {

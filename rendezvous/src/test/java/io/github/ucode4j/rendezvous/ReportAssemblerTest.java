@@ -118,6 +118,33 @@ class ReportAssemblerTest {
         assertThat(sibling().outcome()).isEqualTo(CpuOutcome.SIBLING_UPDATED);
     }
 
+    @Test
+    void theSiblingOfALoaderThatReloadedTheRunningRevisionWasUpdatedThroughItAsTheLoaderWas() {
+        state.before[LOADER] = NEW;
+        state.before[SIBLING] = NEW;
+        state.after[SIBLING] = NEW;
+        state.load.set(LOADER, RendezvousState.DONE);
+        state.applied[LOADER] = new CpuResult(LOADER, CpuOutcome.UPDATED, Optional.of(NEW), Optional.of(NEW), OptionalInt.empty(),
+                "reloaded");
+
+        CpuResult sibling = sibling();
+
+        assertThat(sibling.outcome()).isEqualTo(CpuOutcome.SIBLING_UPDATED);
+        assertThat(sibling.message()).isEqualTo("now runs 0x20, loaded by its SMT sibling CPU 1");
+    }
+
+    @Test
+    void aSiblingThatMovedToAThirdRevisionFailedAsALoaderWould() {
+        state.load.set(LOADER, RendezvousState.DONE);
+        state.applied[LOADER] = applied(LOADER, CpuOutcome.FAILED, Revision.of(0x18));
+        state.after[SIBLING] = Revision.of(0x18);
+
+        CpuResult sibling = sibling();
+
+        assertThat(sibling.outcome()).isEqualTo(CpuOutcome.FAILED);
+        assertThat(sibling.message()).contains("now runs 0x18", "neither", "0x10", "0x20", "CPU 1 reported FAILED");
+    }
+
     private CpuResult sibling() {
         RendezvousReport report = new ReportAssembler(request, roles, state, Machines.RELAXED).assemble(state.callInStartedAt);
         return report.result(SIBLING).orElseThrow();

@@ -12,9 +12,10 @@ import io.github.ucode4j.api.Revision;
  * @param endNanos when it ended
  * @param before the revision before
  * @param after the revision after
- * @param triggered whether the load request reached the CPU's microcode engine (false when the CPU already ran
- *     the patch's revision or a newer one and nothing was written)
- * @param outcome what the backend reported
+ * @param triggered whether the load request reached the CPU's microcode engine (false when the vendor's rule would
+ *     not load the patch over the running revision, so nothing was written; an AMD reload of the running revision
+ *     is triggered)
+ * @param outcome what the backend reported, as {@link io.github.ucode4j.api.LoadJudge} judged it
  */
 public record ApplyRecord(int cpu, long startNanos, long endNanos, Revision before, Revision after, boolean triggered,
                           CpuOutcome outcome) {

@@ -3,6 +3,9 @@ package io.github.ucode4j.rendezvous.simulated;
 import io.github.ucode4j.api.ApplyException;
 import io.github.ucode4j.api.CpuOutcome;
 import io.github.ucode4j.api.CpuResult;
+import io.github.ucode4j.api.LoadAnswer;
+import io.github.ucode4j.api.LoadEvidence;
+import io.github.ucode4j.api.LoadJudge;
 import io.github.ucode4j.api.LoadProtocol;
 import io.github.ucode4j.api.LogicalCpu;
 import io.github.ucode4j.api.MicrocodePatch;
@@ -20,8 +23,8 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * is never chosen automatically ({@link #autoSelectable()} is false): name it ({@code -Ducode4j.backend=simulated}).
  *
  * <p>Like a real per-CPU backend it insists that each CPU is loaded and read from the thread pinned to it, and
- * its {@code apply} reads the revision, triggers the load and reads the revision again, reporting only what it
- * read.
+ * its {@code apply} reads the revision, triggers the load and reads the revision again, and reports what
+ * {@link LoadJudge} makes of what it read.
  *
  * <p>Built by {@link java.util.ServiceLoader} (the no-argument constructor), it simulates the machine these system
  * properties describe:
@@ -142,35 +145,22 @@ public final class SimulatedBackend implements PerCpuBackend, AutoCloseable {
         boolean triggered = machine.vendor().wouldLoad(before, patch.revision());
         String refusal = triggered ? trigger(index, patch, kind) : "";
         Revision after = machine.revision(index);
-        CpuResult result = judge(index, patch.revision(), before, after, triggered, refusal);
+        CpuResult result = LoadJudge.judge(LoadEvidence.of(index, machine.vendor(), before, after, patch.revision(),
+                triggered ? LoadAnswer.RETURNED : LoadAnswer.NOT_ATTEMPTED, refusal));
         machine.record(new ApplyRecord(index, start, System.nanoTime(), before, after, triggered, result.outcome()));
         return result;
     }
 
-    // Returns why the engine kept its revision, or "" when it took the patch.
+    // Returns why the engine would keep its revision, or "" when it takes the patch.
     private String trigger(int index, MicrocodePatch patch, Fault.Kind kind) {
         if (kind == Fault.Kind.REFUSES) {
-            return "the CPU refused the load (simulated fault)";
+            return "a simulated fault";
         }
         PatchChecker.Result check = machine.checker().check(patch, machine.state(index));
         if (check.accepted().isEmpty()) {
-            return "the CPU rejected the patch: " + check.reason();
+            return "the simulated CPU rejected the patch: " + check.reason();
         }
         return machine.load(index, check.accepted().get().revision()) ? "" : "the vendor's rule kept the running revision";
-    }
-
-    private static CpuResult judge(int index, Revision wanted, Revision before, Revision after, boolean triggered,
-                                   String refusal) {
-        if (!triggered) {
-            return result(index, CpuOutcome.UP_TO_DATE, Optional.of(before), Optional.of(after),
-                    "already runs " + before + ", not older than " + wanted);
-        }
-        if (after.equals(wanted)) {
-            CpuOutcome outcome = before.equals(after) ? CpuOutcome.UP_TO_DATE : CpuOutcome.UPDATED;
-            return result(index, outcome, Optional.of(before), Optional.of(after), before + " -> " + after);
-        }
-        return result(index, CpuOutcome.REFUSED, Optional.of(before), Optional.of(after),
-                "still runs " + after + " after loading " + wanted + ": " + refusal);
     }
 
     @Override

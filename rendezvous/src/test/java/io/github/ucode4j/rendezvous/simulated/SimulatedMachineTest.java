@@ -58,11 +58,12 @@ class SimulatedMachineTest {
     }
 
     @Test
-    void amdTakesTheSameRevisionAgainWithoutMovingAndEachThreadHasItsOwnEngine() throws ApplyException {
+    void amdReloadsTheSameRevisionAsAnUpdateAsTheMsrBackendSaysAndEachThreadHasItsOwnEngine() throws ApplyException {
         try (SimulatedBackend backend = backend(Vendor.AMD, "1x1x2")) {
             CpuResult same = load(backend, 0, OLD);
 
-            assertThat(same.outcome()).isEqualTo(CpuOutcome.UP_TO_DATE);
+            assertThat(same.outcome()).isEqualTo(CpuOutcome.UPDATED);
+            assertThat(same.message()).contains("reloaded revision 0x10, the revision it already ran");
             assertThat(backend.machine().applyLog()).singleElement().extracting(ApplyRecord::triggered).isEqualTo(true);
             assertThat(load(backend, 0, Revision.of(0x11)).outcome()).isEqualTo(CpuOutcome.UPDATED);
             assertThat(backend.machine().revision(1)).isEqualTo(OLD);
