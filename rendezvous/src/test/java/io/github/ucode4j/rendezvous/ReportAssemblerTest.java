@@ -123,7 +123,7 @@ class ReportAssemblerTest {
         state.before[LOADER] = NEW;
         state.before[SIBLING] = NEW;
         state.after[SIBLING] = NEW;
-        state.load.set(LOADER, RendezvousState.DONE);
+        state.load.set(LOADER, Load.DONE);
         state.applied[LOADER] = new CpuResult(LOADER, CpuOutcome.UPDATED, Optional.of(NEW), Optional.of(NEW), OptionalInt.empty(),
                 "reloaded");
 
@@ -135,7 +135,7 @@ class ReportAssemblerTest {
 
     @Test
     void aSiblingThatMovedToAThirdRevisionFailedAsALoaderWould() {
-        state.load.set(LOADER, RendezvousState.DONE);
+        state.load.set(LOADER, Load.DONE);
         state.applied[LOADER] = applied(LOADER, CpuOutcome.FAILED, Revision.of(0x18));
         state.after[SIBLING] = Revision.of(0x18);
 
