@@ -69,10 +69,7 @@ class ValuesTest {
     }
 
     @Test
-    void loadProtocolsDecodeTheRevisionDword() {
-        long msr = 0x02007006_00000000L;
-        assertThat(LoadProtocol.INTEL.revisionRead().decode(msr)).isEqualTo(Revision.of(0x2007006));
-        assertThat(LoadProtocol.AMD.revisionRead().decode(0x0a0011d5L)).isEqualTo(Revision.of(0x0a0011d5));
+    void loadProtocolsNameTheTriggerAndTheAddressWritten() {
         assertThat(LoadProtocol.INTEL.addressOffset()).isEqualTo(48);
         assertThat(LoadProtocol.AMD.triggerMsr()).isEqualTo(0xC0010020L);
     }

@@ -1,5 +1,6 @@
 package io.github.ucode4j.cache;
 
+import io.github.ucode4j.api.ApplyException;
 import io.github.ucode4j.api.Bundle;
 import io.github.ucode4j.api.CpuSignature;
 import io.github.ucode4j.api.CpuState;
@@ -10,9 +11,13 @@ import io.github.ucode4j.api.MatchStatus;
 import io.github.ucode4j.api.MicrocodePatch;
 import io.github.ucode4j.api.PatchTarget;
 import io.github.ucode4j.api.PlatformFlags;
+import io.github.ucode4j.api.Revision;
 import io.github.ucode4j.api.Vendor;
+import io.github.ucode4j.api.spi.CpuRegisters;
 import io.github.ucode4j.api.spi.MicrocodeOps;
 import io.github.ucode4j.api.spi.ParseMode;
+import io.github.ucode4j.api.spi.SourcedFact;
+import io.github.ucode4j.api.spi.WritableCpuRegisters;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Optional;
@@ -70,8 +75,13 @@ final class FakeDriver implements MicrocodeOps {
     }
 
     @Override
-    public int compare(MicrocodePatch a, MicrocodePatch b) {
-        return a.revision().compareTo(b.revision());
+    public Optional<SourcedFact<Revision>> readRevisionWithoutWriting(CpuRegisters cpu) {
+        return Optional.empty();
+    }
+
+    @Override
+    public Revision readRevision(WritableCpuRegisters cpu) throws ApplyException {
+        throw new ApplyException("a fake driver reads no registers", "");
     }
 
     @Override

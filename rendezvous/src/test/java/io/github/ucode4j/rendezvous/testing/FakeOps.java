@@ -1,5 +1,6 @@
 package io.github.ucode4j.rendezvous.testing;
 
+import io.github.ucode4j.api.ApplyException;
 import io.github.ucode4j.api.Bundle;
 import io.github.ucode4j.api.CpuSignature;
 import io.github.ucode4j.api.CpuState;
@@ -14,8 +15,11 @@ import io.github.ucode4j.api.PatchTarget;
 import io.github.ucode4j.api.PlatformFlags;
 import io.github.ucode4j.api.Revision;
 import io.github.ucode4j.api.Vendor;
+import io.github.ucode4j.api.spi.CpuRegisters;
 import io.github.ucode4j.api.spi.MicrocodeOps;
 import io.github.ucode4j.api.spi.ParseMode;
+import io.github.ucode4j.api.spi.SourcedFact;
+import io.github.ucode4j.api.spi.WritableCpuRegisters;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.List;
@@ -118,8 +122,13 @@ public abstract class FakeOps implements MicrocodeOps {
     }
 
     @Override
-    public int compare(MicrocodePatch a, MicrocodePatch b) {
-        return a.revision().compareTo(b.revision());
+    public Optional<SourcedFact<Revision>> readRevisionWithoutWriting(CpuRegisters cpu) {
+        return Optional.empty();
+    }
+
+    @Override
+    public Revision readRevision(WritableCpuRegisters cpu) throws ApplyException {
+        throw new ApplyException("a fake driver reads no registers", "");
     }
 
     @Override
