@@ -25,6 +25,9 @@ import java.util.OptionalInt;
  * hands out physical frames above 4 GiB.
  */
 final class SimulatedCpus implements MsrAccess, CpuidAccess, ThreadPinning, PhysicalAddresses {
+    // IA32_BIOS_SIGN_ID / PATCH_LEVEL and IA32_PLATFORM_ID, as the CPUs this simulates hold them.
+    private static final long REVISION_MSR = 0x8B;
+    private static final long PLATFORM_ID_MSR = 0x17;
     /** Where the simulated physical frames handed out start: 4 GiB, as on a machine with memory above it. */
     private static final long FIRST_PHYSICAL = 0x1_0000_0000L;
 
@@ -97,10 +100,10 @@ final class SimulatedCpus implements MsrAccess, CpuidAccess, ThreadPinning, Phys
 
     @Override
     public synchronized long read(int cpu, long msr) throws ApplyException {
-        if (msr == LoadProtocol.REVISION_MSR) {
+        if (msr == REVISION_MSR) {
             return revisionRegisters[cpu];
         }
-        if (msr == IntelPlatformId.MSR && vendor == Vendor.INTEL) {
+        if (msr == PLATFORM_ID_MSR && vendor == Vendor.INTEL) {
             return (long) equivalenceIdOrPlatformId << 50;
         }
         throw generalProtection("reading", cpu, msr);
@@ -113,7 +116,7 @@ final class SimulatedCpus implements MsrAccess, CpuidAccess, ThreadPinning, Phys
             throw ErrnoException.of("pwrite", writeErrno.getAsInt()).in("writing MSR 0x" + Long.toHexString(msr) + " on CPU " + cpu,
                     OptionalInt.of(cpu), DeviceRemedies.write(msr, cpu, writeErrno.getAsInt()));
         }
-        if (vendor == Vendor.INTEL && msr == LoadProtocol.REVISION_MSR) {
+        if (vendor == Vendor.INTEL && msr == REVISION_MSR) {
             revisionRegisters[cpu] = value;
         } else if (msr == LoadProtocol.INTEL.triggerMsr() && vendor == Vendor.INTEL) {
             triggerValues.add(value);
