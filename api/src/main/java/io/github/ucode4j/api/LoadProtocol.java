@@ -3,8 +3,9 @@ package io.github.ucode4j.api;
 import java.util.Objects;
 
 /**
- * How a vendor's CPU is told to load a patch: what an apply backend needs besides the patch bytes. How its revision
- * is read is its driver's ({@link io.github.ucode4j.api.spi.MicrocodeOps#readRevision}).
+ * How a vendor's CPU is told to load a patch: what an apply backend needs besides the patch bytes. Each vendor's
+ * driver gives its own ({@link io.github.ucode4j.api.spi.MicrocodeOps#loadProtocol}); how the revision is read is the
+ * driver's too ({@link io.github.ucode4j.api.spi.MicrocodeOps#readRevision}).
  *
  * @param vendor the vendor this protocol is for
  * @param triggerMsr the MSR written with the patch's address (Intel 0x79, AMD 0xC0010020)
@@ -14,12 +15,6 @@ import java.util.Objects;
  * @param unit which threads load: one per core (SMT siblings share the engine) or every thread
  */
 public record LoadProtocol(Vendor vendor, long triggerMsr, int addressOffset, int alignment, LoadUnit unit) {
-
-    /** Intel: write 0x79 with the address of the data (header + 48), 16-byte aligned; one thread per core. */
-    public static final LoadProtocol INTEL = new LoadProtocol(Vendor.INTEL, 0x79, 48, 16, LoadUnit.PER_CORE);
-
-    /** AMD: write 0xC0010020 with the address of the patch header; every thread loads. */
-    public static final LoadProtocol AMD = new LoadProtocol(Vendor.AMD, 0xC0010020L, 0, 16, LoadUnit.PER_THREAD);
 
     /**
      * @throws IllegalArgumentException when the offset is negative or the alignment not a power of two

@@ -8,6 +8,7 @@ import io.github.ucode4j.api.LoadObjection;
 import io.github.ucode4j.api.LoadProtocol;
 import io.github.ucode4j.api.Match;
 import io.github.ucode4j.api.MatchStatus;
+import io.github.ucode4j.api.MicrocodeDrivers;
 import io.github.ucode4j.api.MicrocodePatch;
 import io.github.ucode4j.api.PatchTarget;
 import io.github.ucode4j.api.PlatformFlags;
@@ -92,6 +93,6 @@ final class FakeDriver implements MicrocodeOps {
 
     @Override
     public LoadProtocol loadProtocol() {
-        return vendor == Vendor.INTEL ? LoadProtocol.INTEL : LoadProtocol.AMD;
+        return MicrocodeDrivers.load().forVendor(vendor).orElseThrow().loadProtocol();
     }
 }

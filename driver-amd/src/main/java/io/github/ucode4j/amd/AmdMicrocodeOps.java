@@ -6,6 +6,7 @@ import io.github.ucode4j.api.CpuSignature;
 import io.github.ucode4j.api.CpuState;
 import io.github.ucode4j.api.LoadObjection;
 import io.github.ucode4j.api.LoadProtocol;
+import io.github.ucode4j.api.LoadProtocol.LoadUnit;
 import io.github.ucode4j.api.Match;
 import io.github.ucode4j.api.MicrocodeFormatException;
 import io.github.ucode4j.api.MicrocodePatch;
@@ -36,6 +37,8 @@ public final class AmdMicrocodeOps implements MicrocodeOps {
     private static final Set<Integer> FINAL_LEVELS = Set.of(0x01000098, 0x0100009f, 0x010000af);
     // MSR_AMD64_PATCH_LEVEL: the running revision is its low dword.
     private static final long PATCH_LEVEL_MSR = 0x8B;
+    // Every thread loads, as the kernel's AMD loader does.
+    private static final LoadProtocol LOAD_PROTOCOL = new LoadProtocol(Vendor.AMD, 0xC0010020L, 0, 16, LoadUnit.PER_THREAD);
 
     /** The driver; {@link java.util.ServiceLoader} calls this. */
     public AmdMicrocodeOps() {
@@ -96,10 +99,10 @@ public final class AmdMicrocodeOps implements MicrocodeOps {
         return family < 0x15 ? "amd-ucode/microcode_amd.bin" : String.format("amd-ucode/microcode_amd_fam%02xh.bin", family);
     }
 
-    /** {@link LoadProtocol#AMD}: write MSR 0xC0010020 with the header's address, on every thread. */
+    /** Write MSR 0xC0010020 with the patch header's address, 16-byte aligned, on every thread. */
     @Override
     public LoadProtocol loadProtocol() {
-        return LoadProtocol.AMD;
+        return LOAD_PROTOCOL;
     }
 
     /** MSR 0x8B (PATCH_LEVEL), low dword: a plain read. */

@@ -6,6 +6,7 @@ import io.github.ucode4j.api.CpuSignature;
 import io.github.ucode4j.api.CpuState;
 import io.github.ucode4j.api.LoadObjection;
 import io.github.ucode4j.api.LoadProtocol;
+import io.github.ucode4j.api.LoadProtocol.LoadUnit;
 import io.github.ucode4j.api.Match;
 import io.github.ucode4j.api.MicrocodeFormatException;
 import io.github.ucode4j.api.MicrocodePatch;
@@ -32,6 +33,8 @@ import java.util.Optional;
  * <p>Revisions compare unsigned, as the Linux and Xen loaders do ({@link Revision}). Stateless and thread-safe.
  */
 public final class IntelMicrocodeOps implements MicrocodeOps {
+    // SMT siblings share the microcode engine: the kernel loads one thread per core.
+    private static final LoadProtocol LOAD_PROTOCOL = new LoadProtocol(Vendor.INTEL, 0x79, 48, 16, LoadUnit.PER_CORE);
 
     /** The driver; ServiceLoader uses this constructor. */
     public IntelMicrocodeOps() {
@@ -91,9 +94,10 @@ public final class IntelMicrocodeOps implements MicrocodeOps {
         return "intel-ucode/" + signature.familyModelStepping();
     }
 
+    /** Write MSR 0x79 with the address of the data (header + 48), 16-byte aligned; one thread per core. */
     @Override
     public LoadProtocol loadProtocol() {
-        return LoadProtocol.INTEL;
+        return LOAD_PROTOCOL;
     }
 
     /** 16: several kernels required the Intel data of the early initramfs to start on 16 bytes. */

@@ -3,7 +3,6 @@ package io.github.ucode4j.linux;
 import com.sun.jna.Pointer;
 import io.github.ucode4j.api.ApplyException;
 import io.github.ucode4j.api.CpuSignature;
-import io.github.ucode4j.api.LoadProtocol;
 import io.github.ucode4j.api.Vendor;
 import io.github.ucode4j.linux.libc.Errno;
 import io.github.ucode4j.linux.libc.ErrnoException;
@@ -118,10 +117,10 @@ final class SimulatedCpus implements MsrAccess, CpuidAccess, ThreadPinning, Phys
         }
         if (vendor == Vendor.INTEL && msr == REVISION_MSR) {
             revisionRegisters[cpu] = value;
-        } else if (msr == LoadProtocol.INTEL.triggerMsr() && vendor == Vendor.INTEL) {
+        } else if (msr == TestPatches.INTEL_PROTOCOL.triggerMsr() && vendor == Vendor.INTEL) {
             triggerValues.add(value);
             intelLoad(cpu, value);
-        } else if (msr == LoadProtocol.AMD.triggerMsr() && vendor == Vendor.AMD) {
+        } else if (msr == TestPatches.AMD_PROTOCOL.triggerMsr() && vendor == Vendor.AMD) {
             triggerValues.add(value);
             amdLoad(cpu, value);
         } else {
@@ -131,7 +130,7 @@ final class SimulatedCpus implements MsrAccess, CpuidAccess, ThreadPinning, Phys
 
     private void intelLoad(int cpu, long dataAddress) throws ApplyException {
         if (dataAddress % 16 != 0) {
-            throw generalProtection("writing", cpu, LoadProtocol.INTEL.triggerMsr());
+            throw generalProtection("writing", cpu, TestPatches.INTEL_PROTOCOL.triggerMsr());
         }
         ByteBuffer header = memory(cpu, dataAddress - TestPatches.INTEL_HEADER, TestPatches.INTEL_HEADER);
         if (header == null) {
@@ -152,7 +151,7 @@ final class SimulatedCpus implements MsrAccess, CpuidAccess, ThreadPinning, Phys
         int candidate = header == null ? 0 : header.getInt(4);
         if (header == null || (header.getShort(24) & 0xffff) != equivalenceIdOrPlatformId
                 || Integer.compareUnsigned(candidate, revisions[cpu]) < 0) {
-            throw generalProtection("writing", cpu, LoadProtocol.AMD.triggerMsr());
+            throw generalProtection("writing", cpu, TestPatches.AMD_PROTOCOL.triggerMsr());
         }
         revisions[cpu] = candidate;
         revisionRegisters[cpu] = Integer.toUnsignedLong(candidate);

@@ -138,6 +138,6 @@ public abstract class FakeOps implements MicrocodeOps {
 
     @Override
     public LoadProtocol loadProtocol() {
-        return vendor == Vendor.INTEL ? LoadProtocol.INTEL : LoadProtocol.AMD;
+        return Machines.protocol(vendor);
     }
 }

@@ -2,6 +2,7 @@ package io.github.ucode4j.rendezvous.testing;
 
 import io.github.ucode4j.api.CpuState;
 import io.github.ucode4j.api.LoadProtocol;
+import io.github.ucode4j.api.MicrocodeDrivers;
 import io.github.ucode4j.api.LogicalCpu;
 import io.github.ucode4j.api.MicrocodePatch;
 import io.github.ucode4j.api.Revision;
@@ -33,7 +34,7 @@ public final class Machines {
 
     /** The vendor's load protocol. */
     public static LoadProtocol protocol(Vendor vendor) {
-        return vendor == Vendor.INTEL ? LoadProtocol.INTEL : LoadProtocol.AMD;
+        return MicrocodeDrivers.load().forVendor(vendor).orElseThrow().loadProtocol();
     }
 
     /** The patch revision {@code revision} made for CPU {@code cpu} of {@code machine} (its signature and flags). */
