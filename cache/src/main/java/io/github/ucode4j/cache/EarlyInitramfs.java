@@ -45,14 +45,16 @@ public final class EarlyInitramfs {
     /**
      * One vendor's file in the archive.
      *
-     * @param path where the kernel looks for it, relative and with a directory: {@code kernel/x86/microcode/GenuineIntel.bin}
+     * @param path where the kernel looks for it, relative and with a directory:
+     *     {@code kernel/x86/microcode/GenuineIntel.bin}
      * @param alignment the boundary its data must start on: a power of two, at most 16
      * @param contents the file, already in the vendor's format
      */
     public record Member(String path, int alignment, ByteBuffer contents) {
 
         /**
-         * @throws IllegalArgumentException when the path has no directory or the alignment is not a power of two up to 16
+         * @throws IllegalArgumentException when the path has no directory, or the alignment is not a power of two up
+         *     to 16
          */
         public Member {
             if (path.indexOf('/') <= 0 || path.endsWith("/")) {
@@ -83,7 +85,8 @@ public final class EarlyInitramfs {
             throw new IllegalArgumentException("an early initramfs needs at least one vendor's microcode");
         }
         if (members.stream().map(Member::path).distinct().count() < members.size()) {
-            throw new IllegalArgumentException("two early initramfs files share a path: " + members.stream().map(Member::path).toList());
+            throw new IllegalArgumentException("two early initramfs files share a path: "
+                    + members.stream().map(Member::path).toList());
         }
         Archive archive = new Archive(mtime.getEpochSecond());
         parentsOf(members).forEach(archive::directory);
@@ -134,7 +137,8 @@ public final class EarlyInitramfs {
         void alignNextFileData(Member next) {
             int nameStart = next.path().lastIndexOf('/') + 1;
             String stem = next.path().substring(nameStart).replaceFirst("\\.bin$", "");
-            String alignmentName = next.path().substring(0, nameStart) + "." + stem.substring(Math.min(1, stem.length())) + ".align.";
+            String alignmentName = next.path().substring(0, nameStart) + "." + stem.substring(Math.min(1, stem.length()))
+                    + ".align.";
             int nextNameSize = next.path().length() + 1;
             int fixed = out.size() + HEADER + alignmentName.length() + 1;
             for (int digits = 0; digits <= ALIGNMENT_DIGITS.length(); digits++) {

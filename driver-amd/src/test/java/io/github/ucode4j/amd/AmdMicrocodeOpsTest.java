@@ -50,7 +50,8 @@ class AmdMicrocodeOpsTest {
     @Test
     void loadsLikeAmdAndLivesInTheEarlyArchiveUnderItsVendorName() {
         assertThat(ops.vendor()).isEqualTo(Vendor.AMD);
-        assertThat(ops.loadProtocol()).isEqualTo(new LoadProtocol(Vendor.AMD, 0xC0010020L, 0, 16, LoadProtocol.LoadUnit.PER_THREAD));
+        assertThat(ops.loadProtocol())
+                .isEqualTo(new LoadProtocol(Vendor.AMD, 0xC0010020L, 0, 16, LoadProtocol.LoadUnit.PER_THREAD));
         assertThat(ops.earlyCpioPath()).isEqualTo("kernel/x86/microcode/AuthenticAMD.bin");
     }
 

@@ -28,7 +28,8 @@ class AmdRegistersTest {
     @Test
     void theRevisionIsMsr0x8BsLowDwordReadWithoutAWrite() throws Exception {
         FakeRegisters cpu = new FakeRegisters().msr(0x8B, 0xffffffff_0a0011d5L);
-        assertThat(OPS.readRevisionWithoutWriting(cpu)).contains(new SourcedFact<>(Revision.of(0x0a0011d5), "MSR 0x8B (low dword)"));
+        assertThat(OPS.readRevisionWithoutWriting(cpu))
+                .contains(new SourcedFact<>(Revision.of(0x0a0011d5), "MSR 0x8B (low dword)"));
         assertThat(OPS.readRevision(cpu)).isEqualTo(Revision.of(0x0a0011d5));
         assertThat(cpu.log()).containsExactly("read 0x8b", "read 0x8b");
     }

@@ -20,7 +20,8 @@ import java.util.Optional;
  * A vendor's microcode driver: parses and checks its files, matches patches to CPUs, knows how its CPUs tell their
  * platform flags and revision and how they load, and where its files go. Everything vendor-specific lives behind
  * this table, as in the Linux and Xen vendor drivers; revision order is {@link Revision}'s and the load rule
- * {@link Vendor}'s, the same for every vendor. Found with {@link java.util.ServiceLoader}; see {@link io.github.ucode4j.api.MicrocodeDrivers}.
+ * {@link Vendor}'s, the same for every vendor. Found with {@link java.util.ServiceLoader}; see
+ * {@link io.github.ucode4j.api.MicrocodeDrivers}.
  *
  * <p>Implementations are stateless and thread-safe.
  */
