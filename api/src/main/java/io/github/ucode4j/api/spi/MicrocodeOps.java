@@ -106,17 +106,23 @@ public interface MicrocodeOps {
      * @param signature the CPU's signature, empty when it is unknown
      */
     default Optional<SourcedFact<PlatformFlags>> platformFlagsWithoutRegisters(Optional<CpuSignature> signature) {
-        return Optional.of(new SourcedFact<>(PlatformFlags.NONE, "none: " + vendor() + " CPUs have no platform id"));
+        return Optional.of(noPlatformId());
     }
 
     /**
      * Reads the platform flags of the CPU whose registers are {@code cpu}, with the register they come from, as
-     * Linux's {@code collect_cpu_info} does. Reads nothing where {@link #platformFlagsWithoutRegisters} knows them.
+     * Linux's {@code collect_cpu_info} does; called where {@link #platformFlagsWithoutRegisters} does not know them.
+     * The default, for a vendor whose CPUs have no platform id, reads nothing: a driver whose CPUs have platform
+     * flags overrides both.
      *
      * @throws ApplyException when a register cannot be read
      */
     default SourcedFact<PlatformFlags> readPlatformFlags(CpuRegisters cpu) throws ApplyException {
-        return platformFlagsWithoutRegisters(Optional.empty()).orElseThrow();
+        return noPlatformId();
+    }
+
+    private SourcedFact<PlatformFlags> noPlatformId() {
+        return new SourcedFact<>(PlatformFlags.NONE, "none: " + vendor() + " CPUs have no platform id");
     }
 
     /**
