@@ -69,12 +69,12 @@ class ValuesTest {
     }
 
     @Test
-    void loadProtocolsDecodeTheRevisionDword() {
-        long msr = 0x02007006_00000000L;
-        assertThat(LoadProtocol.INTEL.revisionRead().decode(msr)).isEqualTo(Revision.of(0x2007006));
-        assertThat(LoadProtocol.AMD.revisionRead().decode(0x0a0011d5L)).isEqualTo(Revision.of(0x0a0011d5));
-        assertThat(LoadProtocol.INTEL.addressOffset()).isEqualTo(48);
-        assertThat(LoadProtocol.AMD.triggerMsr()).isEqualTo(0xC0010020L);
+    void aLoadProtocolNeedsAnOffsetInThePatchAndAPowerOfTwoAlignment() {
+        assertThat(new LoadProtocol(Vendor.INTEL, 0x79, 48, 16, LoadProtocol.LoadUnit.PER_CORE).addressOffset()).isEqualTo(48);
+        assertThatThrownBy(() -> new LoadProtocol(Vendor.AMD, 0xC0010020L, -1, 16, LoadProtocol.LoadUnit.PER_THREAD))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new LoadProtocol(Vendor.AMD, 0xC0010020L, 0, 12, LoadProtocol.LoadUnit.PER_THREAD))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

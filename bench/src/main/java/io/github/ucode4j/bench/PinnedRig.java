@@ -2,9 +2,9 @@ package io.github.ucode4j.bench;
 
 import io.github.ucode4j.api.CpuOutcome;
 import io.github.ucode4j.api.CpuSignature;
-import io.github.ucode4j.api.LoadProtocol;
 import io.github.ucode4j.api.MicrocodePatch;
 import io.github.ucode4j.api.Vendor;
+import io.github.ucode4j.intel.IntelMicrocodeOps;
 import io.github.ucode4j.intel.IntelPatchBuilder;
 import io.github.ucode4j.rendezvous.LoadAssignment;
 import io.github.ucode4j.rendezvous.Rendezvous;
@@ -61,7 +61,7 @@ final class PinnedRig implements Subject {
         MicrocodePatch patch = IntelPatchBuilder.patch().signature(signature).platformFlags(platformMask)
                 .revision(revision).buildPatch("revision " + revision);
         List<LoadAssignment> assignments = machine.cpus().stream().map(cpu -> LoadAssignment.load(cpu, patch)).toList();
-        return new RendezvousRequest(LoadProtocol.INTEL, assignments);
+        return new RendezvousRequest(new IntelMicrocodeOps().loadProtocol(), assignments);
     }
 
     /** One whole rendezvous. */

@@ -1,7 +1,7 @@
 package io.github.ucode4j.cache;
 
 import io.github.ucode4j.api.MicrocodePatch;
-import io.github.ucode4j.api.Vendor;
+import io.github.ucode4j.api.spi.MicrocodeOps;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -10,61 +10,105 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
-import java.util.EnumMap;
-import java.util.Map;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The early-load initramfs: an uncompressed {@code newc} cpio archive, to be placed first in the initrd, holding
- * {@code kernel/x86/microcode/GenuineIntel.bin} and/or {@code kernel/x86/microcode/AuthenticAMD.bin}.
+ * each vendor's file where its driver says the kernel looks ({@link MicrocodeOps#earlyCpioPath}:
+ * {@code kernel/x86/microcode/GenuineIntel.bin}, {@code kernel/x86/microcode/AuthenticAMD.bin}).
  *
  * <p>The layout is iucode_tool's {@code --write-earlyfw}, so that for an Intel selection the archive is
- * byte-identical to iucode_tool's: the three parent directories (inode numbers from 101, mode 040755), an empty
- * directory whose name length puts the Intel data on a 16-byte boundary (several kernels required that), the file
- * (mode 0100644), the trailer, and the whole archive padded to 1024 bytes. Every entry carries the date of the
- * newest patch at 12:00 UTC, so the output depends only on the patches.
+ * byte-identical to iucode_tool's: the parent directories (inode numbers from 101, mode 040755); before a file whose
+ * driver asks for more alignment than cpio's 4 bytes ({@link MicrocodeOps#earlyCpioAlignment}: Intel's 16), an empty
+ * directory whose name length puts the file's data on that boundary, named after the file
+ * ({@code .enuineIntel.align.0123...}); the file (mode 0100644); the trailer; and the whole archive padded to 1024
+ * bytes. Every entry carries the date of the newest patch at 12:00 UTC, so the output depends only on the patches.
  */
 public final class EarlyInitramfs {
-    private static final String DIRECTORY = "kernel/x86/microcode";
-    private static final String[] PARENTS = {"kernel", "kernel/x86", DIRECTORY};
-    private static final String ALIGNMENT_NAME = DIRECTORY + "/.enuineIntel.align.";
     private static final String ALIGNMENT_DIGITS = "0123456789abcdef";
+    private static final int CPIO_ALIGNMENT = 4;
+    /** The most an alignment entry can reach: its name varies by up to 16 characters. */
+    private static final int MAX_ALIGNMENT = 16;
     private static final int HEADER = 110;
     private static final int FIRST_INODE = 101;
     private static final int DIRECTORY_MODE = 040755;
     private static final int FILE_MODE = 0100644;
     private static final int BLOCK = 1024;
-    private static final int DATA_ALIGNMENT = 16;
 
     private EarlyInitramfs() {
     }
 
     /**
-     * The archive holding each vendor's payload (already in the vendor's file format) under its early path.
+     * One vendor's file in the archive.
      *
-     * @param payloads the file contents by vendor; Intel's first, as the kernel scans for it
-     * @param mtime the modification time written in every entry
-     * @throws IllegalArgumentException when there is nothing to write
+     * @param path where the kernel looks for it, relative and with a directory:
+     *     {@code kernel/x86/microcode/GenuineIntel.bin}
+     * @param alignment the boundary its data must start on: a power of two, at most 16
+     * @param contents the file, already in the vendor's format
      */
-    public static ByteBuffer build(Map<Vendor, ByteBuffer> payloads, Instant mtime) {
-        if (payloads.isEmpty()) {
+    public record Member(String path, int alignment, ByteBuffer contents) {
+
+        /**
+         * @throws IllegalArgumentException when the path has no directory, or the alignment is not a power of two up
+         *     to 16
+         */
+        public Member {
+            if (path.indexOf('/') <= 0 || path.endsWith("/")) {
+                throw new IllegalArgumentException("an early initramfs file needs a directory and a name: " + path);
+            }
+            if (alignment <= 0 || Integer.bitCount(alignment) != 1 || alignment > MAX_ALIGNMENT) {
+                throw new IllegalArgumentException("an early initramfs file can be aligned on a power of two up to "
+                        + MAX_ALIGNMENT + " bytes, not " + alignment + ": " + path);
+            }
+            contents = contents.duplicate();
+        }
+
+        /** The file {@code driver}'s vendor loads early, holding {@code contents}, where and as the driver says. */
+        public static Member of(MicrocodeOps driver, ByteBuffer contents) {
+            return new Member(driver.earlyCpioPath(), driver.earlyCpioAlignment(), contents);
+        }
+    }
+
+    /**
+     * The archive holding {@code members} in the order given (Intel's first: the kernel scans for it).
+     *
+     * @param members each vendor's file
+     * @param mtime the modification time written in every entry
+     * @throws IllegalArgumentException when there is nothing to write, or two members share a path
+     */
+    public static ByteBuffer build(List<Member> members, Instant mtime) {
+        if (members.isEmpty()) {
             throw new IllegalArgumentException("an early initramfs needs at least one vendor's microcode");
         }
-        Map<Vendor, ByteBuffer> ordered = new EnumMap<>(payloads);
-        Archive archive = new Archive(mtime.getEpochSecond());
-        for (String parent : PARENTS) {
-            archive.directory(parent);
+        if (members.stream().map(Member::path).distinct().count() < members.size()) {
+            throw new IllegalArgumentException("two early initramfs files share a path: "
+                    + members.stream().map(Member::path).toList());
         }
-        ordered.forEach((vendor, payload) -> {
-            String path = DIRECTORY + "/" + vendor.cpuidName() + ".bin";
-            if (vendor == Vendor.INTEL) {
-                archive.alignNextFileData(path);
+        Archive archive = new Archive(mtime.getEpochSecond());
+        parentsOf(members).forEach(archive::directory);
+        for (Member member : members) {
+            if (member.alignment() > CPIO_ALIGNMENT) {
+                archive.alignNextFileData(member);
             }
-            archive.file(path, payload);
-        });
+            archive.file(member.path(), member.contents());
+        }
         archive.trailer();
         return ByteBuffer.wrap(archive.finish());
+    }
+
+    /** Every directory the members lie in, each after its own parent: {@code kernel}, {@code kernel/x86}, .... */
+    private static Set<String> parentsOf(List<Member> members) {
+        Set<String> parents = new LinkedHashSet<>();
+        for (Member member : members) {
+            for (int slash = member.path().indexOf('/'); slash > 0; slash = member.path().indexOf('/', slash + 1)) {
+                parents.add(member.path().substring(0, slash));
+            }
+        }
+        return parents;
     }
 
     /** The date of the newest patch at 12:00 UTC, or the epoch when no patch carries a date. */
@@ -88,14 +132,19 @@ public final class EarlyInitramfs {
             pad(4);
         }
 
-        // An empty directory whose name is just long enough that the next file's data starts on 16 bytes.
-        void alignNextFileData(String nextPath) {
-            int nextNameSize = nextPath.length() + 1;
-            int fixed = out.size() + HEADER + ALIGNMENT_NAME.length() + 1;
+        // An empty directory whose name is just long enough that the next file's data starts on its boundary; named
+        // after the file as iucode_tool names it: kernel/x86/microcode/.enuineIntel.align.0123...
+        void alignNextFileData(Member next) {
+            int nameStart = next.path().lastIndexOf('/') + 1;
+            String stem = next.path().substring(nameStart).replaceFirst("\\.bin$", "");
+            String alignmentName = next.path().substring(0, nameStart) + "." + stem.substring(Math.min(1, stem.length()))
+                    + ".align.";
+            int nextNameSize = next.path().length() + 1;
+            int fixed = out.size() + HEADER + alignmentName.length() + 1;
             for (int digits = 0; digits <= ALIGNMENT_DIGITS.length(); digits++) {
                 int nextEntry = fixed + digits;
-                if (nextEntry % 4 == 0 && (nextEntry + HEADER + nextNameSize + 3) / 4 * 4 % DATA_ALIGNMENT == 0) {
-                    directory(ALIGNMENT_NAME + ALIGNMENT_DIGITS.substring(0, digits));
+                if (nextEntry % 4 == 0 && (nextEntry + HEADER + nextNameSize + 3) / 4 * 4 % next.alignment() == 0) {
+                    directory(alignmentName + ALIGNMENT_DIGITS.substring(0, digits));
                     return;
                 }
             }

@@ -10,6 +10,7 @@ import java.nio.ByteBuffer;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -50,14 +51,14 @@ public final class MicrocodeWriter {
      * @throws IllegalArgumentException when the cache holds nothing
      */
     public ByteBuffer earlyInitramfs(MicrocodeCache cache) {
-        Map<Vendor, ByteBuffer> payloads = new EnumMap<>(Vendor.class);
+        List<EarlyInitramfs.Member> members = new ArrayList<>();
         for (Vendor vendor : Vendor.values()) {
             List<MicrocodePatch> patches = patches(cache, vendor);
             if (!patches.isEmpty()) {
-                payloads.put(vendor, driver(vendor).firmwareFile(patches));
+                members.add(EarlyInitramfs.Member.of(driver(vendor), driver(vendor).firmwareFile(patches)));
             }
         }
-        return EarlyInitramfs.build(payloads, EarlyInitramfs.mtimeOf(patches(cache, null)));
+        return EarlyInitramfs.build(members, EarlyInitramfs.mtimeOf(patches(cache, null)));
     }
 
     /** One vendor's selected patches in one file of that vendor's format; empty when there are none. */

@@ -1,8 +1,12 @@
 package io.github.ucode4j.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.ucode4j.api.MicrocodeDrivers;
 import io.github.ucode4j.api.Vendor;
+import io.github.ucode4j.api.spi.MicrocodeOps;
+import io.github.ucode4j.cache.EarlyInitramfs.Member;
 import io.github.ucode4j.testing.Generator;
 import io.github.ucode4j.testing.Properties;
 import java.nio.ByteBuffer;
@@ -16,6 +20,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class EarlyInitramfsTest {
+    private static final MicrocodeDrivers DRIVERS = MicrocodeDrivers.load();
+    private static final MicrocodeOps INTEL = DRIVERS.forVendor(Vendor.INTEL).orElseThrow();
 
     /** One cpio entry as read back: name, mode, inode, size, and where its data starts. */
     record Entry(String name, int mode, int inode, int size, int dataOffset) {
@@ -47,7 +53,7 @@ class EarlyInitramfsTest {
 
     @Test
     void laysOutIucodeToolsEarlyArchive() {
-        ByteBuffer archive = EarlyInitramfs.build(Map.of(Vendor.INTEL, ByteBuffer.allocate(44032)),
+        ByteBuffer archive = EarlyInitramfs.build(List.of(Member.of(INTEL, ByteBuffer.allocate(44032))),
                 EarlyInitramfs.mtimeOf(List.of(Patches.patch(Vendor.INTEL, 0x50654, 0xb7, 1, LocalDate.of(2023, 3, 6), 0))));
         List<Entry> entries = read(archive);
         assertThat(entries).extracting(Entry::name).containsExactly("kernel", "kernel/x86", "kernel/x86/microcode",
@@ -71,7 +77,9 @@ class EarlyInitramfsTest {
             return map;
         };
         Properties.forAll("Intel data on 16 bytes, archive on 1024", payloads, map -> {
-            ByteBuffer archive = EarlyInitramfs.build(map, Instant.EPOCH);
+            List<Member> members = new ArrayList<>();
+            map.forEach((vendor, payload) -> members.add(Member.of(DRIVERS.forVendor(vendor).orElseThrow(), payload)));
+            ByteBuffer archive = EarlyInitramfs.build(members, Instant.EPOCH);
             assertThat(archive.remaining() % 1024).isZero();
             List<Entry> entries = read(archive);
             Entry intel = entries.stream().filter(e -> e.name().endsWith("GenuineIntel.bin")).findFirst().orElseThrow();
@@ -79,6 +87,30 @@ class EarlyInitramfsTest {
             assertThat(intel.size()).isEqualTo(map.get(Vendor.INTEL).remaining());
             assertThat(entries.stream().filter(e -> e.name().endsWith("AuthenticAMD.bin")).count()).isEqualTo(map.containsKey(Vendor.AMD) ? 1 : 0);
         });
+    }
+
+    @Test
+    void eachFileGoesWhereItsDriverSaysAlignedAsItAsks() {
+        ByteBuffer archive = EarlyInitramfs.build(List.of(
+                new Member("kernel/x86/microcode/Example.bin", 8, ByteBuffer.allocate(100)),
+                Member.of(DRIVERS.forVendor(Vendor.AMD).orElseThrow(), ByteBuffer.allocate(50)),
+                new Member("firmware/Other.bin", 4, ByteBuffer.allocate(10))), Instant.EPOCH);
+        List<Entry> entries = read(archive);
+        assertThat(entries).extracting(Entry::name).containsExactly("kernel", "kernel/x86", "kernel/x86/microcode", "firmware",
+                "kernel/x86/microcode/.xample.align.012345", "kernel/x86/microcode/Example.bin",
+                "kernel/x86/microcode/AuthenticAMD.bin", "firmware/Other.bin", "TRAILER!!!");
+        assertThat(entries.get(5).dataOffset() % 8).isZero();
+    }
+
+    @Test
+    void aFileIsRefusedAnAlignmentTheLayoutCannotReachOrAPathWithoutADirectory() {
+        assertThatThrownBy(() -> new Member("kernel/x86/microcode/GenuineIntel.bin", 32, ByteBuffer.allocate(1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("up to 16 bytes, not 32");
+        assertThatThrownBy(() -> new Member("GenuineIntel.bin", 16, ByteBuffer.allocate(1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("needs a directory");
+        ByteBuffer one = ByteBuffer.allocate(1);
+        assertThatThrownBy(() -> EarlyInitramfs.build(List.of(Member.of(INTEL, one), Member.of(INTEL, one)), Instant.EPOCH))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("share a path");
     }
 
     @Test

@@ -1,18 +1,23 @@
 package io.github.ucode4j.amd;
 
+import io.github.ucode4j.api.ApplyException;
 import io.github.ucode4j.api.Bundle;
 import io.github.ucode4j.api.CpuSignature;
 import io.github.ucode4j.api.CpuState;
 import io.github.ucode4j.api.LoadObjection;
 import io.github.ucode4j.api.LoadProtocol;
+import io.github.ucode4j.api.LoadProtocol.LoadUnit;
 import io.github.ucode4j.api.Match;
 import io.github.ucode4j.api.MicrocodeFormatException;
 import io.github.ucode4j.api.MicrocodePatch;
 import io.github.ucode4j.api.Revision;
 import io.github.ucode4j.api.Vendor;
 import io.github.ucode4j.api.VerdictKind;
+import io.github.ucode4j.api.spi.CpuRegisters;
 import io.github.ucode4j.api.spi.MicrocodeOps;
 import io.github.ucode4j.api.spi.ParseMode;
+import io.github.ucode4j.api.spi.SourcedFact;
+import io.github.ucode4j.api.spi.WritableCpuRegisters;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.List;
@@ -30,6 +35,10 @@ import java.util.Set;
 public final class AmdMicrocodeOps implements MicrocodeOps {
     // Patch levels after which AMD allows no update (family 0x10 parts); the kernel checks the same three.
     private static final Set<Integer> FINAL_LEVELS = Set.of(0x01000098, 0x0100009f, 0x010000af);
+    // MSR_AMD64_PATCH_LEVEL: the running revision is its low dword.
+    private static final long PATCH_LEVEL_MSR = 0x8B;
+    // Every thread loads, as the kernel's AMD loader does.
+    private static final LoadProtocol LOAD_PROTOCOL = new LoadProtocol(Vendor.AMD, 0xC0010020L, 0, 16, LoadUnit.PER_THREAD);
 
     /** The driver; {@link java.util.ServiceLoader} calls this. */
     public AmdMicrocodeOps() {
@@ -83,11 +92,6 @@ public final class AmdMicrocodeOps implements MicrocodeOps {
         return AmdMatcher.match(patch, cpu);
     }
 
-    @Override
-    public int compare(MicrocodePatch a, MicrocodePatch b) {
-        return a.revision().compareTo(b.revision());
-    }
-
     /** {@code amd-ucode/microcode_amd.bin} below family 0x15, else {@code amd-ucode/microcode_amd_fam%02xh.bin}. */
     @Override
     public String firmwareName(CpuSignature signature) {
@@ -95,10 +99,26 @@ public final class AmdMicrocodeOps implements MicrocodeOps {
         return family < 0x15 ? "amd-ucode/microcode_amd.bin" : String.format("amd-ucode/microcode_amd_fam%02xh.bin", family);
     }
 
-    /** {@link LoadProtocol#AMD}: write MSR 0xC0010020 with the header's address, on every thread. */
+    /** Write MSR 0xC0010020 with the patch header's address, 16-byte aligned, on every thread. */
     @Override
     public LoadProtocol loadProtocol() {
-        return LoadProtocol.AMD;
+        return LOAD_PROTOCOL;
+    }
+
+    /** MSR 0x8B (PATCH_LEVEL), low dword: a plain read. */
+    @Override
+    public Optional<SourcedFact<Revision>> readRevisionWithoutWriting(CpuRegisters cpu) throws ApplyException {
+        return Optional.of(new SourcedFact<>(readPatchLevel(cpu), "MSR 0x8B (low dword)"));
+    }
+
+    /** The same plain read of MSR 0x8B: an AMD CPU needs no write to tell its revision. */
+    @Override
+    public Revision readRevision(WritableCpuRegisters cpu) throws ApplyException {
+        return readPatchLevel(cpu);
+    }
+
+    private static Revision readPatchLevel(CpuRegisters cpu) throws ApplyException {
+        return Revision.of((int) cpu.readMsr(PATCH_LEVEL_MSR));
     }
 
     /**

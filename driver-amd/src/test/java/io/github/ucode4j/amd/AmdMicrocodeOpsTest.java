@@ -50,7 +50,8 @@ class AmdMicrocodeOpsTest {
     @Test
     void loadsLikeAmdAndLivesInTheEarlyArchiveUnderItsVendorName() {
         assertThat(ops.vendor()).isEqualTo(Vendor.AMD);
-        assertThat(ops.loadProtocol()).isEqualTo(LoadProtocol.AMD);
+        assertThat(ops.loadProtocol())
+                .isEqualTo(new LoadProtocol(Vendor.AMD, 0xC0010020L, 0, 16, LoadProtocol.LoadUnit.PER_THREAD));
         assertThat(ops.earlyCpioPath()).isEqualTo("kernel/x86/microcode/AuthenticAMD.bin");
     }
 
@@ -59,9 +60,9 @@ class AmdMicrocodeOpsTest {
         CpuSignature zen = CpuSignature.of(0x00a00f10);
         MicrocodePatch older = Parsing.parse(AmdPatchBuilder.forCpu(zen).revision(0x0a00107a).build().container()).patches().get(0);
         MicrocodePatch newer = Parsing.parse(AmdPatchBuilder.forCpu(zen).revision(0x0a0010ff).build().container()).patches().get(0);
-        assertThat(ops.compare(newer, older)).isPositive();
-        assertThat(ops.compare(older, newer)).isNegative();
-        assertThat(ops.compare(older, older)).isZero();
+        assertThat(newer.revision().compareTo(older.revision())).isPositive();
+        assertThat(older.revision().compareTo(newer.revision())).isNegative();
+        assertThat(older.revision().compareTo(older.revision())).isZero();
     }
 
     @Test

@@ -1,18 +1,24 @@
 package io.github.ucode4j.intel;
 
+import io.github.ucode4j.api.ApplyException;
 import io.github.ucode4j.api.Bundle;
 import io.github.ucode4j.api.CpuSignature;
 import io.github.ucode4j.api.CpuState;
 import io.github.ucode4j.api.LoadObjection;
 import io.github.ucode4j.api.LoadProtocol;
+import io.github.ucode4j.api.LoadProtocol.LoadUnit;
 import io.github.ucode4j.api.Match;
 import io.github.ucode4j.api.MicrocodeFormatException;
 import io.github.ucode4j.api.MicrocodePatch;
+import io.github.ucode4j.api.PlatformFlags;
 import io.github.ucode4j.api.Revision;
 import io.github.ucode4j.api.Vendor;
 import io.github.ucode4j.api.VerdictKind;
+import io.github.ucode4j.api.spi.CpuRegisters;
 import io.github.ucode4j.api.spi.MicrocodeOps;
 import io.github.ucode4j.api.spi.ParseMode;
+import io.github.ucode4j.api.spi.SourcedFact;
+import io.github.ucode4j.api.spi.WritableCpuRegisters;
 import java.nio.ByteBuffer;
 import java.util.Optional;
 
@@ -27,6 +33,8 @@ import java.util.Optional;
  * <p>Revisions compare unsigned, as the Linux and Xen loaders do ({@link Revision}). Stateless and thread-safe.
  */
 public final class IntelMicrocodeOps implements MicrocodeOps {
+    // SMT siblings share the microcode engine: the kernel loads one thread per core.
+    private static final LoadProtocol LOAD_PROTOCOL = new LoadProtocol(Vendor.INTEL, 0x79, 48, 16, LoadUnit.PER_CORE);
 
     /** The driver; ServiceLoader uses this constructor. */
     public IntelMicrocodeOps() {
@@ -59,12 +67,6 @@ public final class IntelMicrocodeOps implements MicrocodeOps {
         return IntelPatchMatcher.match(patch, cpu);
     }
 
-    /** Orders by revision, unsigned: a revision with bit 31 set is newer than every revision without. */
-    @Override
-    public int compare(MicrocodePatch a, MicrocodePatch b) {
-        return a.revision().compareTo(b.revision());
-    }
-
     /**
      * Whether a late load of {@code patch} over the {@code running} revision is safe: only when the patch names a
      * minimum ({@code min_req_ver != 0}) and {@code running} is at least that minimum, compared unsigned.
@@ -92,8 +94,39 @@ public final class IntelMicrocodeOps implements MicrocodeOps {
         return "intel-ucode/" + signature.familyModelStepping();
     }
 
+    /** Write MSR 0x79 with the address of the data (header + 48), 16-byte aligned; one thread per core. */
     @Override
     public LoadProtocol loadProtocol() {
-        return LoadProtocol.INTEL;
+        return LOAD_PROTOCOL;
+    }
+
+    /** 16: several kernels required the Intel data of the early initramfs to start on 16 bytes. */
+    @Override
+    public int earlyCpioAlignment() {
+        return 16;
+    }
+
+    /** None before family 6 model 5, which have no platform id; later CPUs' flags must be read. */
+    @Override
+    public Optional<SourcedFact<PlatformFlags>> platformFlagsWithoutRegisters(Optional<CpuSignature> signature) {
+        return IntelRegisters.platformFlagsWithoutRegisters(signature);
+    }
+
+    /** The one flag MSR 0x17 bits 52:50 (the platform id) select. */
+    @Override
+    public SourcedFact<PlatformFlags> readPlatformFlags(CpuRegisters cpu) throws ApplyException {
+        return IntelRegisters.readPlatformFlags(cpu);
+    }
+
+    /** Empty: an Intel CPU stores its revision in MSR 0x8B only after a write of 0 to it and CPUID. */
+    @Override
+    public Optional<SourcedFact<Revision>> readRevisionWithoutWriting(CpuRegisters cpu) {
+        return Optional.empty();
+    }
+
+    /** Writes 0 to MSR 0x8B, executes CPUID(1), and reads the revision from the MSR's high dword. */
+    @Override
+    public Revision readRevision(WritableCpuRegisters cpu) throws ApplyException {
+        return IntelRegisters.readRevision(cpu);
     }
 }

@@ -50,7 +50,7 @@ class IntelMicrocodeOpsTest {
         assertThat(OPS.firmwareName(CpuSignature.of(0x000906a4))).isEqualTo("intel-ucode/06-9a-04");
         assertThat(OPS.firmwareName(CpuSignature.of(0x00000f49))).isEqualTo("intel-ucode/0f-04-09");
         assertThat(OPS.earlyCpioPath()).isEqualTo("kernel/x86/microcode/GenuineIntel.bin");
-        assertThat(OPS.loadProtocol()).isEqualTo(LoadProtocol.INTEL);
+        assertThat(OPS.loadProtocol()).isEqualTo(new LoadProtocol(Vendor.INTEL, 0x79, 48, 16, LoadProtocol.LoadUnit.PER_CORE));
     }
 
     @Test

@@ -16,10 +16,10 @@ class RevisionPolicyTest {
 
     @Test
     void loadDecisionsCompareUnsigned() {
-        assertThat(OPS.compare(PRE_PRODUCTION, PRODUCTION)).isPositive();
-        assertThat(OPS.compare(PRODUCTION, PRE_PRODUCTION)).isNegative();
-        assertThat(OPS.compare(patch(0xffffffff), PRE_PRODUCTION)).isPositive();
-        assertThat(OPS.compare(PRODUCTION, patch(0x7fffffff))).isZero();
+        assertThat(PRE_PRODUCTION.revision().compareTo(PRODUCTION.revision())).isPositive();
+        assertThat(PRODUCTION.revision().compareTo(PRE_PRODUCTION.revision())).isNegative();
+        assertThat(patch(0xffffffff).revision().compareTo(PRE_PRODUCTION.revision())).isPositive();
+        assertThat(PRODUCTION.revision().compareTo(patch(0x7fffffff).revision())).isZero();
         assertThat(OPS.vendor().wouldLoad(PRE_PRODUCTION.revision(), PRODUCTION.revision())).isFalse();
     }
 

@@ -2,6 +2,7 @@ package io.github.ucode4j.xen;
 
 import io.github.ucode4j.api.ApplyException;
 import io.github.ucode4j.api.ApplyOptions;
+import io.github.ucode4j.api.MicrocodeDrivers;
 import io.github.ucode4j.api.Platform;
 import io.github.ucode4j.api.SystemResult;
 import io.github.ucode4j.api.spi.SystemBackend;
@@ -134,7 +135,8 @@ public final class XenBackend implements SystemBackend {
     private Platform readPlatform() throws ApplyException {
         Libc libc = libcs.load();
         try (XenSession session = XenSession.open(libc, roots); CpuDevices dom0Devices = new CpuDevices(libc, roots.dom0())) {
-            return new XenPlatformProbe(session, new Dom0View(dom0CpuInfo(), dom0Devices, loadRequested)).probe(NAME, session.version());
+            return new XenPlatformProbe(session, new Dom0View(dom0CpuInfo(), dom0Devices, loadRequested),
+                    MicrocodeDrivers.load()).probe(NAME, session.version());
         }
     }
 

@@ -5,12 +5,14 @@ import io.github.ucode4j.api.CpuSignature;
 import io.github.ucode4j.api.CpuState;
 import io.github.ucode4j.api.Fact;
 import io.github.ucode4j.api.LogicalCpu;
+import io.github.ucode4j.api.MicrocodeDrivers;
 import io.github.ucode4j.api.Platform;
 import io.github.ucode4j.api.PlatformCpu;
 import io.github.ucode4j.api.PlatformFlags;
 import io.github.ucode4j.api.Revision;
 import io.github.ucode4j.api.Vendor;
-import io.github.ucode4j.linux.IntelPlatformId;
+import io.github.ucode4j.api.spi.MicrocodeOps;
+import io.github.ucode4j.api.spi.SourcedFact;
 import io.github.ucode4j.linux.NotesByCpu;
 import io.github.ucode4j.linux.libc.Errno;
 import io.github.ucode4j.linux.libc.ErrnoException;
@@ -35,11 +37,18 @@ final class XenPlatformProbe {
 
     private final XenSession session;
     private final Dom0View dom0;
+    private final MicrocodeDrivers drivers;
     private final NotesByCpu notes = new NotesByCpu();
 
-    XenPlatformProbe(XenSession session, Dom0View dom0) {
+    /**
+     * @param session the hypercall session
+     * @param dom0 what dom0 sees, for a Xen before 4.18
+     * @param drivers the vendor drivers, which say how their CPUs tell platform flags and revision
+     */
+    XenPlatformProbe(XenSession session, Dom0View dom0, MicrocodeDrivers drivers) {
         this.session = session;
         this.dom0 = dom0;
+        this.drivers = drivers;
     }
 
     /**
@@ -141,37 +150,39 @@ final class XenPlatformProbe {
 
     /** Before Xen 4.18: the displayed family, model and stepping; the revision and platform flags as dom0 sees them. */
     private CpuState displayedState(int cpu, PhysicalCpuVersion id, Optional<Vendor> vendor, Map<Fact, String> sources) {
-        Optional<CpuSignature> signature = Optional.empty();
-        try {
-            signature = Optional.of(CpuSignature.fromDisplay(id.family(), id.model(), id.stepping()));
-            sources.put(Fact.SIGNATURE, "XENPF_get_cpu_version (family, model, stepping; processor type taken as 0)");
-        } catch (IllegalArgumentException e) {
-            notes.add(cpu, "signature unknown: Xen's family, model, stepping do not encode: " + e.getMessage());
+        Optional<CpuSignature> signature = displayedSignature(cpu, id, sources);
+        Optional<MicrocodeOps> driver = vendor.flatMap(drivers::forVendor);
+        if (vendor.isPresent() && driver.isEmpty()) {
+            notes.add(cpu, "platform flags and revision unknown: no " + vendor.get() + " microcode driver is installed to"
+                    + " read them");
+            return new CpuState(vendor, signature, Optional.empty(), Optional.empty());
         }
-        Optional<PlatformFlags> flags = platformFlags(cpu, vendor, signature, sources);
-        Optional<Revision> revision = Optional.empty();
-        if (vendor.isPresent()) {
-            revision = recorded(cpu, dom0.revision(vendor.get(), id.vendor(), id.family(), id.model(), id.stepping()),
-                    Fact.REVISION, "revision unknown: Xen before 4.18 cannot report it", sources);
-        }
+        Optional<PlatformFlags> flags = driver.flatMap(d -> platformFlags(cpu, d, signature, sources));
+        Optional<Revision> revision = driver.flatMap(d -> recorded(cpu, dom0.revision(d, id.vendor(), id.family(), id.model(),
+                id.stepping()), Fact.REVISION, "revision unknown: Xen before 4.18 cannot report it", sources));
         return new CpuState(vendor, signature, flags, revision);
     }
 
-    /** Before Xen 4.18: none on AMD and on Intel CPUs without a platform id, else as dom0 reads them from MSR 0x17. */
-    private Optional<PlatformFlags> platformFlags(int cpu, Optional<Vendor> vendor, Optional<CpuSignature> signature,
-            Map<Fact, String> sources) {
-        if (vendor.isEmpty()) {
+    private Optional<CpuSignature> displayedSignature(int cpu, PhysicalCpuVersion id, Map<Fact, String> sources) {
+        try {
+            CpuSignature signature = CpuSignature.fromDisplay(id.family(), id.model(), id.stepping());
+            sources.put(Fact.SIGNATURE, "XENPF_get_cpu_version (family, model, stepping; processor type taken as 0)");
+            return Optional.of(signature);
+        } catch (IllegalArgumentException e) {
+            notes.add(cpu, "signature unknown: Xen's family, model, stepping do not encode: " + e.getMessage());
             return Optional.empty();
         }
-        if (vendor.get() == Vendor.AMD) {
-            sources.put(Fact.PLATFORM_FLAGS, "none: AMD CPUs have no platform id");
-            return Optional.of(PlatformFlags.NONE);
+    }
+
+    /** Before Xen 4.18: as the driver knows them without registers (AMD, old Intel CPUs: none), else as dom0 reads them. */
+    private Optional<PlatformFlags> platformFlags(int cpu, MicrocodeOps driver, Optional<CpuSignature> signature,
+            Map<Fact, String> sources) {
+        Optional<SourcedFact<PlatformFlags>> known = driver.platformFlagsWithoutRegisters(signature);
+        if (known.isPresent()) {
+            sources.put(Fact.PLATFORM_FLAGS, known.get().source());
+            return Optional.of(known.get().value());
         }
-        if (signature.isPresent() && !IntelPlatformId.present(signature.get())) {
-            sources.put(Fact.PLATFORM_FLAGS, "none: Intel CPUs before family 6 model 5 have no platform id");
-            return Optional.of(PlatformFlags.NONE);
-        }
-        return recorded(cpu, dom0.platformFlags(), Fact.PLATFORM_FLAGS,
+        return recorded(cpu, dom0.platformFlags(driver), Fact.PLATFORM_FLAGS,
                 "platform flags unknown: Xen before 4.18 cannot report them", sources);
     }
 

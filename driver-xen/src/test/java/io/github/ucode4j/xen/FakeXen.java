@@ -2,8 +2,6 @@ package io.github.ucode4j.xen;
 
 import io.github.ucode4j.api.ApplyException;
 import io.github.ucode4j.api.CpuSignature;
-import io.github.ucode4j.api.LoadProtocol;
-import io.github.ucode4j.linux.IntelPlatformId;
 import io.github.ucode4j.linux.libc.Errno;
 import io.github.ucode4j.linux.libc.ErrnoException;
 import io.github.ucode4j.linux.libc.JnaLibc;
@@ -33,6 +31,9 @@ import java.util.regex.Pattern;
  * Thread-safe enough for one load on a worker thread: every method is synchronized except the wait for release.
  */
 final class FakeXen implements Libc {
+    // IA32_PLATFORM_ID and IA32_BIOS_SIGN_ID / PATCH_LEVEL, as dom0's msr device shows them.
+    private static final long PLATFORM_ID_MSR = 0x17;
+    private static final long REVISION_MSR = 0x8B;
     static final int ENOTTY = 25;
     private static final Pattern MSR_DEVICE = Pattern.compile("/cpu/(\\d+)/msr$");
 
@@ -378,9 +379,9 @@ final class FakeXen implements Libc {
         Cpu physical = cpus.get(Integer.parseInt(device.group(1)) % cpus.size());
         boolean intel = physical.vendor().equals("GenuineIntel");
         long value;
-        if (offset == IntelPlatformId.MSR && intel) {
+        if (offset == PLATFORM_ID_MSR && intel) {
             value = (long) Integer.numberOfTrailingZeros(physical.pf()) << 50;
-        } else if (offset == LoadProtocol.REVISION_MSR) {
+        } else if (offset == REVISION_MSR) {
             value = intel ? Integer.toUnsignedLong(physical.revision()) << 32 : Integer.toUnsignedLong(physical.revision());
         } else {
             throw ErrnoException.of("pread", Errno.EIO);

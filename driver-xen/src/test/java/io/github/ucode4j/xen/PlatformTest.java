@@ -169,7 +169,7 @@ class PlatformTest {
         assertThat(none.cpus().get(0).state().revision()).isEmpty();
         assertThat(none.cpus().get(0).sourceOf(Fact.REVISION)).isEqualTo("unknown");
         assertThat(none.notes()).contains("CPU 0: revision unknown: Xen before 4.18 cannot report it, and dom0's /proc/cpuinfo"
-                + " lists no virtual CPU to read MSR 0x8B on, and dom0's /proc/cpuinfo shows none for this CPU model");
+                + " lists no virtual CPU to read the revision on, and dom0's /proc/cpuinfo shows none for this CPU model");
 
         Platform several = platform(xen, intelCpuinfo(OLD, 0x2007006));
         assertThat(several.cpus().get(0).state().revision()).isEmpty();

@@ -1,6 +1,7 @@
 package io.github.ucode4j.linux;
 
 import io.github.ucode4j.api.ApplyException;
+import io.github.ucode4j.api.MicrocodeDrivers;
 import io.github.ucode4j.api.Platform;
 import java.io.IOException;
 import java.util.Optional;
@@ -13,6 +14,7 @@ final class LazyHardware {
     private final LinuxRoots roots;
     private final Hardware.Factory factory;
     private Hardware hardware;
+    private MicrocodeDrivers drivers;
 
     LazyHardware(LinuxRoots roots, Hardware.Factory factory) {
         this.roots = roots;
@@ -29,6 +31,14 @@ final class LazyHardware {
             hardware = factory.open(roots);
         }
         return hardware;
+    }
+
+    /** The vendor drivers, which say how each vendor's CPUs tell their platform flags and revision; found on first use. */
+    synchronized MicrocodeDrivers drivers() {
+        if (drivers == null) {
+            drivers = MicrocodeDrivers.load();
+        }
+        return drivers;
     }
 
     /**
@@ -48,10 +58,10 @@ final class LazyHardware {
     Platform probe(String backend, PlatformProbe.MsrUse msrUse, Optional<String> kernelViewCaveat) throws IOException {
         try {
             Hardware hw = get();
-            return new PlatformProbe(backend, roots, hw.cpuid(), hw.msr(), msrUse, kernelViewCaveat).probe();
+            return new PlatformProbe(backend, roots, drivers(), hw.cpuid(), hw.msr(), msrUse, kernelViewCaveat).probe();
         } catch (ApplyException e) {
             UnavailableHardware none = new UnavailableHardware(e);
-            return new PlatformProbe(backend, roots, none, none, PlatformProbe.MsrUse.NONE, kernelViewCaveat).probe();
+            return new PlatformProbe(backend, roots, drivers(), none, none, PlatformProbe.MsrUse.NONE, kernelViewCaveat).probe();
         }
     }
 }

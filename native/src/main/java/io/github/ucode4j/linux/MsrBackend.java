@@ -236,7 +236,7 @@ public final class MsrBackend implements PerCpuBackend {
 
     @Override
     public Revision readRevision(LogicalCpu cpu, LoadProtocol protocol) throws ApplyException {
-        return revisions().read(cpu.index(), protocol.revisionRead());
+        return revisions().read(cpu.index(), protocol.vendor());
     }
 
     private Optional<PreparedPatch> find(MicrocodePatch patch, LoadProtocol protocol) {
@@ -277,12 +277,12 @@ public final class MsrBackend implements PerCpuBackend {
         }
     }
 
-    /** The revision reader over this backend's hardware; made once, so that reading allocates nothing. */
+    /** The revision reader over this backend's hardware and the vendor drivers; made once. */
     private MsrRevisions revisions() throws ApplyException {
         MsrRevisions current = revisions;
         if (current == null) {
             Hardware hw = hardware.get();
-            current = new MsrRevisions(hw.msr(), hw.cpuid());
+            current = new MsrRevisions(hardware.drivers(), hw.msr(), hw.cpuid());
             revisions = current;
         }
         return current;

@@ -1,34 +1,61 @@
 package io.github.ucode4j.linux;
 
 import io.github.ucode4j.api.ApplyException;
-import io.github.ucode4j.api.LoadProtocol;
-import io.github.ucode4j.api.LoadProtocol.RevisionRead;
+import io.github.ucode4j.api.MicrocodeDrivers;
 import io.github.ucode4j.api.Revision;
+import io.github.ucode4j.api.Vendor;
+import io.github.ucode4j.api.spi.MicrocodeOps;
+import io.github.ucode4j.api.spi.WritableCpuRegisters;
 
 /**
- * The running revision, read from MSR 0x8B by each vendor's rule: what a load reads before and after its write.
- * The Intel rule writes the MSR, which taints the kernel, so what only reads the machine does not use this.
+ * The running revision, read through {@code /dev/cpu/N} by the vendor driver's rule
+ * ({@link MicrocodeOps#readRevision(WritableCpuRegisters)}): what a load reads before and after its write. Intel's
+ * rule writes an MSR, which taints the kernel, so what only reads the machine does not use this.
  */
 final class MsrRevisions {
-    private static final int CPUID_SIGNATURE_LEAF = 1;
-
+    private final MicrocodeDrivers drivers;
     private final MsrAccess msr;
     private final CpuidAccess cpuid;
 
-    MsrRevisions(MsrAccess msr, CpuidAccess cpuid) {
+    MsrRevisions(MicrocodeDrivers drivers, MsrAccess msr, CpuidAccess cpuid) {
+        this.drivers = drivers;
         this.msr = msr;
         this.cpuid = cpuid;
     }
 
     /**
-     * The revision {@code cpu} runs. Intel: write 0 to MSR 0x8B, execute CPUID(1) on that CPU (the CPU then
-     * stores its revision in the MSR's high dword), read MSR 0x8B. AMD: read MSR 0x8B, low dword.
+     * The revision {@code cpu}, a CPU of {@code vendor}, runs.
+     *
+     * @throws ApplyException when no driver for {@code vendor} is installed, or a register cannot be read or written
      */
-    Revision read(int cpu, RevisionRead rule) throws ApplyException {
-        if (rule == RevisionRead.CLEAR_CPUID_HIGH_DWORD) {
-            msr.write(cpu, LoadProtocol.REVISION_MSR, 0);
-            cpuid.cpuid(cpu, CPUID_SIGNATURE_LEAF, 0);
+    Revision read(int cpu, Vendor vendor) throws ApplyException {
+        MicrocodeOps driver = drivers.forVendor(vendor).orElseThrow(() -> new ApplyException("reading the revision of CPU "
+                + cpu + ": no " + vendor + " microcode driver is installed", "put ucode4j's " + vendor + " driver on the"
+                + " class or module path"));
+        return driver.readRevision(new DeviceRegisters(cpu));
+    }
+
+    /** One CPU's registers through its msr and cpuid devices, writes included. */
+    private final class DeviceRegisters implements WritableCpuRegisters {
+        private final int cpu;
+
+        DeviceRegisters(int cpu) {
+            this.cpu = cpu;
         }
-        return rule.decode(msr.read(cpu, LoadProtocol.REVISION_MSR));
+
+        @Override
+        public long readMsr(long address) throws ApplyException {
+            return msr.read(cpu, address);
+        }
+
+        @Override
+        public void writeMsr(long address, long value) throws ApplyException {
+            msr.write(cpu, address, value);
+        }
+
+        @Override
+        public void executeCpuid(int leaf) throws ApplyException {
+            cpuid.cpuid(cpu, leaf, 0);
+        }
     }
 }

@@ -5,14 +5,16 @@ import io.github.ucode4j.api.CpuList;
 import io.github.ucode4j.api.CpuSignature;
 import io.github.ucode4j.api.CpuState;
 import io.github.ucode4j.api.Fact;
-import io.github.ucode4j.api.LoadProtocol;
-import io.github.ucode4j.api.LoadProtocol.RevisionRead;
 import io.github.ucode4j.api.LogicalCpu;
+import io.github.ucode4j.api.MicrocodeDrivers;
 import io.github.ucode4j.api.Platform;
 import io.github.ucode4j.api.PlatformCpu;
 import io.github.ucode4j.api.PlatformFlags;
 import io.github.ucode4j.api.Revision;
 import io.github.ucode4j.api.Vendor;
+import io.github.ucode4j.api.spi.CpuRegisters;
+import io.github.ucode4j.api.spi.MicrocodeOps;
+import io.github.ucode4j.api.spi.SourcedFact;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -28,9 +30,10 @@ import java.util.OptionalLong;
  * through {@code /dev/cpu/N}, else sysfs, else {@code /proc/cpuinfo}. What cannot be read becomes a note with the
  * reason.
  *
- * <p>Read-only: it is given no means to write an MSR, since every write through {@code /dev/cpu/N/msr} taints the
- * kernel. So the Intel revision, whose architectural read starts with a write of 0 to MSR 0x8B, is the kernel's
- * view (sysfs {@code microcode/version}, else {@code /proc/cpuinfo}); the AMD revision is MSR 0x8B itself.
+ * <p>Platform flags and revision are read as the vendor's driver says ({@link MicrocodeOps#readPlatformFlags},
+ * {@link MicrocodeOps#readRevisionWithoutWriting}), through read-only {@link CpuRegisters}: the probe is given no
+ * means to write an MSR, since every write through {@code /dev/cpu/N/msr} taints the kernel. So a revision whose
+ * read needs a write (Intel's) is the kernel's view (sysfs {@code microcode/version}, else {@code /proc/cpuinfo}).
  */
 public final class PlatformProbe {
     private static final String CPUID_SOURCE = "CPUID leaf %d (/dev/cpu/N/cpuid)";
@@ -40,12 +43,13 @@ public final class PlatformProbe {
     public enum MsrUse {
         /** Not at all: sysfs and procfs only. */
         NONE,
-        /** For the AMD revision and the Intel platform id. */
+        /** For what the vendor's driver reads without a write: the AMD revision, the Intel platform id. */
         READ
     }
 
     private final String backend;
     private final LinuxRoots roots;
+    private final MicrocodeDrivers drivers;
     private final CpuidAccess cpuid;
     private final MsrReader msr;
     private final MsrUse msrUse;
@@ -56,16 +60,18 @@ public final class PlatformProbe {
      *
      * @param backend the backend name the platform is reported under
      * @param roots where the Linux interfaces are
+     * @param drivers the vendor drivers, which say how their CPUs tell platform flags and revision
      * @param cpuid CPUID on a chosen CPU; failures fall back to {@code /proc/cpuinfo}
      * @param msr MSR reads; failures fall back to sysfs and {@code /proc/cpuinfo}
      * @param msrUse whether MSRs are read
      * @param kernelViewCaveat what a revision from the kernel's view (sysfs, {@code /proc/cpuinfo}) may not show
      *     under this backend, noted for every CPU whose revision comes from there; empty where it shows the truth
      */
-    public PlatformProbe(String backend, LinuxRoots roots, CpuidAccess cpuid, MsrReader msr, MsrUse msrUse,
-                         Optional<String> kernelViewCaveat) {
+    public PlatformProbe(String backend, LinuxRoots roots, MicrocodeDrivers drivers, CpuidAccess cpuid, MsrReader msr,
+                         MsrUse msrUse, Optional<String> kernelViewCaveat) {
         this.backend = backend;
         this.roots = roots;
+        this.drivers = drivers;
         this.cpuid = cpuid;
         this.msr = msr;
         this.msrUse = msrUse;
@@ -133,8 +139,18 @@ public final class PlatformProbe {
         return present;
     }
 
-    /** A fact and where it was read. */
-    private record Sourced<T>(T value, String source) {
+    /** One CPU's registers as the probe may use them: through an {@link MsrReader}, so for reading only. */
+    private record ReadOnlyRegisters(MsrReader msr, int cpu) implements CpuRegisters {
+        // The driver decides which registers it reads, so a failed read is put in words that name the register.
+        @Override
+        public long readMsr(long address) throws ApplyException {
+            try {
+                return msr.read(cpu, address);
+            } catch (ApplyException e) {
+                throw new ApplyException(String.format("MSR 0x%X unreadable (%s)", address, NotesByCpu.reason(e)), e.cpu(),
+                        e.errno(), "", e);
+            }
+        }
     }
 
     /** The probe of one CPU; remembers its CPUID leaves for the facts that follow from them. */
@@ -143,6 +159,7 @@ public final class PlatformProbe {
         final SysfsCpus sysfs;
         final CpuInfo cpuinfo;
         final NotesByCpu notes;
+        final CpuRegisters registers;
         final Map<Fact, String> sources = new EnumMap<>(Fact.class);
         Optional<CpuidLeaf> leaf0 = Optional.empty();
         Optional<CpuidLeaf> leaf1 = Optional.empty();
@@ -152,6 +169,7 @@ public final class PlatformProbe {
             this.sysfs = sysfs;
             this.cpuinfo = cpuinfo;
             this.notes = notes;
+            this.registers = new ReadOnlyRegisters(msr, cpu);
         }
 
         PlatformCpu probe() throws IOException {
@@ -159,14 +177,25 @@ public final class PlatformProbe {
             LogicalCpu topology = topology();
             Optional<Vendor> vendor = record(Fact.VENDOR, vendor());
             Optional<CpuSignature> signature = record(Fact.SIGNATURE, signature());
-            Optional<PlatformFlags> flags = record(Fact.PLATFORM_FLAGS, platformFlags(vendor, signature));
-            Optional<Revision> revision = record(Fact.REVISION, revision(vendor));
+            Optional<MicrocodeOps> driver = driver(vendor);
+            Optional<PlatformFlags> flags = record(Fact.PLATFORM_FLAGS, platformFlags(driver, signature));
+            Optional<Revision> revision = record(Fact.REVISION, revision(driver));
             return new PlatformCpu(topology, new CpuState(vendor, signature, flags, revision), sources);
         }
 
-        private <T> Optional<T> record(Fact fact, Optional<Sourced<T>> sourced) {
+        private <T> Optional<T> record(Fact fact, Optional<SourcedFact<T>> sourced) {
             sourced.ifPresent(s -> sources.put(fact, s.source()));
-            return sourced.map(Sourced::value);
+            return sourced.map(SourcedFact::value);
+        }
+
+        // How the vendor's CPUs tell their platform flags and revision is the vendor driver's knowledge.
+        private Optional<MicrocodeOps> driver(Optional<Vendor> vendor) {
+            Optional<MicrocodeOps> driver = vendor.flatMap(drivers::forVendor);
+            if (vendor.isPresent() && driver.isEmpty()) {
+                notes.add(cpu, "no " + vendor.get() + " microcode driver is installed: platform flags unknown, revision from"
+                        + " the kernel's view");
+            }
+            return driver;
         }
 
         private void readCpuid() {
@@ -194,9 +223,9 @@ public final class PlatformProbe {
             return LogicalCpu.alone(cpu, cpu, 0);
         }
 
-        private Optional<Sourced<Vendor>> vendor() {
-            Optional<Sourced<String>> name = leaf0.map(l -> new Sourced<>(l.vendorString(), String.format(CPUID_SOURCE, 0)))
-                    .or(() -> cpuinfo.field(cpu, "vendor_id").map(v -> new Sourced<>(v, "/proc/cpuinfo vendor_id")));
+        private Optional<SourcedFact<Vendor>> vendor() {
+            Optional<SourcedFact<String>> name = leaf0.map(l -> new SourcedFact<>(l.vendorString(), String.format(CPUID_SOURCE, 0)))
+                    .or(() -> cpuinfo.field(cpu, "vendor_id").map(v -> new SourcedFact<>(v, "/proc/cpuinfo vendor_id")));
             if (name.isEmpty()) {
                 notes.add(cpu, "vendor unknown: neither CPUID nor /proc/cpuinfo vendor_id could be read");
                 return Optional.empty();
@@ -205,12 +234,12 @@ public final class PlatformProbe {
             if (vendor.isEmpty()) {
                 notes.add(cpu, "vendor '" + name.get().value() + "' is not one whose microcode ucode4j knows");
             }
-            return vendor.map(v -> new Sourced<>(v, name.get().source()));
+            return vendor.map(v -> new SourcedFact<>(v, name.get().source()));
         }
 
-        private Optional<Sourced<CpuSignature>> signature() {
+        private Optional<SourcedFact<CpuSignature>> signature() {
             if (leaf1.isPresent()) {
-                return Optional.of(new Sourced<>(leaf1.get().signature(), String.format(CPUID_SOURCE, 1)));
+                return Optional.of(new SourcedFact<>(leaf1.get().signature(), String.format(CPUID_SOURCE, 1)));
             }
             OptionalInt family = cpuinfo.decimal(cpu, "cpu family");
             OptionalInt model = cpuinfo.decimal(cpu, "model");
@@ -220,45 +249,43 @@ public final class PlatformProbe {
                 return Optional.empty();
             }
             try {
-                return Optional.of(new Sourced<>(CpuSignature.fromDisplay(family.getAsInt(), model.getAsInt(), stepping.getAsInt()), CPUINFO_SIGNATURE));
+                return Optional.of(new SourcedFact<>(CpuSignature.fromDisplay(family.getAsInt(), model.getAsInt(), stepping.getAsInt()), CPUINFO_SIGNATURE));
             } catch (IllegalArgumentException e) {
                 notes.add(cpu, "signature unknown: /proc/cpuinfo family, model, stepping do not encode: " + e.getMessage());
                 return Optional.empty();
             }
         }
 
-        private Optional<Sourced<PlatformFlags>> platformFlags(Optional<Vendor> vendor, Optional<CpuSignature> signature)
-                throws IOException {
-            if (vendor.isEmpty()) {
+        private Optional<SourcedFact<PlatformFlags>> platformFlags(Optional<MicrocodeOps> driver,
+                Optional<CpuSignature> signature) throws IOException {
+            if (driver.isEmpty()) {
                 return Optional.empty();
             }
-            if (vendor.get() == Vendor.AMD) {
-                return Optional.of(new Sourced<>(PlatformFlags.NONE, "none: AMD CPUs have no platform id"));
-            }
-            if (signature.isPresent() && !IntelPlatformId.present(signature.get())) {
-                return Optional.of(new Sourced<>(PlatformFlags.NONE, "none: Intel CPUs before family 6 model 5 have no platform id"));
+            Optional<SourcedFact<PlatformFlags>> known = driver.get().platformFlagsWithoutRegisters(signature);
+            if (known.isPresent()) {
+                return known;
             }
             if (msrUse != MsrUse.NONE) {
                 try {
-                    return Optional.of(new Sourced<>(IntelPlatformId.read(msr, cpu), IntelPlatformId.SOURCE));
+                    return Optional.of(driver.get().readPlatformFlags(registers));
                 } catch (ApplyException e) {
-                    notes.add(cpu, "MSR 0x17 unreadable (" + NotesByCpu.reason(e) + "); platform flags from sysfs");
+                    notes.add(cpu, e.getMessage() + "; platform flags from sysfs");
                 }
             }
             OptionalLong fromSysfs = sysfs.processorFlags(cpu);
             if (fromSysfs.isPresent()) {
-                return Optional.of(new Sourced<>(PlatformFlags.of((int) fromSysfs.getAsLong() & 0xff), "sysfs microcode/processor_flags"));
+                return Optional.of(new SourcedFact<>(PlatformFlags.of((int) fromSysfs.getAsLong() & 0xff), "sysfs microcode/processor_flags"));
             }
-            notes.add(cpu, "platform flags unknown: MSR 0x17 and sysfs microcode/processor_flags could not be read");
+            notes.add(cpu, "platform flags unknown: the CPU's registers and sysfs microcode/processor_flags could not be read");
             return Optional.empty();
         }
 
-        private Optional<Sourced<Revision>> revision(Optional<Vendor> vendor) throws IOException {
-            Optional<Sourced<Revision>> fromMsr = vendor.flatMap(this::revisionFromMsr);
-            if (fromMsr.isPresent()) {
-                return fromMsr;
+        private Optional<SourcedFact<Revision>> revision(Optional<MicrocodeOps> driver) throws IOException {
+            Optional<SourcedFact<Revision>> fromRegisters = driver.flatMap(this::revisionFromRegisters);
+            if (fromRegisters.isPresent()) {
+                return fromRegisters;
             }
-            Optional<Sourced<Revision>> fromKernel = revisionFromKernel();
+            Optional<SourcedFact<Revision>> fromKernel = revisionFromKernel();
             if (fromKernel.isEmpty()) {
                 notes.add(cpu, "revision unknown: no MSR access, no sysfs microcode/version, no microcode line in /proc/cpuinfo");
             } else if (kernelViewCaveat.isPresent()) {
@@ -267,28 +294,27 @@ public final class PlatformProbe {
             return fromKernel;
         }
 
-        // Only AMD's revision is a plain read: Intel's needs a write to MSR 0x8B first.
-        private Optional<Sourced<Revision>> revisionFromMsr(Vendor vendor) {
-            if (msrUse == MsrUse.NONE || vendor != Vendor.AMD) {
+        // Where the vendor's read needs a write (Intel), the driver reads nothing here: the probe has no write.
+        private Optional<SourcedFact<Revision>> revisionFromRegisters(MicrocodeOps driver) {
+            if (msrUse == MsrUse.NONE) {
                 return Optional.empty();
             }
             try {
-                return Optional.of(new Sourced<>(RevisionRead.LOW_DWORD.decode(msr.read(cpu, LoadProtocol.REVISION_MSR)),
-                        "MSR 0x8B (low dword)"));
+                return driver.readRevisionWithoutWriting(registers);
             } catch (ApplyException e) {
-                notes.add(cpu, "MSR 0x8B unreadable (" + NotesByCpu.reason(e) + "); revision from sysfs or /proc/cpuinfo");
+                notes.add(cpu, e.getMessage() + "; revision from sysfs or /proc/cpuinfo");
                 return Optional.empty();
             }
         }
 
-        private Optional<Sourced<Revision>> revisionFromKernel() throws IOException {
+        private Optional<SourcedFact<Revision>> revisionFromKernel() throws IOException {
             OptionalLong version = sysfs.microcodeVersion(cpu);
             if (version.isPresent()) {
-                return Optional.of(new Sourced<>(Revision.of((int) version.getAsLong()), "sysfs microcode/version"));
+                return Optional.of(new SourcedFact<>(Revision.of((int) version.getAsLong()), "sysfs microcode/version"));
             }
             OptionalLong fromCpuinfo = cpuinfo.hex(cpu, "microcode");
             if (fromCpuinfo.isPresent()) {
-                return Optional.of(new Sourced<>(Revision.of((int) fromCpuinfo.getAsLong()), "/proc/cpuinfo microcode"));
+                return Optional.of(new SourcedFact<>(Revision.of((int) fromCpuinfo.getAsLong()), "/proc/cpuinfo microcode"));
             }
             return Optional.empty();
         }

@@ -28,7 +28,7 @@ class LockedBufferTest {
     @Test
     void intelDataAtHeaderPlus48IsSixteenByteAligned() throws ApplyException {
         MicrocodePatch patch = TestPatches.intel(CpuSignature.of(0x00050654), 0xb7, 0x2007006);
-        try (LockedBuffer buffer = lockedOrExplained(patch, LoadProtocol.INTEL)) {
+        try (LockedBuffer buffer = lockedOrExplained(patch, TestPatches.INTEL_PROTOCOL)) {
             assertThat((buffer.address() + 48) % 16).isZero();
             assertThat(buffer.size()).isEqualTo(patch.size());
             assertThat(buffer.bytes()).isEqualTo(patch.bytes());
@@ -38,7 +38,7 @@ class LockedBufferTest {
     @Test
     void amdHeaderIsSixteenByteAlignedAndAPatchOverAPageIsWhole() throws ApplyException {
         MicrocodePatch patch = TestPatches.amd(CpuSignature.of(0x00a00f11), 0xa011, 0x0a0011d5, 15296);
-        try (LockedBuffer buffer = lockedOrExplained(patch, LoadProtocol.AMD)) {
+        try (LockedBuffer buffer = lockedOrExplained(patch, TestPatches.AMD_PROTOCOL)) {
             assertThat(buffer.address() % 16).isZero();
             assertThat(buffer.bytes()).isEqualTo(patch.bytes());
         }

@@ -5,8 +5,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.ucode4j.api.ApplyException;
 import io.github.ucode4j.api.CpuSignature;
-import io.github.ucode4j.api.LoadProtocol.RevisionRead;
+import io.github.ucode4j.api.MicrocodeDrivers;
 import io.github.ucode4j.api.Revision;
+import io.github.ucode4j.api.Vendor;
 import io.github.ucode4j.linux.libc.JnaLibc;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -51,7 +52,8 @@ class MachineDevicesTest {
         CpuInfo cpuinfo = CpuInfo.read(LinuxRoots.SYSTEM.cpuinfo());
         assumeTrue(cpuinfo.field(0, "vendor_id").orElse("").equals("AuthenticAMD"), "the Intel read writes MSR 0x8B; not done here");
         try (CpuDevices devices = new CpuDevices(JnaLibc.load(), LinuxRoots.SYSTEM)) {
-            Revision revision = RevisionRead.LOW_DWORD.decode(devices.read(0, 0x8B));
+            Revision revision = MicrocodeDrivers.load().forVendor(Vendor.AMD).orElseThrow()
+                    .readRevisionWithoutWriting(msr -> devices.read(0, msr)).orElseThrow().value();
             OptionalLong kernel = cpuinfo.hex(0, "microcode");
             assertThat(kernel).isPresent();
             assertThat(revision.unsigned()).isEqualTo(kernel.getAsLong());

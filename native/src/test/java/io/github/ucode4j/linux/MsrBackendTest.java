@@ -65,7 +65,7 @@ class MsrBackendTest {
     @Test
     void intelLoadsANewerPatchFromItsUserAddressAndReportsBothRevisions() throws ApplyException {
         SimulatedCpus cpus = SimulatedCpus.intel(SKYLAKE_SP, 2, 2, INTEL_OLD);
-        CpuResult result = load(backend(cpus, MsrAddressPolicy.USER_ADDRESS), TestPatches.intel(SKYLAKE_SP, 0xb7, INTEL_NEW), LoadProtocol.INTEL);
+        CpuResult result = load(backend(cpus, MsrAddressPolicy.USER_ADDRESS), TestPatches.intel(SKYLAKE_SP, 0xb7, INTEL_NEW), TestPatches.INTEL_PROTOCOL);
 
         assertThat(result.outcome()).isEqualTo(CpuOutcome.UPDATED);
         assertThat(result.before()).contains(Revision.of(INTEL_OLD));
@@ -79,7 +79,7 @@ class MsrBackendTest {
     @Test
     void intelRefusalOfAnOlderPatchIsReportedAsRefusedWithBothRevisionsNeverUpdated() throws ApplyException {
         SimulatedCpus cpus = SimulatedCpus.intel(SKYLAKE_SP, 2, 2, INTEL_NEW);
-        CpuResult result = load(backend(cpus, MsrAddressPolicy.USER_ADDRESS), TestPatches.intel(SKYLAKE_SP, 0xb7, INTEL_OLD), LoadProtocol.INTEL);
+        CpuResult result = load(backend(cpus, MsrAddressPolicy.USER_ADDRESS), TestPatches.intel(SKYLAKE_SP, 0xb7, INTEL_OLD), TestPatches.INTEL_PROTOCOL);
 
         assertThat(result.outcome()).isEqualTo(CpuOutcome.REFUSED);
         assertThat(result.before()).contains(Revision.of(INTEL_NEW));
@@ -91,7 +91,7 @@ class MsrBackendTest {
     void intelIgnoresAPatchWithABadChecksumAndTheBackendSaysRefused() throws ApplyException {
         SimulatedCpus cpus = SimulatedCpus.intel(SKYLAKE_SP, 2, 2, INTEL_OLD);
         MicrocodePatch corrupted = TestPatches.corrupted(TestPatches.intel(SKYLAKE_SP, 0xb7, INTEL_NEW));
-        CpuResult result = load(backend(cpus, MsrAddressPolicy.USER_ADDRESS), corrupted, LoadProtocol.INTEL);
+        CpuResult result = load(backend(cpus, MsrAddressPolicy.USER_ADDRESS), corrupted, TestPatches.INTEL_PROTOCOL);
 
         assertThat(result.outcome()).isEqualTo(CpuOutcome.REFUSED);
         assertThat(cpus.revision(1)).isEqualTo(INTEL_OLD);
@@ -100,7 +100,7 @@ class MsrBackendTest {
     @Test
     void intelPatchForAnotherPlatformIsRefused() throws ApplyException {
         SimulatedCpus cpus = SimulatedCpus.intel(SKYLAKE_SP, 6, 2, INTEL_OLD);
-        CpuResult result = load(backend(cpus, MsrAddressPolicy.USER_ADDRESS), TestPatches.intel(SKYLAKE_SP, 0x01, INTEL_NEW), LoadProtocol.INTEL);
+        CpuResult result = load(backend(cpus, MsrAddressPolicy.USER_ADDRESS), TestPatches.intel(SKYLAKE_SP, 0x01, INTEL_NEW), TestPatches.INTEL_PROTOCOL);
 
         assertThat(result.outcome()).isEqualTo(CpuOutcome.REFUSED);
     }
@@ -110,9 +110,9 @@ class MsrBackendTest {
         SimulatedCpus cpus = SimulatedCpus.intel(SKYLAKE_SP, 2, 2, INTEL_OLD);
         MsrBackend msr = backend(cpus, MsrAddressPolicy.USER_ADDRESS);
         MicrocodePatch patch = TestPatches.intel(SKYLAKE_SP, 0xb7, INTEL_NEW);
-        msr.prepare(patch, LoadProtocol.INTEL);
+        msr.prepare(patch, TestPatches.INTEL_PROTOCOL);
 
-        CpuResult result = msr.apply(CPU1, patch, LoadProtocol.INTEL);
+        CpuResult result = msr.apply(CPU1, patch, TestPatches.INTEL_PROTOCOL);
 
         assertThat(result.outcome()).isEqualTo(CpuOutcome.FAILED);
         assertThat(result.message()).contains("nothing loaded", "runs on CPU 0", "pinned");
@@ -125,7 +125,7 @@ class MsrBackendTest {
         MsrBackend msr = backend(cpus, MsrAddressPolicy.USER_ADDRESS);
         msr.pinCurrentThread(CPU1);
 
-        CpuResult result = msr.apply(CPU1, TestPatches.intel(SKYLAKE_SP, 0xb7, INTEL_NEW), LoadProtocol.INTEL);
+        CpuResult result = msr.apply(CPU1, TestPatches.intel(SKYLAKE_SP, 0xb7, INTEL_NEW), TestPatches.INTEL_PROTOCOL);
 
         assertThat(result.outcome()).isEqualTo(CpuOutcome.FAILED);
         assertThat(result.message()).contains("prepare");
@@ -136,7 +136,7 @@ class MsrBackendTest {
     void intelLoadsThroughTheKernelDirectMapAndSaysWhichBaseItAssumed() throws ApplyException {
         new FixtureMachine(root).write(root.resolve("proc/cmdline"), "BOOT_IMAGE=/vmlinuz root=/dev/vda nokaslr quiet\n");
         SimulatedCpus cpus = SimulatedCpus.intel(SKYLAKE_SP, 2, 2, INTEL_OLD);
-        CpuResult result = load(backend(cpus, MsrAddressPolicy.KERNEL_DIRECT_MAP), TestPatches.intel(SKYLAKE_SP, 0xb7, INTEL_NEW), LoadProtocol.INTEL);
+        CpuResult result = load(backend(cpus, MsrAddressPolicy.KERNEL_DIRECT_MAP), TestPatches.intel(SKYLAKE_SP, 0xb7, INTEL_NEW), TestPatches.INTEL_PROTOCOL);
 
         assertThat(result.outcome()).isEqualTo(CpuOutcome.UPDATED);
         assertThat(result.message()).contains("kernel direct-map address 0xffff888", "physmap base 0xffff888000000000",
@@ -150,7 +150,7 @@ class MsrBackendTest {
         SimulatedCpus cpus = SimulatedCpus.intel(SKYLAKE_SP, 2, 2, INTEL_OLD);
         MsrBackend msr = backend(cpus, MsrAddressPolicy.KERNEL_DIRECT_MAP);
 
-        assertThatThrownBy(() -> msr.prepare(TestPatches.intel(SKYLAKE_SP, 0xb7, INTEL_NEW), LoadProtocol.INTEL))
+        assertThatThrownBy(() -> msr.prepare(TestPatches.intel(SKYLAKE_SP, 0xb7, INTEL_NEW), TestPatches.INTEL_PROTOCOL))
                 .isInstanceOf(ApplyException.class).hasMessageContaining("not booted with nokaslr")
                 .hasMessageContaining("ucode4j.msr.physmapBase");
         assertThat(cpus.triggerValues()).isEmpty();
@@ -163,7 +163,7 @@ class MsrBackendTest {
         cpus.physmapBase(base);
         backend = new MsrBackend(LinuxRoots.under(root), new MsrOptions(MsrAddressPolicy.KERNEL_DIRECT_MAP, base), r -> cpus.hardware());
 
-        CpuResult result = load(backend, TestPatches.amd(MILAN, MILAN_EQUIVALENCE_ID, AMD_NEW, 5568), LoadProtocol.AMD);
+        CpuResult result = load(backend, TestPatches.amd(MILAN, MILAN_EQUIVALENCE_ID, AMD_NEW, 5568), TestPatches.AMD_PROTOCOL);
 
         assertThat(result.outcome()).isEqualTo(CpuOutcome.UPDATED);
         assertThat(result.message()).contains("physmap base 0xff11000000000000 (configured)").doesNotContain("non-KASLR");
@@ -173,7 +173,7 @@ class MsrBackendTest {
     @Test
     void amdReappliesTheSameRevisionAndCallsItUpdated() throws ApplyException {
         SimulatedCpus cpus = SimulatedCpus.amd(MILAN, MILAN_EQUIVALENCE_ID, 2, AMD_NEW);
-        CpuResult result = load(backend(cpus, MsrAddressPolicy.USER_ADDRESS), TestPatches.amd(MILAN, MILAN_EQUIVALENCE_ID, AMD_NEW, 3200), LoadProtocol.AMD);
+        CpuResult result = load(backend(cpus, MsrAddressPolicy.USER_ADDRESS), TestPatches.amd(MILAN, MILAN_EQUIVALENCE_ID, AMD_NEW, 3200), TestPatches.AMD_PROTOCOL);
 
         assertThat(result.outcome()).isEqualTo(CpuOutcome.UPDATED);
         assertThat(result.message()).contains("reloaded revision 0xa0011d5, the revision it already ran");
@@ -183,7 +183,7 @@ class MsrBackendTest {
     @Test
     void aForcedIntelReloadOfTheRunningRevisionIsUpdatedAsThroughTheKernelOrXen() throws ApplyException {
         SimulatedCpus cpus = SimulatedCpus.intel(SKYLAKE_SP, 2, 2, INTEL_NEW);
-        CpuResult result = load(backend(cpus, MsrAddressPolicy.USER_ADDRESS), TestPatches.intel(SKYLAKE_SP, 0xb7, INTEL_NEW), LoadProtocol.INTEL);
+        CpuResult result = load(backend(cpus, MsrAddressPolicy.USER_ADDRESS), TestPatches.intel(SKYLAKE_SP, 0xb7, INTEL_NEW), TestPatches.INTEL_PROTOCOL);
 
         assertThat(result.outcome()).isEqualTo(CpuOutcome.UPDATED);
         assertThat(result.message()).contains("reloaded revision 0x2007006", "forced reload", "MSR 0x79");
@@ -192,7 +192,7 @@ class MsrBackendTest {
     @Test
     void amdGeneralProtectionOnAnOlderPatchIsAFailureWithErrnoFiveAndTheExplanation() throws ApplyException {
         SimulatedCpus cpus = SimulatedCpus.amd(MILAN, MILAN_EQUIVALENCE_ID, 2, AMD_NEW);
-        CpuResult result = load(backend(cpus, MsrAddressPolicy.USER_ADDRESS), TestPatches.amd(MILAN, MILAN_EQUIVALENCE_ID, AMD_OLD, 3200), LoadProtocol.AMD);
+        CpuResult result = load(backend(cpus, MsrAddressPolicy.USER_ADDRESS), TestPatches.amd(MILAN, MILAN_EQUIVALENCE_ID, AMD_OLD, 3200), TestPatches.AMD_PROTOCOL);
 
         assertThat(result.outcome()).isEqualTo(CpuOutcome.FAILED);
         assertThat(result.errno()).isEqualTo(OptionalInt.of(Errno.EIO));
@@ -205,7 +205,7 @@ class MsrBackendTest {
     @Test
     void amdPatchForAnotherProcessorIsAFailureWithEio() throws ApplyException {
         SimulatedCpus cpus = SimulatedCpus.amd(MILAN, MILAN_EQUIVALENCE_ID, 2, AMD_OLD);
-        CpuResult result = load(backend(cpus, MsrAddressPolicy.USER_ADDRESS), TestPatches.amd(MILAN, 0x8310, AMD_NEW, 3200), LoadProtocol.AMD);
+        CpuResult result = load(backend(cpus, MsrAddressPolicy.USER_ADDRESS), TestPatches.amd(MILAN, 0x8310, AMD_NEW, 3200), TestPatches.AMD_PROTOCOL);
 
         assertThat(result.outcome()).isEqualTo(CpuOutcome.FAILED);
         assertThat(result.errno()).isEqualTo(OptionalInt.of(Errno.EIO));
@@ -215,7 +215,7 @@ class MsrBackendTest {
     void refusedMsrWritesAreAFailureWithEpermAndSayWhatToCheck() throws ApplyException {
         SimulatedCpus cpus = SimulatedCpus.amd(MILAN, MILAN_EQUIVALENCE_ID, 2, AMD_OLD);
         cpus.refuseWrites(Errno.EPERM);
-        CpuResult result = load(backend(cpus, MsrAddressPolicy.USER_ADDRESS), TestPatches.amd(MILAN, MILAN_EQUIVALENCE_ID, AMD_NEW, 3200), LoadProtocol.AMD);
+        CpuResult result = load(backend(cpus, MsrAddressPolicy.USER_ADDRESS), TestPatches.amd(MILAN, MILAN_EQUIVALENCE_ID, AMD_NEW, 3200), TestPatches.AMD_PROTOCOL);
 
         assertThat(result.outcome()).isEqualTo(CpuOutcome.FAILED);
         assertThat(result.errno()).isEqualTo(OptionalInt.of(Errno.EPERM));
@@ -226,7 +226,7 @@ class MsrBackendTest {
     void intelRevisionReadNeedsAWriteSoRefusedWritesStopTheLoadBeforeTheTrigger() throws ApplyException {
         SimulatedCpus cpus = SimulatedCpus.intel(SKYLAKE_SP, 2, 2, INTEL_OLD);
         cpus.refuseWrites(Errno.EPERM);
-        CpuResult result = load(backend(cpus, MsrAddressPolicy.USER_ADDRESS), TestPatches.intel(SKYLAKE_SP, 0xb7, INTEL_NEW), LoadProtocol.INTEL);
+        CpuResult result = load(backend(cpus, MsrAddressPolicy.USER_ADDRESS), TestPatches.intel(SKYLAKE_SP, 0xb7, INTEL_NEW), TestPatches.INTEL_PROTOCOL);
 
         assertThat(result.outcome()).isEqualTo(CpuOutcome.FAILED);
         assertThat(result.errno()).isEqualTo(OptionalInt.of(Errno.EPERM));
@@ -239,7 +239,7 @@ class MsrBackendTest {
         SimulatedCpus cpus = SimulatedCpus.amd(MILAN, MILAN_EQUIVALENCE_ID, 4, AMD_OLD);
         MsrBackend msr = backend(cpus, MsrAddressPolicy.USER_ADDRESS);
         MicrocodePatch patch = TestPatches.amd(MILAN, MILAN_EQUIVALENCE_ID, AMD_NEW, 3200);
-        msr.prepare(patch, LoadProtocol.AMD);
+        msr.prepare(patch, TestPatches.AMD_PROTOCOL);
         List<CompletableFuture<CpuResult>> results = new ArrayList<>();
         for (int index = 0; index < 4; index++) {
             LogicalCpu cpu = LogicalCpu.alone(index, index, 0);
@@ -249,7 +249,7 @@ class MsrBackendTest {
                 } catch (ApplyException e) {
                     throw new IllegalStateException(e);
                 }
-                return msr.apply(cpu, patch, LoadProtocol.AMD);
+                return msr.apply(cpu, patch, TestPatches.AMD_PROTOCOL);
             }, runnable -> new Thread(runnable).start()));
         }
         for (CompletableFuture<CpuResult> result : results) {
@@ -264,21 +264,21 @@ class MsrBackendTest {
         MsrBackend msr = backend(cpus, MsrAddressPolicy.USER_ADDRESS);
         MicrocodePatch newer = TestPatches.intel(SKYLAKE_SP, 0xb7, INTEL_NEW);
         MicrocodePatch newest = TestPatches.intel(SKYLAKE_SP, 0xb7, INTEL_NEW + 1);
-        msr.prepare(newer, LoadProtocol.INTEL);
-        msr.prepare(newest, LoadProtocol.INTEL);
-        msr.prepare(TestPatches.intel(SKYLAKE_SP, 0xb7, INTEL_NEW), LoadProtocol.INTEL);
+        msr.prepare(newer, TestPatches.INTEL_PROTOCOL);
+        msr.prepare(newest, TestPatches.INTEL_PROTOCOL);
+        msr.prepare(TestPatches.intel(SKYLAKE_SP, 0xb7, INTEL_NEW), TestPatches.INTEL_PROTOCOL);
         LogicalCpu cpu0 = LogicalCpu.alone(0, 0, 0);
 
         msr.pinCurrentThread(cpu0);
-        assertThat(msr.apply(cpu0, newer, LoadProtocol.INTEL).outcome()).isEqualTo(CpuOutcome.UPDATED);
+        assertThat(msr.apply(cpu0, newer, TestPatches.INTEL_PROTOCOL).outcome()).isEqualTo(CpuOutcome.UPDATED);
         msr.pinCurrentThread(CPU1);
-        assertThat(msr.apply(CPU1, newest, LoadProtocol.INTEL).outcome()).isEqualTo(CpuOutcome.UPDATED);
+        assertThat(msr.apply(CPU1, newest, TestPatches.INTEL_PROTOCOL).outcome()).isEqualTo(CpuOutcome.UPDATED);
         assertThat(cpus.revision(0)).isEqualTo(INTEL_NEW);
         assertThat(cpus.revision(1)).isEqualTo(INTEL_NEW + 1);
         assertThat(cpus.triggerValues()).doesNotHaveDuplicates();
 
         msr.release();
-        assertThat(msr.apply(CPU1, newest, LoadProtocol.INTEL).message()).contains("not prepared");
+        assertThat(msr.apply(CPU1, newest, TestPatches.INTEL_PROTOCOL).message()).contains("not prepared");
     }
 
     /** Two CPUs of one package as sysfs and /proc/cpuinfo show them, with the revision the kernel last read. */
@@ -302,7 +302,7 @@ class MsrBackendTest {
         assertThat(cpu1.state().revision()).as("the kernel's view, not the CPU's").contains(Revision.of(INTEL_OLD));
         assertThat(cpu1.sourceOf(Fact.REVISION)).isEqualTo("sysfs microcode/version");
         assertThat(cpu1.state().platformFlags()).contains(PlatformFlags.ofPlatformId(2));
-        assertThat(cpu1.sourceOf(Fact.PLATFORM_FLAGS)).isEqualTo(IntelPlatformId.SOURCE);
+        assertThat(cpu1.sourceOf(Fact.PLATFORM_FLAGS)).isEqualTo("MSR 0x17 bits 52:50");
         assertThat(platform.notes()).containsExactly(
                 "CPUs 0-1: the revision from sysfs microcode/version is " + MsrBackend.KERNEL_VIEW_CAVEAT,
                 MsrBackend.LOAD_CAVEAT);
@@ -330,16 +330,16 @@ class MsrBackendTest {
     @Test
     void readRevisionFollowsEachVendorsRule() throws ApplyException {
         assertThat(backend(SimulatedCpus.intel(SKYLAKE_SP, 2, 2, INTEL_OLD), MsrAddressPolicy.USER_ADDRESS)
-                .readRevision(CPU1, LoadProtocol.INTEL)).isEqualTo(Revision.of(INTEL_OLD));
+                .readRevision(CPU1, TestPatches.INTEL_PROTOCOL)).isEqualTo(Revision.of(INTEL_OLD));
         assertThat(backend(SimulatedCpus.amd(MILAN, MILAN_EQUIVALENCE_ID, 2, AMD_OLD), MsrAddressPolicy.USER_ADDRESS)
-                .readRevision(CPU1, LoadProtocol.AMD)).isEqualTo(Revision.of(AMD_OLD));
+                .readRevision(CPU1, TestPatches.AMD_PROTOCOL)).isEqualTo(Revision.of(AMD_OLD));
     }
 
     @Test
     void preparingRejectsAPatchForTheOtherVendorsProtocol() {
         MsrBackend msr = backend(SimulatedCpus.intel(SKYLAKE_SP, 2, 2, INTEL_OLD), MsrAddressPolicy.USER_ADDRESS);
 
-        assertThatThrownBy(() -> msr.prepare(TestPatches.intel(SKYLAKE_SP, 0xb7, INTEL_NEW), LoadProtocol.AMD))
+        assertThatThrownBy(() -> msr.prepare(TestPatches.intel(SKYLAKE_SP, 0xb7, INTEL_NEW), TestPatches.AMD_PROTOCOL))
                 .isInstanceOf(ApplyException.class).hasMessageContaining("INTEL patch cannot be loaded by the AMD protocol");
     }
 

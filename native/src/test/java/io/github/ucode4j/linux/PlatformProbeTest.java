@@ -7,6 +7,7 @@ import io.github.ucode4j.api.ApplyException;
 import io.github.ucode4j.api.CpuSignature;
 import io.github.ucode4j.api.Fact;
 import io.github.ucode4j.api.LogicalCpu;
+import io.github.ucode4j.api.MicrocodeDrivers;
 import io.github.ucode4j.api.Platform;
 import io.github.ucode4j.api.PlatformCpu;
 import io.github.ucode4j.api.PlatformFlags;
@@ -28,6 +29,8 @@ class PlatformProbeTest {
     private static final String INTEL_FLAGS = "fpu vme de pse tsc msr pae mce cx8 apic sep mtrr pge mca cmov pat pse36 clflush";
     private static final String AMD_FLAGS = "fpu vme de pse tsc msr pae mce cx8 apic sep mtrr pge mca cmov pat pse36 clflush mmx";
 
+    private static final MicrocodeDrivers DRIVERS = MicrocodeDrivers.load();
+
     @TempDir
     Path root;
 
@@ -45,7 +48,7 @@ class PlatformProbeTest {
     }
 
     private static Platform probe(FixtureMachine machine, MsrAccess msr, CpuidAccess cpuid, MsrUse use) throws IOException {
-        return new PlatformProbe("test", machine.roots, cpuid, msr, use, Optional.empty()).probe();
+        return new PlatformProbe("test", machine.roots, DRIVERS, cpuid, msr, use, Optional.empty()).probe();
     }
 
     /** The machine's device files under the fixture root: there are none, so every open fails with ENOENT. */
@@ -103,6 +106,23 @@ class PlatformProbeTest {
     }
 
     @Test
+    void withoutTheVendorsDriverNoRegisterIsReadAndTheKernelsViewStands() throws Exception {
+        FixtureMachine machine = twoSocketSkylakeServer();
+        SimulatedCpus cpus = SimulatedCpus.intel(CpuSignature.of(0x00050654), 2, 8, 0x2007006);
+
+        Platform platform = new PlatformProbe("test", machine.roots, MicrocodeDrivers.of(List.of()), cpus, cpus, MsrUse.READ,
+                Optional.empty()).probe();
+
+        PlatformCpu cpu3 = platform.cpu(3).orElseThrow();
+        assertThat(cpu3.state().platformFlags()).isEmpty();
+        assertThat(cpu3.state().revision()).contains(Revision.of(0x2006e05));
+        assertThat(cpu3.sources()).containsEntry(Fact.REVISION, "sysfs microcode/version").doesNotContainKey(Fact.PLATFORM_FLAGS);
+        assertThat(platform.notes()).containsExactly("CPUs 0-7: no INTEL microcode driver is installed: platform flags unknown,"
+                + " revision from the kernel's view");
+        assertThat(cpus.writes()).isEmpty();
+    }
+
+    @Test
     void aRevisionFromTheKernelsViewCarriesTheCaveatTheBackendGives() throws Exception {
         FixtureMachine machine = twoSocketSkylakeServer();
         for (int cpu = 4; cpu < 8; cpu++) {
@@ -110,7 +130,7 @@ class PlatformProbeTest {
         }
         SimulatedCpus cpus = SimulatedCpus.intel(CpuSignature.of(0x00050654), 2, 8, 0x2007006);
 
-        Platform platform = new PlatformProbe("test", machine.roots, cpus, cpus, MsrUse.READ, Optional.of("stale after a load"))
+        Platform platform = new PlatformProbe("test", machine.roots, DRIVERS, cpus, cpus, MsrUse.READ, Optional.of("stale after a load"))
                 .probe();
 
         assertThat(platform.cpu(5).orElseThrow().sourceOf(Fact.REVISION)).isEqualTo("/proc/cpuinfo microcode");

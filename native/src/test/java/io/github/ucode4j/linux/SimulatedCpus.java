@@ -3,7 +3,6 @@ package io.github.ucode4j.linux;
 import com.sun.jna.Pointer;
 import io.github.ucode4j.api.ApplyException;
 import io.github.ucode4j.api.CpuSignature;
-import io.github.ucode4j.api.LoadProtocol;
 import io.github.ucode4j.api.Vendor;
 import io.github.ucode4j.linux.libc.Errno;
 import io.github.ucode4j.linux.libc.ErrnoException;
@@ -26,6 +25,9 @@ import java.util.OptionalInt;
  * hands out physical frames above 4 GiB.
  */
 final class SimulatedCpus implements MsrAccess, CpuidAccess, ThreadPinning, PhysicalAddresses {
+    // IA32_BIOS_SIGN_ID / PATCH_LEVEL and IA32_PLATFORM_ID, as the CPUs this simulates hold them.
+    private static final long REVISION_MSR = 0x8B;
+    private static final long PLATFORM_ID_MSR = 0x17;
     /** Where the simulated physical frames handed out start: 4 GiB, as on a machine with memory above it. */
     private static final long FIRST_PHYSICAL = 0x1_0000_0000L;
 
@@ -98,10 +100,10 @@ final class SimulatedCpus implements MsrAccess, CpuidAccess, ThreadPinning, Phys
 
     @Override
     public synchronized long read(int cpu, long msr) throws ApplyException {
-        if (msr == LoadProtocol.REVISION_MSR) {
+        if (msr == REVISION_MSR) {
             return revisionRegisters[cpu];
         }
-        if (msr == IntelPlatformId.MSR && vendor == Vendor.INTEL) {
+        if (msr == PLATFORM_ID_MSR && vendor == Vendor.INTEL) {
             return (long) equivalenceIdOrPlatformId << 50;
         }
         throw generalProtection("reading", cpu, msr);
@@ -114,12 +116,12 @@ final class SimulatedCpus implements MsrAccess, CpuidAccess, ThreadPinning, Phys
             throw ErrnoException.of("pwrite", writeErrno.getAsInt()).in("writing MSR 0x" + Long.toHexString(msr) + " on CPU " + cpu,
                     OptionalInt.of(cpu), DeviceRemedies.write(msr, cpu, writeErrno.getAsInt()));
         }
-        if (vendor == Vendor.INTEL && msr == LoadProtocol.REVISION_MSR) {
+        if (vendor == Vendor.INTEL && msr == REVISION_MSR) {
             revisionRegisters[cpu] = value;
-        } else if (msr == LoadProtocol.INTEL.triggerMsr() && vendor == Vendor.INTEL) {
+        } else if (msr == TestPatches.INTEL_PROTOCOL.triggerMsr() && vendor == Vendor.INTEL) {
             triggerValues.add(value);
             intelLoad(cpu, value);
-        } else if (msr == LoadProtocol.AMD.triggerMsr() && vendor == Vendor.AMD) {
+        } else if (msr == TestPatches.AMD_PROTOCOL.triggerMsr() && vendor == Vendor.AMD) {
             triggerValues.add(value);
             amdLoad(cpu, value);
         } else {
@@ -129,7 +131,7 @@ final class SimulatedCpus implements MsrAccess, CpuidAccess, ThreadPinning, Phys
 
     private void intelLoad(int cpu, long dataAddress) throws ApplyException {
         if (dataAddress % 16 != 0) {
-            throw generalProtection("writing", cpu, LoadProtocol.INTEL.triggerMsr());
+            throw generalProtection("writing", cpu, TestPatches.INTEL_PROTOCOL.triggerMsr());
         }
         ByteBuffer header = memory(cpu, dataAddress - TestPatches.INTEL_HEADER, TestPatches.INTEL_HEADER);
         if (header == null) {
@@ -150,7 +152,7 @@ final class SimulatedCpus implements MsrAccess, CpuidAccess, ThreadPinning, Phys
         int candidate = header == null ? 0 : header.getInt(4);
         if (header == null || (header.getShort(24) & 0xffff) != equivalenceIdOrPlatformId
                 || Integer.compareUnsigned(candidate, revisions[cpu]) < 0) {
-            throw generalProtection("writing", cpu, LoadProtocol.AMD.triggerMsr());
+            throw generalProtection("writing", cpu, TestPatches.AMD_PROTOCOL.triggerMsr());
         }
         revisions[cpu] = candidate;
         revisionRegisters[cpu] = Integer.toUnsignedLong(candidate);

@@ -1,6 +1,8 @@
 package io.github.ucode4j.linux;
 
 import io.github.ucode4j.api.CpuSignature;
+import io.github.ucode4j.api.LoadProtocol;
+import io.github.ucode4j.api.MicrocodeDrivers;
 import io.github.ucode4j.api.MicrocodePatch;
 import io.github.ucode4j.api.PatchOrigin;
 import io.github.ucode4j.api.PatchTarget;
@@ -17,8 +19,15 @@ import java.util.Optional;
 final class TestPatches {
     static final int INTEL_HEADER = 48;
     static final int AMD_HEADER = 64;
+    /** The vendors' load protocols, as their drivers give them. */
+    static final LoadProtocol INTEL_PROTOCOL = protocol(Vendor.INTEL);
+    static final LoadProtocol AMD_PROTOCOL = protocol(Vendor.AMD);
 
     private TestPatches() {
+    }
+
+    private static LoadProtocol protocol(Vendor vendor) {
+        return MicrocodeDrivers.load().forVendor(vendor).orElseThrow().loadProtocol();
     }
 
     /** An Intel patch: 48-byte header, 976 bytes of data, 1024 in all, with a valid checksum. */

@@ -13,6 +13,7 @@ import io.github.ucode4j.api.Vendor;
 import io.github.ucode4j.api.fixtures.FixtureDriver;
 import io.github.ucode4j.rendezvous.LoadRoles.Role;
 import io.github.ucode4j.rendezvous.simulated.Topology;
+import io.github.ucode4j.rendezvous.testing.Machines;
 import java.util.List;
 import java.util.function.IntFunction;
 import java.util.stream.IntStream;
@@ -25,7 +26,7 @@ class LoadRolesTest {
     @Test
     void perCoreThePrimaryLoadsAndItsSiblingFollows() {
         MicrocodePatch patch = patch(Vendor.INTEL, 2);
-        LoadRoles roles = LoadRoles.assign(request(LoadProtocol.INTEL, cpu -> LoadAssignment.load(CPUS.get(cpu), patch)), true);
+        LoadRoles roles = LoadRoles.assign(request(Machines.protocol(Vendor.INTEL), cpu -> LoadAssignment.load(CPUS.get(cpu), patch)), true);
 
         assertThat(IntStream.range(0, 4).mapToObj(roles::role))
                 .containsExactly(Role.CONTROL, Role.LOADER, Role.FOLLOWER, Role.FOLLOWER);
@@ -37,7 +38,7 @@ class LoadRolesTest {
     @Test
     void perCoreASiblingsPatchIsLoadedByItsPrimary() {
         MicrocodePatch patch = patch(Vendor.INTEL, 2);
-        LoadRoles roles = LoadRoles.assign(request(LoadProtocol.INTEL,
+        LoadRoles roles = LoadRoles.assign(request(Machines.protocol(Vendor.INTEL),
                 cpu -> cpu == 3 ? LoadAssignment.load(CPUS.get(cpu), patch) : LoadAssignment.holdOnly(CPUS.get(cpu))), true);
 
         assertThat(IntStream.range(0, 4).mapToObj(roles::role))
@@ -49,7 +50,7 @@ class LoadRolesTest {
     @Test
     void perThreadEveryCpuWithAPatchLoads() {
         MicrocodePatch patch = patch(Vendor.AMD, 2);
-        LoadRoles roles = LoadRoles.assign(request(LoadProtocol.AMD,
+        LoadRoles roles = LoadRoles.assign(request(Machines.protocol(Vendor.AMD),
                 cpu -> cpu == 0 ? LoadAssignment.holdOnly(CPUS.get(cpu)) : LoadAssignment.load(CPUS.get(cpu), patch)), true);
 
         assertThat(IntStream.range(0, 4).mapToObj(roles::role))
@@ -60,7 +61,7 @@ class LoadRolesTest {
     @Test
     void withoutTheControlStepThereIsNoControlCpu() {
         MicrocodePatch patch = patch(Vendor.AMD, 2);
-        LoadRoles roles = LoadRoles.assign(request(LoadProtocol.AMD, cpu -> LoadAssignment.load(CPUS.get(cpu), patch)), false);
+        LoadRoles roles = LoadRoles.assign(request(Machines.protocol(Vendor.AMD), cpu -> LoadAssignment.load(CPUS.get(cpu), patch)), false);
 
         assertThat(roles.controlSlot()).isEqualTo(LoadRoles.NONE);
         assertThat(IntStream.range(0, 4).mapToObj(roles::role)).containsOnly(Role.LOADER);
@@ -68,7 +69,7 @@ class LoadRolesTest {
 
     @Test
     void threadsOfOneCoreMustNotAskForDifferentPatches() {
-        RendezvousRequest request = request(LoadProtocol.INTEL,
+        RendezvousRequest request = request(Machines.protocol(Vendor.INTEL),
                 cpu -> LoadAssignment.load(CPUS.get(cpu), patch(Vendor.INTEL, cpu < 2 ? 2 : 3)));
 
         assertThatThrownBy(() -> LoadRoles.assign(request, true))
@@ -77,12 +78,12 @@ class LoadRolesTest {
 
     @Test
     void aRequestRejectsDuplicatesAnotherVendorsPatchesAndEmptiness() {
-        assertThatThrownBy(() -> new RendezvousRequest(LoadProtocol.INTEL, List.of()))
+        assertThatThrownBy(() -> new RendezvousRequest(Machines.protocol(Vendor.INTEL), List.of()))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new RendezvousRequest(LoadProtocol.INTEL,
+        assertThatThrownBy(() -> new RendezvousRequest(Machines.protocol(Vendor.INTEL),
                 List.of(LoadAssignment.holdOnly(CPUS.get(0)), LoadAssignment.holdOnly(CPUS.get(0)))))
                 .hasMessageContaining("appears twice");
-        assertThatThrownBy(() -> new RendezvousRequest(LoadProtocol.INTEL, List.of(LoadAssignment.load(CPUS.get(0), patch(Vendor.AMD, 2)))))
+        assertThatThrownBy(() -> new RendezvousRequest(Machines.protocol(Vendor.INTEL), List.of(LoadAssignment.load(CPUS.get(0), patch(Vendor.AMD, 2)))))
                 .hasMessageContaining("AMD patch");
     }
 

@@ -42,7 +42,7 @@ class WindowAllocationTest {
         THREADS.setThreadAllocatedMemoryEnabled(true);
         List<LogicalCpu> cpus = new Topology(1, 4, 2).cpus();
         MicrocodePatch patch = FixtureDriver.patch(Vendor.INTEL, CpuSignature.of(0x906ea), PlatformFlags.of(2), Revision.of(2));
-        RendezvousRequest request = new RendezvousRequest(LoadProtocol.INTEL,
+        RendezvousRequest request = new RendezvousRequest(Machines.protocol(Vendor.INTEL),
                 cpus.stream().map(cpu -> LoadAssignment.load(cpu, patch)).toList());
         Rendezvous rendezvous = new Rendezvous(new CountingBackend(cpus.size()), Machines.RELAXED);
         rendezvous.run(request); // warm up: class loading and linking allocate once

@@ -1,5 +1,6 @@
 package io.github.ucode4j.api.spi;
 
+import io.github.ucode4j.api.ApplyException;
 import io.github.ucode4j.api.Bundle;
 import io.github.ucode4j.api.CpuSignature;
 import io.github.ucode4j.api.CpuState;
@@ -8,14 +9,19 @@ import io.github.ucode4j.api.LoadProtocol;
 import io.github.ucode4j.api.Match;
 import io.github.ucode4j.api.MicrocodeFormatException;
 import io.github.ucode4j.api.MicrocodePatch;
+import io.github.ucode4j.api.PlatformFlags;
+import io.github.ucode4j.api.Revision;
 import io.github.ucode4j.api.Vendor;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * A vendor's microcode driver: parses and checks its files, matches patches to CPUs, and knows how its CPUs load.
- * Found with {@link java.util.ServiceLoader}; see {@link io.github.ucode4j.api.MicrocodeDrivers}.
+ * A vendor's microcode driver: parses and checks its files, matches patches to CPUs, knows how its CPUs tell their
+ * platform flags and revision and how they load, and where its files go. Everything vendor-specific lives behind
+ * this table, as in the Linux and Xen vendor drivers; revision order is {@link Revision}'s and the load rule
+ * {@link Vendor}'s, the same for every vendor. Found with {@link java.util.ServiceLoader}; see
+ * {@link io.github.ucode4j.api.MicrocodeDrivers}.
  *
  * <p>Implementations are stateless and thread-safe.
  */
@@ -62,12 +68,6 @@ public interface MicrocodeOps {
     }
 
     /**
-     * Orders two patches of this vendor by the revision they load: positive when {@code a} is newer, zero when
-     * the same, negative when older. Revisions compare unsigned, as the loaders do.
-     */
-    int compare(MicrocodePatch a, MicrocodePatch b);
-
-    /**
      * The path under the firmware directory where the kernel looks for this signature's patches:
      * {@code intel-ucode/06-55-04}, {@code amd-ucode/microcode_amd_fam19h.bin}.
      */
@@ -88,6 +88,59 @@ public interface MicrocodeOps {
     default String earlyCpioPath() {
         return "kernel/x86/microcode/" + vendor().cpuidName() + ".bin";
     }
+
+    /**
+     * The boundary, in bytes, on which the data of this vendor's file in an early-load initramfs must start (a power
+     * of two). The default, 4, is the boundary every entry's data in a {@code newc} cpio archive has anyway: it asks
+     * for nothing more.
+     */
+    default int earlyCpioAlignment() {
+        return 4;
+    }
+
+    /**
+     * The platform flags of a CPU of this vendor when no register is needed to know them, with why: none on a CPU
+     * without a platform id. Empty when they must be read ({@link #readPlatformFlags}). The default is the rule of
+     * a vendor whose CPUs have no platform id.
+     *
+     * @param signature the CPU's signature, empty when it is unknown
+     */
+    default Optional<SourcedFact<PlatformFlags>> platformFlagsWithoutRegisters(Optional<CpuSignature> signature) {
+        return Optional.of(noPlatformId());
+    }
+
+    /**
+     * Reads the platform flags of the CPU whose registers are {@code cpu}, with the register they come from, as
+     * Linux's {@code collect_cpu_info} does; called where {@link #platformFlagsWithoutRegisters} does not know them.
+     * The default, for a vendor whose CPUs have no platform id, reads nothing: a driver whose CPUs have platform
+     * flags overrides both.
+     *
+     * @throws ApplyException when a register cannot be read
+     */
+    default SourcedFact<PlatformFlags> readPlatformFlags(CpuRegisters cpu) throws ApplyException {
+        return noPlatformId();
+    }
+
+    private SourcedFact<PlatformFlags> noPlatformId() {
+        return new SourcedFact<>(PlatformFlags.NONE, "none: " + vendor() + " CPUs have no platform id");
+    }
+
+    /**
+     * Reads the revision the CPU whose registers are {@code cpu} runs, with the register it comes from, where this
+     * vendor's CPUs tell it without a write; empty where the read needs one (Intel), which only
+     * {@link #readRevision(WritableCpuRegisters)} does.
+     *
+     * @throws ApplyException when a register cannot be read
+     */
+    Optional<SourcedFact<Revision>> readRevisionWithoutWriting(CpuRegisters cpu) throws ApplyException;
+
+    /**
+     * Reads the revision the CPU whose registers are {@code cpu} runs, by this vendor's whole rule, writes included:
+     * what a load reads before and after its write.
+     *
+     * @throws ApplyException when a register cannot be read or written
+     */
+    Revision readRevision(WritableCpuRegisters cpu) throws ApplyException;
 
     /** How this vendor's CPUs load a patch and report their revision. */
     LoadProtocol loadProtocol();

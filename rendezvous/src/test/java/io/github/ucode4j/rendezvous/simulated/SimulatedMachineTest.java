@@ -7,7 +7,6 @@ import io.github.ucode4j.api.ApplyException;
 import io.github.ucode4j.api.CpuOutcome;
 import io.github.ucode4j.api.CpuResult;
 import io.github.ucode4j.api.Fact;
-import io.github.ucode4j.api.LoadProtocol;
 import io.github.ucode4j.api.MicrocodePatch;
 import io.github.ucode4j.api.Platform;
 import io.github.ucode4j.api.PlatformFlags;
@@ -83,8 +82,8 @@ class SimulatedMachineTest {
                     otherPlatform.details());
 
             backend.pinCurrentThread(backend.machine().cpu(0));
-            assertThat(backend.apply(backend.machine().cpu(0), otherPlatform, LoadProtocol.INTEL).message()).contains("PLATFORM_MISMATCH");
-            assertThat(backend.apply(backend.machine().cpu(0), broken, LoadProtocol.INTEL).message()).contains("checksum");
+            assertThat(backend.apply(backend.machine().cpu(0), otherPlatform, Machines.protocol(Vendor.INTEL)).message()).contains("PLATFORM_MISMATCH");
+            assertThat(backend.apply(backend.machine().cpu(0), broken, Machines.protocol(Vendor.INTEL)).message()).contains("checksum");
             assertThat(backend.machine().revision(0)).isEqualTo(OLD);
         }
     }
@@ -94,10 +93,10 @@ class SimulatedMachineTest {
         try (SimulatedBackend backend = backend(Vendor.AMD, "1x2x1")) {
             backend.pinCurrentThread(backend.machine().cpu(0));
 
-            assertThatThrownBy(() -> backend.readRevision(backend.machine().cpu(1), LoadProtocol.AMD))
+            assertThatThrownBy(() -> backend.readRevision(backend.machine().cpu(1), Machines.protocol(Vendor.AMD)))
                     .isInstanceOf(ApplyException.class).hasMessageContaining("not pinned to CPU 1");
             CpuResult wrongThread = backend.apply(backend.machine().cpu(1),
-                    Machines.patchFor(backend.machine(), 1, Revision.of(0x11)), LoadProtocol.AMD);
+                    Machines.patchFor(backend.machine(), 1, Revision.of(0x11)), Machines.protocol(Vendor.AMD));
             assertThat(wrongThread.outcome()).isEqualTo(CpuOutcome.FAILED);
         }
     }

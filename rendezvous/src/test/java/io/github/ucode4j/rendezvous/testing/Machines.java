@@ -1,5 +1,6 @@
 package io.github.ucode4j.rendezvous.testing;
 
+import io.github.ucode4j.amd.AmdMicrocodeOps;
 import io.github.ucode4j.api.CpuState;
 import io.github.ucode4j.api.LoadProtocol;
 import io.github.ucode4j.api.LogicalCpu;
@@ -7,6 +8,7 @@ import io.github.ucode4j.api.MicrocodePatch;
 import io.github.ucode4j.api.Revision;
 import io.github.ucode4j.api.Vendor;
 import io.github.ucode4j.api.fixtures.FixtureDriver;
+import io.github.ucode4j.intel.IntelMicrocodeOps;
 import io.github.ucode4j.rendezvous.LoadAssignment;
 import io.github.ucode4j.rendezvous.RendezvousOptions;
 import io.github.ucode4j.rendezvous.RendezvousRequest;
@@ -34,7 +36,8 @@ public final class Machines {
 
     /** The vendor's load protocol. */
     public static LoadProtocol protocol(Vendor vendor) {
-        return vendor == Vendor.INTEL ? LoadProtocol.INTEL : LoadProtocol.AMD;
+        // The real drivers', not ServiceLoader's: these tests register FixtureDriver as the drivers.
+        return (vendor == Vendor.INTEL ? new IntelMicrocodeOps() : new AmdMicrocodeOps()).loadProtocol();
     }
 
     /** The patch revision {@code revision} made for CPU {@code cpu} of {@code machine} (its signature and flags). */
