@@ -15,11 +15,14 @@ import org.opentest4j.TestAbortedException;
 
 /**
  * Ends a test run by naming what was skipped for want of the Debian corpus ({@link Corpus}): the reason once, then
- * one line per test class with the number of its tests (or parameterized groups) skipped, so that a build without
- * the corpus says what it did not check. The JUnit Platform finds it through {@code META-INF/services}; the api
+ * one line per test class with the number of its tests skipped (a parameterized test counts once), or all of them
+ * when the class itself was, so that a build without the corpus says what it did not check. The JUnit Platform finds it through {@code META-INF/services}; the api
  * test-jar carries it to every module whose tests use the corpus.
  */
 public final class CorpusSkipReport implements TestExecutionListener {
+    private static final int WHOLE_CLASS = -1;
+
+    // Tests skipped per class name; WHOLE_CLASS when the class itself was skipped.
     private final Map<String, Integer> skippedByClass = new ConcurrentSkipListMap<>();
     private final AtomicReference<String> reason = new AtomicReference<>();
 
@@ -34,7 +37,9 @@ public final class CorpusSkipReport implements TestExecutionListener {
                 : Optional.empty();
         corpusReason.ifPresent(why -> {
             reason.compareAndSet(null, why);
-            skippedByClass.merge(className(test), 1, Integer::sum);
+            boolean wholeClass = test.getSource().filter(ClassSource.class::isInstance).isPresent();
+            skippedByClass.merge(className(test), wholeClass ? WHOLE_CLASS : 1,
+                    (before, added) -> before == WHOLE_CLASS || added == WHOLE_CLASS ? WHOLE_CLASS : before + added);
         });
     }
 
@@ -44,9 +49,15 @@ public final class CorpusSkipReport implements TestExecutionListener {
             return;
         }
         System.out.println("*** SKIPPED for want of the corpus: " + reason.get());
-        skippedByClass.forEach((name, count) ->
-                System.out.println("*** SKIPPED " + name + ": " + count + (count == 1 ? " test" : " tests")
-                        + " need the Debian corpus"));
+        skippedByClass.forEach((name, count) -> System.out.println("*** SKIPPED " + name + ": " + tests(count)
+                + " the Debian corpus"));
+    }
+
+    private static String tests(int count) {
+        if (count == WHOLE_CLASS) {
+            return "all its tests need";
+        }
+        return count == 1 ? "1 test needs" : count + " tests need";
     }
 
     private static Optional<String> corpusReason(Throwable thrown) {

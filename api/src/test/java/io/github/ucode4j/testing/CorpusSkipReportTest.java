@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.core.LauncherConfig;
@@ -37,6 +38,22 @@ class CorpusSkipReportTest {
         }
     }
 
+    /** Run the same way: the whole class needs the corpus. */
+    static class SkippingAll {
+        @BeforeAll
+        static void findTheCorpus() {
+            Corpus.missing("not found in /nowhere", false);
+        }
+
+        @Test
+        void needsTheCorpus() {
+        }
+
+        @Test
+        void needsTheCorpusToo() {
+        }
+    }
+
     /** Run the same way: nothing in it needs the corpus. */
     static class Passing {
         @Test
@@ -49,6 +66,13 @@ class CorpusSkipReportTest {
         assertThat(run(Skipping.class)).containsExactly(
                 "*** SKIPPED for want of the corpus: Debian microcode corpus not found in /nowhere",
                 "*** SKIPPED CorpusSkipReportTest$Skipping: 2 tests need the Debian corpus");
+    }
+
+    @Test
+    void namesAClassSkippedWholeOnce() {
+        assertThat(run(SkippingAll.class)).containsExactly(
+                "*** SKIPPED for want of the corpus: Debian microcode corpus not found in /nowhere",
+                "*** SKIPPED CorpusSkipReportTest$SkippingAll: all its tests need the Debian corpus");
     }
 
     @Test
