@@ -11,29 +11,28 @@ import java.util.Optional;
  * compare against real files. The location comes from the system property {@code ucode4j.corpus} (the build sets
  * it to {@code .cache/debian/root}) or the environment variable {@code UCODE4J_CORPUS}.
  *
- * <p>Without the corpus such tests are skipped with a loud message, except under CI ({@code CI=true}), where a
- * missing corpus is a failure: CI fetches it first, so its absence there is a broken setup.
+ * <p>Without the corpus such tests are skipped, and {@link CorpusSkipReport} names them at the end of the run, one
+ * line per test class; under CI ({@code CI=true}) a missing corpus is a failure instead: CI fetches it first, so its
+ * absence there is a broken setup.
  */
 public final class Corpus {
+    /** How every skip for a missing corpus begins, so that {@link CorpusSkipReport} can tell them from others. */
+    static final String MISSING = "Debian microcode corpus";
+
     private Corpus() {
     }
 
     /** The unpacked tree, if present. */
     public static Optional<Path> find() {
-        String configured = System.getProperty("ucode4j.corpus", System.getenv("UCODE4J_CORPUS"));
-        return Optional.ofNullable(configured).map(Path::of).filter(p -> Files.isDirectory(p.resolve("lib/firmware")));
+        return configured().filter(p -> Files.isDirectory(p.resolve("lib/firmware")));
     }
 
     /** The unpacked tree; skips the calling test (fails it under CI) when it is absent. */
     public static Path root() {
         Optional<Path> root = find();
         if (root.isEmpty()) {
-            String message = "Debian microcode corpus not found (ucode4j.corpus / UCODE4J_CORPUS); run lab/fetch-debian.sh";
-            if ("true".equals(System.getenv("CI"))) {
-                throw new IllegalStateException(message);
-            }
-            System.err.println("*** SKIPPED: " + message);
-            assumeTrue(false, message);
+            missing(configured().map(p -> "not found in " + p).orElse("not configured")
+                    + " (ucode4j.corpus / UCODE4J_CORPUS); run lab/fetch-debian.sh");
         }
         return root.get();
     }
@@ -51,7 +50,26 @@ public final class Corpus {
     /** The iucode_tool binary from the corpus' {@code iucode-tool} package. */
     public static Path iucodeTool() {
         Path tool = root().resolve("usr/sbin/iucode_tool");
-        assumeTrue(Files.isExecutable(tool), "iucode_tool not unpacked in the corpus");
+        if (!Files.isExecutable(tool)) {
+            missing("has no iucode_tool: " + tool + " is not an executable file; run lab/fetch-debian.sh");
+        }
         return tool;
+    }
+
+    private static Optional<Path> configured() {
+        return Optional.ofNullable(System.getProperty("ucode4j.corpus", System.getenv("UCODE4J_CORPUS"))).map(Path::of);
+    }
+
+    private static void missing(String what) {
+        missing(what, "true".equals(System.getenv("CI")));
+    }
+
+    /** Skips the calling test for want of the corpus ({@code what} says how it is missing), or fails it under CI. */
+    static void missing(String what, boolean underCi) {
+        String message = MISSING + " " + what;
+        if (underCi) {
+            throw new IllegalStateException(message + "; under CI (CI=true) a missing corpus is a failure");
+        }
+        assumeTrue(false, message);
     }
 }

@@ -4,6 +4,7 @@ import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import org.opentest4j.TestAbortedException;
 
 /**
  * The project's property-test harness: runs a {@link Property} over values from a seeded {@link Generator}.
@@ -66,10 +67,13 @@ public final class Properties {
         return trimmed.startsWith("0x") ? Long.parseUnsignedLong(trimmed.substring(2), 16) : Long.parseLong(trimmed);
     }
 
+    // An assumption that aborts inside a property (a missing corpus, say) skips the whole test: it is no failure.
     private static <T> Throwable failureOf(Property<T> property, T value) {
         try {
             property.check(value);
             return null;
+        } catch (TestAbortedException e) {
+            throw e;
         } catch (Exception | AssertionError e) {
             return e;
         }

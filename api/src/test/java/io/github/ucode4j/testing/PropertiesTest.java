@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.opentest4j.TestAbortedException;
 
 class PropertiesTest {
 
@@ -76,6 +78,16 @@ class PropertiesTest {
             throw new IllegalStateException("boom " + i);
         }));
         assertThat(failure.getCause()).isInstanceOf(IllegalStateException.class).hasMessageStartingWith("boom");
+    }
+
+    @Test
+    void anAssumptionThatAbortsInsideAPropertySkipsTheTestInsteadOfFailingIt() {
+        List<Integer> seen = new ArrayList<>();
+        assertThatThrownBy(() -> Properties.forAll("needs the corpus", Generator.ints(0, 10), value -> {
+            seen.add(value);
+            Assumptions.assumeTrue(false, "no corpus here");
+        })).isInstanceOf(TestAbortedException.class).hasMessageContaining("no corpus here");
+        assertThat(seen).hasSize(1);
     }
 
     private static int countSevens(byte[] bytes) {
