@@ -1,6 +1,6 @@
 package io.github.ucode4j.xen;
 
-import io.github.ucode4j.linux.LinuxChecks;
+import io.github.ucode4j.linux.host.LinuxChecks;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

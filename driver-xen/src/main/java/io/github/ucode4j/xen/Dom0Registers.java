@@ -2,8 +2,8 @@ package io.github.ucode4j.xen;
 
 import io.github.ucode4j.api.ApplyException;
 import io.github.ucode4j.api.spi.WritableCpuRegisters;
-import io.github.ucode4j.linux.MsrReader;
-import io.github.ucode4j.linux.NotesByCpu;
+import io.github.ucode4j.linux.host.MsrReader;
+import io.github.ucode4j.linux.host.NotesByCpu;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;

@@ -13,7 +13,7 @@ import io.github.ucode4j.api.Revision;
 import io.github.ucode4j.api.Vendor;
 import io.github.ucode4j.api.spi.MicrocodeOps;
 import io.github.ucode4j.api.spi.SourcedFact;
-import io.github.ucode4j.linux.NotesByCpu;
+import io.github.ucode4j.linux.host.NotesByCpu;
 import io.github.ucode4j.linux.libc.Errno;
 import io.github.ucode4j.linux.libc.ErrnoException;
 import java.nio.ByteBuffer;

@@ -1,6 +1,9 @@
 package io.github.ucode4j.linux;
 
 import io.github.ucode4j.api.ApplyException;
+import io.github.ucode4j.linux.host.CpuDevices;
+import io.github.ucode4j.linux.host.CpuidAccess;
+import io.github.ucode4j.linux.host.MsrAccess;
 import io.github.ucode4j.linux.libc.JnaLibc;
 import io.github.ucode4j.linux.libc.Libc;
 import java.util.Objects;

@@ -13,6 +13,8 @@ import io.github.ucode4j.api.Vendor;
 import io.github.ucode4j.api.host.HostLock;
 import io.github.ucode4j.api.spi.MicrocodeOps;
 import io.github.ucode4j.api.spi.SystemBackend;
+import io.github.ucode4j.linux.host.LinuxChecks;
+import io.github.ucode4j.linux.host.RevisionChanges;
 import io.github.ucode4j.linux.libc.Errno;
 import io.github.ucode4j.linux.libc.Libc;
 import java.io.IOException;
@@ -116,14 +118,14 @@ public final class KernelBackend implements SystemBackend {
     @Override
     public Optional<String> unavailableReason() {
         Optional<String> reason = LinuxChecks.firstReason(
-                () -> LinuxChecks.notX86Linux(LinuxChecks.LINUX_BACKENDS),
+                () -> LinuxChecks.notX86Linux(BackendChecks.LINUX_BACKENDS),
                 () -> Files.exists(roots.microcodeReload()) ? Optional.empty()
                         : Optional.of(roots.microcodeReload() + " is missing: this kernel cannot late-load microcode (it needs "
                                 + "CONFIG_MICROCODE_LATE_LOADING=y, off by default since Linux 5.19, and no hypervisor); load it "
                                 + "at boot through the early initramfs, or use the msr backend"),
                 () -> LinuxChecks.notRoot(hardware.get().libc().geteuid(), "the kernel's microcode reload"),
                 searchPath::unusable,
-                () -> LinuxChecks.otherMountNamespace(roots, "the kernel backend"),
+                () -> BackendChecks.otherMountNamespace(roots, "the kernel backend"),
                 run::problem,
                 () -> FirmwareSearchPath.cannotName(FirmwareFolder.of(run.path(), ProcessHandle.current().pid())));
         return reason.map(r -> leftover().map(note -> r + ". Also: " + note).orElse(r));

@@ -8,6 +8,7 @@ import io.github.ucode4j.api.MicrocodePatch;
 import io.github.ucode4j.api.Platform;
 import io.github.ucode4j.api.Revision;
 import io.github.ucode4j.api.spi.PerCpuBackend;
+import io.github.ucode4j.linux.host.LinuxChecks;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -94,13 +95,13 @@ public final class MsrBackend implements PerCpuBackend {
     @Override
     public Optional<String> unavailableReason() {
         return LinuxChecks.firstReason(
-                () -> LinuxChecks.notX86Linux(LinuxChecks.LINUX_BACKENDS),
+                () -> LinuxChecks.notX86Linux(BackendChecks.LINUX_BACKENDS),
                 () -> LinuxChecks.notRoot(hardware.get().libc().geteuid(), "writing MSRs through /dev/cpu/N/msr"),
                 () -> Files.exists(roots.msr(0)) ? Optional.empty()
                         : Optional.of(roots.msr(0) + " is missing: load the msr module (modprobe msr)"),
-                () -> LinuxChecks.msrWritesDisabled(roots),
-                () -> LinuxChecks.lockedDown(roots),
-                () -> LinuxChecks.unknownVendor(roots));
+                () -> BackendChecks.msrWritesDisabled(roots),
+                () -> BackendChecks.lockedDown(roots),
+                () -> BackendChecks.unknownVendor(roots));
     }
 
     /**

@@ -6,6 +6,8 @@ import io.github.ucode4j.api.Revision;
 import io.github.ucode4j.api.Vendor;
 import io.github.ucode4j.api.spi.MicrocodeOps;
 import io.github.ucode4j.api.spi.WritableCpuRegisters;
+import io.github.ucode4j.linux.host.CpuidAccess;
+import io.github.ucode4j.linux.host.MsrAccess;
 
 /**
  * The running revision, read through {@code /dev/cpu/N} by the vendor driver's rule

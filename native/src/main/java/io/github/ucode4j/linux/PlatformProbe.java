@@ -15,6 +15,11 @@ import io.github.ucode4j.api.Vendor;
 import io.github.ucode4j.api.spi.CpuRegisters;
 import io.github.ucode4j.api.spi.MicrocodeOps;
 import io.github.ucode4j.api.spi.SourcedFact;
+import io.github.ucode4j.linux.host.CpuInfo;
+import io.github.ucode4j.linux.host.CpuidAccess;
+import io.github.ucode4j.linux.host.CpuidLeaf;
+import io.github.ucode4j.linux.host.MsrReader;
+import io.github.ucode4j.linux.host.NotesByCpu;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -35,7 +40,7 @@ import java.util.OptionalLong;
  * means to write an MSR, since every write through {@code /dev/cpu/N/msr} taints the kernel. So a revision whose
  * read needs a write (Intel's) is the kernel's view (sysfs {@code microcode/version}, else {@code /proc/cpuinfo}).
  */
-public final class PlatformProbe {
+final class PlatformProbe {
     private static final String CPUID_SOURCE = "CPUID leaf %d (/dev/cpu/N/cpuid)";
     private static final String CPUINFO_SIGNATURE = "/proc/cpuinfo cpu family, model, stepping";
 

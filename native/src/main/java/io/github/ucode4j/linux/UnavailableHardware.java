@@ -1,6 +1,9 @@
 package io.github.ucode4j.linux;
 
 import io.github.ucode4j.api.ApplyException;
+import io.github.ucode4j.linux.host.CpuidAccess;
+import io.github.ucode4j.linux.host.CpuidLeaf;
+import io.github.ucode4j.linux.host.MsrAccess;
 
 /** Stands in for CPU devices that could not be opened at all: every access fails with the reason. */
 final class UnavailableHardware implements MsrAccess, CpuidAccess {

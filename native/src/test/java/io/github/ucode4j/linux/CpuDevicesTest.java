@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.ucode4j.api.ApplyException;
+import io.github.ucode4j.linux.host.CpuDevices;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -3,6 +3,7 @@ package io.github.ucode4j.linux;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.ucode4j.api.CpuSignature;
+import io.github.ucode4j.linux.host.CpuInfo;
 import io.github.ucode4j.linux.libc.JnaLibc;
 import io.github.ucode4j.testing.Generator;
 import io.github.ucode4j.testing.Properties;

@@ -1,7 +1,8 @@
 package io.github.ucode4j.linux;
 
-import io.github.ucode4j.testing.ResourceBudget;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.github.ucode4j.linux.host.CpuInfo;
+import io.github.ucode4j.testing.ResourceBudget;
 import java.nio.charset.StandardCharsets;
 
 /**

@@ -18,15 +18,22 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
  * What this module shows others: JNA is an implementation detail, so no type of it appears in the public or
  * protected members of an exported package's public classes, and the module does not pass JNA on to its readers.
+ * Everyone sees the user API and nothing else; what the {@code xen} backend shares with this module's backends is
+ * exported to it alone.
  */
 class ModuleSurfaceTest {
     private static final String JNA_PACKAGE = "com.sun.jna";
+    private static final String XEN_MODULE = "io.github.ucode4j.xen";
+    /** The user API: the only public top-level types of the package exported to everyone. */
+    private static final Set<String> USER_API = Set.of("AffinityPinning", "KernelBackend", "LinuxRoots",
+            "MsrAddressPolicy", "MsrBackend", "MsrOptions", "ThreadPinning");
 
     @Test
     void noJnaTypeAppearsInAnExportedSignature() throws Exception {
@@ -46,7 +53,23 @@ class ModuleSurfaceTest {
         Optional<ModuleDescriptor.Requires> jna = module.requires().stream().filter(r -> r.name().equals(JNA_PACKAGE)).findFirst();
         assertThat(jna).hasValueSatisfying(r -> assertThat(r.modifiers()).doesNotContain(ModuleDescriptor.Requires.Modifier.TRANSITIVE));
         assertThat(module.exports()).filteredOn(e -> e.source().equals("io.github.ucode4j.linux.libc"))
-                .singleElement().satisfies(e -> assertThat(e.targets()).containsExactly("io.github.ucode4j.xen"));
+                .singleElement().satisfies(e -> assertThat(e.targets()).containsExactly(XEN_MODULE));
+    }
+
+    @Test
+    void onlyTheUserApiPackageIsExportedToEveryoneAndItsPublicTypesAreTheUserApi() throws Exception {
+        List<ModuleDescriptor.Exports> toEveryone = descriptor().exports().stream().filter(e -> !e.isQualified()).toList();
+        assertThat(toEveryone).singleElement().satisfies(e -> assertThat(e.source()).isEqualTo("io.github.ucode4j.linux"));
+
+        List<String> publicTopLevel = publicClassesOf("io.github.ucode4j.linux").stream()
+                .filter(type -> type.getEnclosingClass() == null).map(Class::getSimpleName).toList();
+        assertThat(publicTopLevel).as("public types everyone sees").containsExactlyInAnyOrderElementsOf(USER_API);
+    }
+
+    @Test
+    void theHostAsTheBackendsReadItIsExportedOnlyToTheXenBackend() throws Exception {
+        assertThat(descriptor().exports()).filteredOn(e -> e.source().equals("io.github.ucode4j.linux.host"))
+                .singleElement().satisfies(e -> assertThat(e.targets()).containsExactly(XEN_MODULE));
     }
 
     /** This module's descriptor, from its own classes (the tests run on the class path, where others are seen first). */

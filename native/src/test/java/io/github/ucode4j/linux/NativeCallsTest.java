@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.ucode4j.api.ApplyException;
+import io.github.ucode4j.linux.host.CpuDevices;
+import io.github.ucode4j.linux.host.CpuidLeaf;
+import io.github.ucode4j.linux.host.DeviceRemedies;
 import io.github.ucode4j.linux.libc.Errno;
 import io.github.ucode4j.linux.libc.ErrnoException;
 import io.github.ucode4j.linux.libc.JnaLibc;

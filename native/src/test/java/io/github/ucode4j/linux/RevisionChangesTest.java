@@ -7,6 +7,7 @@ import io.github.ucode4j.api.LogicalCpu;
 import io.github.ucode4j.api.Platform;
 import io.github.ucode4j.api.PlatformCpu;
 import io.github.ucode4j.api.Revision;
+import io.github.ucode4j.linux.host.RevisionChanges;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -3,6 +3,7 @@ package io.github.ucode4j.linux;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.ucode4j.linux.host.CpuInfo;
 import io.github.ucode4j.linux.libc.Errno;
 import java.io.IOException;
 import java.nio.file.Files;

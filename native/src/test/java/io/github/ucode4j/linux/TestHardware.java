@@ -1,5 +1,6 @@
 package io.github.ucode4j.linux;
 
+import io.github.ucode4j.linux.host.CpuDevices;
 import io.github.ucode4j.linux.libc.Libc;
 
 /** Hardware for fixture machines: the given C library, and the fixture's (absent) device files. */

@@ -1,4 +1,4 @@
-package io.github.ucode4j.linux;
+package io.github.ucode4j.linux.host;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,10 +1,10 @@
-package io.github.ucode4j.linux;
+package io.github.ucode4j.linux.host;
 
 import io.github.ucode4j.linux.libc.Errno;
 
 /** What a person can do when an access to {@code /dev/cpu/N/msr} or {@code /dev/cpu/N/cpuid} fails with an errno. */
-final class DeviceRemedies {
-    static final String WRITES_REFUSED = "MSR writes are refused: run as root (CAP_SYS_RAWIO), check that "
+public final class DeviceRemedies {
+    public static final String WRITES_REFUSED = "MSR writes are refused: run as root (CAP_SYS_RAWIO), check that "
             + "/sys/module/msr/parameters/allow_writes is not 'off' (boot with msr.allow_writes=on), and that kernel "
             + "lockdown is not active (/sys/kernel/security/lockdown; Secure Boot turns it on)";
 
@@ -22,7 +22,7 @@ final class DeviceRemedies {
     }
 
     /** Reading MSR {@code msr} failed. */
-    static String read(long msr, int cpu, int errno) {
+    public static String read(long msr, int cpu, int errno) {
         return switch (errno) {
             case Errno.EIO -> "the CPU refused to read MSR 0x" + Long.toHexString(msr) + " (#GP): this CPU does not have it";
             case Errno.ENXIO -> offline(cpu);
@@ -32,7 +32,7 @@ final class DeviceRemedies {
     }
 
     /** Writing MSR {@code msr} failed. */
-    static String write(long msr, int cpu, int errno) {
+    public static String write(long msr, int cpu, int errno) {
         return switch (errno) {
             case Errno.EPERM, Errno.EACCES -> WRITES_REFUSED;
             case Errno.EIO -> "the CPU refused the write to MSR 0x" + Long.toHexString(msr) + " (#GP)";

@@ -1,4 +1,4 @@
-package io.github.ucode4j.linux;
+package io.github.ucode4j.linux.host;
 
 import io.github.ucode4j.api.CpuSignature;
 import java.nio.ByteBuffer;

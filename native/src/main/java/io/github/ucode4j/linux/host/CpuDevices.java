@@ -1,6 +1,7 @@
-package io.github.ucode4j.linux;
+package io.github.ucode4j.linux.host;
 
 import io.github.ucode4j.api.ApplyException;
+import io.github.ucode4j.linux.LinuxRoots;
 import io.github.ucode4j.linux.libc.ErrnoException;
 import io.github.ucode4j.linux.libc.Libc;
 import java.nio.ByteBuffer;
@@ -50,7 +51,7 @@ public final class CpuDevices implements MsrAccess, CpuidAccess, AutoCloseable {
     }
 
     /** Devices under {@code roots.devCpu()}, accessed through {@code libc}, waiting at most {@code busyDeadline} for a CPU. */
-    CpuDevices(Libc libc, LinuxRoots roots, Duration busyDeadline) {
+    public CpuDevices(Libc libc, LinuxRoots roots, Duration busyDeadline) {
         this.libc = libc;
         this.roots = roots;
         this.busyDeadline = busyDeadline;
