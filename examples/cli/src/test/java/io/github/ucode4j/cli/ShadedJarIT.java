@@ -2,9 +2,9 @@ package io.github.ucode4j.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.jna.Native;
 import java.io.IOException;
-import java.net.URISyntaxException;
+import java.net.JarURLConnection;
+import java.net.URL;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -47,8 +47,11 @@ class ShadedJarIT {
         return nativeEntry.split("/")[3];
     }
 
-    private static Path jnaJar() throws URISyntaxException {
-        return Path.of(Native.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    /** JNA's own jar on the test class path (found as a resource: only native/ and driver-xen/ may use JNA's classes). */
+    private static Path jnaJar() throws Exception {
+        URL nativeClass = ShadedJarIT.class.getClassLoader().getResource("com/sun/jna/Native.class");
+        assertThat(nativeClass).as("JNA on the test class path").isNotNull();
+        return Path.of(((JarURLConnection) nativeClass.openConnection()).getJarFileURL().toURI());
     }
 
     private static Set<String> entries(Path jar) throws IOException {
