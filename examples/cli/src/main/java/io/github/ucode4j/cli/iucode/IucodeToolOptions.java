@@ -20,7 +20,7 @@ final class IucodeToolOptions {
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final List<String> LONG_OPTIONS = List.of("quiet", "verbose", "list", "list-all", "scan-system",
             "date-before", "date-after", "loose-date-filtering", "strict-date-filtering", "write-firmware",
-            "write-earlyfw", "write-to", "write-named-to", "write-all-named-to", "overwrite", "no-overwrite",
+            "write-to", "write-earlyfw", "write-named-to", "write-all-named-to", "overwrite", "no-overwrite",
             "mini-earlyfw", "normal-earlyfw", "strict-checks", "no-strict-checks", "ignore-broken", "no-ignore-broken");
     private static final List<String> TAKE_ARGUMENT = List.of("date-before", "date-after", "write-earlyfw", "write-to",
             "write-named-to", "write-all-named-to");

@@ -56,7 +56,7 @@ final class IucodeToolRun {
     }
 
     int run() throws MicrocodeFormatException, IOException, BackendUnavailableException {
-        if (!options.hasAction()) {
+        if (!options.hasAction() && options.inputs.isEmpty()) {
             message(1, "nothing to do...");
             return ExitCode.OK;
         }
@@ -69,6 +69,9 @@ final class IucodeToolRun {
                 return BROKEN;
             }
         }
+        if (!options.hasAction()) {
+            return ExitCode.OK;
+        }
         if (bundles.stream().allMatch(bundle -> bundle.patches().isEmpty())) {
             message(1, "No valid microcodes were loaded, nothing to do...");
             return ExitCode.OK;
@@ -78,7 +81,10 @@ final class IucodeToolRun {
             IucodeToolText.lines(bundles, selection, true, this::warning).forEach(out::println);
         }
         if (options.listSelected) {
-            IucodeToolText.lines(bundles, selection, false, this::warning).forEach(out::println);
+            // The bundles are named once: not again after -L, and not at all when quiet.
+            boolean nameBundles = options.verbosity > 0 && !options.listAll;
+            IucodeToolText.lines(bundles, selection, false, this::warning).stream()
+                    .filter(line -> nameBundles || !line.startsWith(IucodeToolText.BUNDLE_LINE_START)).forEach(out::println);
         }
         if (!writes()) {
             return ExitCode.OK;
@@ -115,7 +121,7 @@ final class IucodeToolRun {
             }
             return true;
         } catch (MicrocodeFormatException e) {
-            message(0, e.source() + ": " + (e.rule() == InputRule.UNREADABLE ? "cannot open: " + e.detail() : "invalid file format"));
+            message(0, e.source() + ": " + (e.rule() == InputRule.UNREADABLE ? "cannot open: " + systemWords(e.detail()) : "invalid file format"));
         } catch (IOException e) {
             message(0, "(stdin): cannot read: " + IoMessages.reason(e));
         }
@@ -180,6 +186,7 @@ final class IucodeToolRun {
     }
 
     private boolean writeFile(String name, ByteBuffer content) {
+        message(1, "Writing selected microcodes to: " + name);
         try {
             OutputFiles.write(FileNames.fromArgument(name), content, options.overwrite);
             return true;
@@ -214,6 +221,11 @@ final class IucodeToolRun {
         Map<String, ByteBuffer> inFolder = new LinkedHashMap<>();
         files.forEach((name, content) -> inFolder.put(name.substring(name.indexOf('/') + 1), content));
         return inFolder;
+    }
+
+    // The C library's words for an error start with a capital ("No such file or directory"); the library's do not.
+    private static String systemWords(String reason) {
+        return reason.isEmpty() ? reason : Character.toUpperCase(reason.charAt(0)) + reason.substring(1);
     }
 
     private void warning(String text) {

@@ -18,6 +18,9 @@ import java.util.function.Consumer;
  * same order, line for line. iucode_tool reads only Intel microcode and numbers only inputs that hold patches.
  */
 public final class IucodeToolText {
+    /** How the line naming a bundle starts, in both listings. */
+    public static final String BUNDLE_LINE_START = "microcode bundle ";
+
     private IucodeToolText() {
     }
 
