@@ -39,6 +39,7 @@ import java.util.Map;
  */
 final class IucodeToolRun {
     static final int BROKEN = 2;
+    private static final String NAMED_FILES = "microcode file(s)";
 
     private final IucodeToolOptions options;
     private final String program;
@@ -60,7 +61,7 @@ final class IucodeToolRun {
             message(1, "nothing to do...");
             return ExitCode.OK;
         }
-        if (options.miniEarlyfw || options.looseDateFiltering || options.allNamedTo.isPresent()) {
+        if (options.miniEarlyfw || options.looseDateFiltering) {
             return unsupported();
         }
         List<Bundle> bundles = new ArrayList<>();
@@ -94,18 +95,17 @@ final class IucodeToolRun {
             message(1, "No valid microcodes were selected, nothing to do...");
             return ExitCode.OK;
         }
-        return write(cache);
+        return write(cache, bundles);
     }
 
     private boolean writes() {
         return options.earlyfw.isPresent() || options.writeTo.isPresent() || options.namedTo.isPresent()
-                || options.firmwareDirectory.isPresent();
+                || options.allNamedTo.isPresent() || options.firmwareDirectory.isPresent();
     }
 
     // What iucode_tool does and ucode does not do yet is refused rather than done differently.
     private int unsupported() {
-        err.println(program + ": --mini-earlyfw, --loose-date-filtering and --write-all-named-to are not supported by "
-                + "ucode iucode-tool yet");
+        err.println(program + ": --mini-earlyfw and --loose-date-filtering are not supported by ucode iucode-tool yet");
         return ExitCode.USAGE;
     }
 
@@ -167,7 +167,7 @@ final class IucodeToolRun {
         }
     }
 
-    private int write(MicrocodeCache cache) throws MicrocodeFormatException {
+    private int write(MicrocodeCache cache, List<Bundle> bundles) throws MicrocodeFormatException {
         MicrocodeWriter writer = new MicrocodeWriter(inputs.drivers());
         if (options.earlyfw.isPresent() && !writeFile(options.earlyfw.get(), writer.earlyInitramfs(cache))) {
             return BROKEN;
@@ -175,11 +175,15 @@ final class IucodeToolRun {
         if (options.writeTo.isPresent() && !writeFile(options.writeTo.get(), writer.concatenated(cache, Vendor.INTEL))) {
             return BROKEN;
         }
-        if (options.namedTo.isPresent() && !writeFiles(options.namedTo.get(), writer.namedFiles(cache))) {
+        if (options.namedTo.isPresent() && !writeFiles(options.namedTo.get(), NAMED_FILES, writer.namedFiles(cache))) {
             return BROKEN;
         }
-        if (options.firmwareDirectory.isPresent()
-                && !writeFiles(options.firmwareDirectory.get(), withoutVendorFolder(writer.firmwareFiles(cache)))) {
+        if (options.allNamedTo.isPresent() && !writeFiles(options.allNamedTo.get(), NAMED_FILES,
+                writer.allNamedFiles(bundles.stream().filter(bundle -> bundle.vendor() == Vendor.INTEL).toList()))) {
+            return BROKEN;
+        }
+        if (options.firmwareDirectory.isPresent() && !writeFiles(options.firmwareDirectory.get(), "microcode firmware file(s)",
+                withoutVendorFolder(writer.firmwareFiles(cache)))) {
             return BROKEN;
         }
         return ExitCode.OK;
@@ -199,7 +203,8 @@ final class IucodeToolRun {
     }
 
     // iucode_tool writes into a folder that exists; it never creates one.
-    private boolean writeFiles(String directory, Map<String, ByteBuffer> files) {
+    private boolean writeFiles(String directory, String what, Map<String, ByteBuffer> files) {
+        message(1, "Writing " + what + " into " + directory);
         Path folder = FileNames.fromArgument(directory);
         if (!Files.isDirectory(folder)) {
             message(0, directory + ": cannot open: No such file or directory");
