@@ -223,7 +223,7 @@ final class IucodeToolOptions {
 
     private void scanSystem(Optional<String> mode) throws IucodeToolUsageException {
         if (mode.isPresent() && !List.of("0", "1", "2", "auto", "fast", "exact").contains(mode.get())) {
-            throw IucodeToolUsageException.badValue("unknown --scan-system mode: '" + mode.get() + "'");
+            throw IucodeToolUsageException.badValue("invalid --scan-system mode: '" + mode.get() + "'");
         }
         if (scanned) {
             throw IucodeToolUsageException.badValue("--scan-system can be specified only once");

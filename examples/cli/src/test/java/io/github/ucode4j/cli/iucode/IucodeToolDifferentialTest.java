@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.ucode4j.cli.Main;
 import io.github.ucode4j.testing.Corpus;
 import io.github.ucode4j.testing.IucodeTool;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -34,7 +36,8 @@ class IucodeToolDifferentialTest {
                 "-s 0x50654,0xb7,lt:0x2007006 -l FW", "-s !0x50654 -l FW/06-55-04 FW/06-55-07", "-s ! -l FW",
                 "-s ! -s 0x806ec -lL FW", "--date-before=2020-01-01 -l FW", "--date-after 2023-06-01 -l FW",
                 "-S -l FW", "--scan-system -s 0x50654 -l FW", "--no-strict-checks -l FW", "--strict-checks --list FW",
-                "--list-all FW/06-9e-0d.initramfs", "--li FW",
+                "--list-all FW/06-9e-0d.initramfs", "--li FW", "-t r -l FW/06-55-04", "-tr -lq FW/06-55-04 -tb FW/06-8e-09.initramfs",
+                "--scan-system=exact -l FW/06-55-04", "--scan-system=bogus -l FW",
                 // nothing to do, and command lines iucode_tool refuses
                 "", "-q", "FW", "--bogus", "-x -l FW", "--list=yes FW", "-s", "--date-before",
                 "-s 06-55-04 -l FW", "--date-before=xx -l FW", "-t z FW", "--write",
@@ -134,6 +137,25 @@ class IucodeToolDifferentialTest {
                 "Try `iucode_tool --help' or `iucode_tool --usage' for more information.");
         assertThat(longOption.messages()).containsExactly("iucode_tool: unrecognized option '--kernel=/dev/cpu/microcode'",
                 "Try `iucode_tool --help' or `iucode_tool --usage' for more information.");
+    }
+
+    @Test
+    void readsStandardInputForADashAsIucodeToolReadsTheSameFileByName() throws Exception {
+        Path file = Corpus.intelFirmware().resolve("06-55-04");
+        List<String> expected = IucodeTool.run(directory, List.of("-tb", "-l", file.toAbsolutePath().toString())).stdout().stream()
+                .map(line -> line.replace(file.toAbsolutePath().toString(), "(stdin)")).toList();
+
+        InputStream previous = System.in;
+        Run actual;
+        try {
+            System.setIn(new ByteArrayInputStream(Files.readAllBytes(file)));
+            actual = ucode(List.of("-tb", "-l", "-"));
+        } finally {
+            System.setIn(previous);
+        }
+
+        assertThat(actual.exitCode()).as(actual.messages().toString()).isZero();
+        assertThat(actual.stdout()).isEqualTo(expected).first().isEqualTo("microcode bundle 1: (stdin)");
     }
 
     private List<String> arguments(String commandLine, Path out) throws IOException {
