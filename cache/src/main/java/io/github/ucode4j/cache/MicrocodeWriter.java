@@ -1,8 +1,10 @@
 package io.github.ucode4j.cache;
 
+import io.github.ucode4j.api.Bundle;
 import io.github.ucode4j.api.MicrocodeDrivers;
 import io.github.ucode4j.api.MicrocodeFormatException;
 import io.github.ucode4j.api.MicrocodePatch;
+import io.github.ucode4j.api.PatchTarget;
 import io.github.ucode4j.api.Vendor;
 import io.github.ucode4j.api.spi.MicrocodeOps;
 import java.io.IOException;
@@ -27,6 +29,7 @@ import java.util.Set;
  *   <li>{@link #firmwareFiles}: one file per name the kernel looks up, {@code intel-ucode/ff-mm-ss} ({@code -K})
  *       and {@code amd-ucode/microcode_amd_famXXh.bin};
  *   <li>{@link #namedFiles}: one file per kept entry, {@code s%08X_m%08X_r%08X.fw} ({@code -W});
+ *   <li>{@link #allNamedFiles}: the same for every patch read, selected or not ({@code --write-all-named-to});
  *   <li>{@link #concatenated}: one vendor's patches in one file ({@code -w}).
  * </ul>
  * {@link #writeFiles} puts a set of files in place all or nothing, never through a symbolic link. Thread-safe.
@@ -101,11 +104,39 @@ public final class MicrocodeWriter {
         Copies copies = new Copies();
         for (CacheEntry entry : cache.entries()) {
             copies.add(entry.cached());
-            String name = String.format("s%08X_m%08X_r%08X.fw", entry.signature().eax(), entry.platformFlags().mask(),
-                    entry.revision().value());
+            String name = namedFile(entry.signature().eax(), entry.platformFlags().mask(), entry.revision().value());
             files.put(name, driver(entry.vendor()).firmwareFile(List.of(entry.cached().patch())));
         }
         return files;
+    }
+
+    /**
+     * One file per signature and platform mask of every patch in {@code bundles}, selected or not, named as
+     * {@link #namedFiles} names them: every revision read, not only the newest. Of patches that would get the same
+     * name the first read is written.
+     *
+     * @throws MicrocodeFormatException when a patch would go into more than {@link #MAX_COPIES} files
+     *     ({@link WriterRule#TOO_MANY_COPIES}), naming it
+     */
+    public Map<String, ByteBuffer> allNamedFiles(List<Bundle> bundles) throws MicrocodeFormatException {
+        Map<String, ByteBuffer> files = new LinkedHashMap<>();
+        for (Bundle bundle : bundles) {
+            for (MicrocodePatch patch : bundle.patches()) {
+                if (patch.targets().size() > MAX_COPIES) {
+                    throw new MicrocodeFormatException(WriterRule.TOO_MANY_COPIES, patch.origin().source(),
+                            patch.origin().offset(), "it declares " + patch.targets().size() + " processors");
+                }
+                for (PatchTarget target : patch.targets()) {
+                    files.computeIfAbsent(namedFile(target.signature().eax(), target.platformFlags().mask(), patch.revision().value()),
+                            name -> driver(patch.vendor()).firmwareFile(List.of(patch)));
+                }
+            }
+        }
+        return files;
+    }
+
+    private static String namedFile(int signature, int platformMask, int revision) {
+        return String.format("s%08X_m%08X_r%08X.fw", signature, platformMask, revision);
     }
 
     /**

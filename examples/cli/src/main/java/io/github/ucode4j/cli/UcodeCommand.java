@@ -9,6 +9,7 @@ import io.github.ucode4j.cli.command.StatusCommand;
 import io.github.ucode4j.cli.command.VerifyCommand;
 import io.github.ucode4j.cli.command.WriteEarlyCpioCommand;
 import io.github.ucode4j.cli.command.WriteFirmwareDirCommand;
+import io.github.ucode4j.cli.iucode.IucodeToolCommand;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
@@ -35,7 +36,8 @@ import picocli.CommandLine.Spec;
             "4:no usable apply backend",
             "70:internal error (a bug, or out of memory; run with --debug and report it)"},
         subcommands = {ListCommand.class, VerifyCommand.class, StatusCommand.class, ExplainCommand.class, ApplyCommand.class,
-            WriteEarlyCpioCommand.class, WriteFirmwareDirCommand.class, DiffCommand.class, DemoCommand.class})
+            WriteEarlyCpioCommand.class, WriteFirmwareDirCommand.class, DiffCommand.class, DemoCommand.class,
+            IucodeToolCommand.class})
 public final class UcodeCommand implements Runnable {
     @Spec
     CommandSpec spec;

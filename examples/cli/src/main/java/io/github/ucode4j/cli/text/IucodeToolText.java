@@ -18,6 +18,9 @@ import java.util.function.Consumer;
  * same order, line for line. iucode_tool reads only Intel microcode and numbers only inputs that hold patches.
  */
 public final class IucodeToolText {
+    /** How the line naming a bundle starts, in both listings. */
+    public static final String BUNDLE_LINE_START = "microcode bundle ";
+
     private IucodeToolText() {
     }
 
@@ -46,9 +49,7 @@ public final class IucodeToolText {
             }
             return lines;
         }
-        MicrocodeCache cache = MicrocodeCache.builder().revisionOrder(Revision.SIGNED).selection(selection).addAll(intel)
-                .strict(false).build();
-        cache.findings().forEach(finding -> warnings.accept(finding.toString()));
+        MicrocodeCache cache = selected(intel, selection, warnings);
         for (int i = 0; i < intel.size(); i++) {
             lines.add(IucodeToolListing.bundleLine(i + 1, intel.get(i)));
         }
@@ -58,5 +59,20 @@ public final class IucodeToolText {
                     entry.signature().eax(), entry.platformFlags().mask(), (IntelPatchDetails) entry.cached().patch().details()));
         }
         return lines;
+    }
+
+    /**
+     * The Intel patches of {@code bundles} that iucode_tool selects under {@code selection}, merged in its (signed)
+     * revision order: what its {@code -l} lists and its writers write. Of different patches for the same signature,
+     * mask and revision the first read is kept, with a warning naming every place that ships one.
+     *
+     * @throws MicrocodeFormatException never for such conflicts; declared by the cache's builder
+     */
+    public static MicrocodeCache selected(List<Bundle> bundles, Selection selection, Consumer<String> warnings)
+            throws MicrocodeFormatException {
+        MicrocodeCache cache = MicrocodeCache.builder().revisionOrder(Revision.SIGNED).selection(selection)
+                .addAll(bundles.stream().filter(bundle -> bundle.vendor() == Vendor.INTEL).toList()).strict(false).build();
+        cache.findings().forEach(finding -> warnings.accept(finding.toString()));
+        return cache;
     }
 }

@@ -1,0 +1,246 @@
+package io.github.ucode4j.cli.iucode;
+
+import io.github.ucode4j.api.ApplyBackends;
+import io.github.ucode4j.api.BackendUnavailableException;
+import io.github.ucode4j.api.Bundle;
+import io.github.ucode4j.api.MicrocodeFormatException;
+import io.github.ucode4j.api.Platform;
+import io.github.ucode4j.api.Vendor;
+import io.github.ucode4j.api.spi.MicrocodeOps;
+import io.github.ucode4j.api.InputRule;
+import io.github.ucode4j.cache.IoMessages;
+import io.github.ucode4j.cache.MicrocodeCache;
+import io.github.ucode4j.cache.MicrocodeWriter;
+import io.github.ucode4j.cache.OutputFiles;
+import io.github.ucode4j.cache.Selection;
+import io.github.ucode4j.cache.input.FolderOrder;
+import io.github.ucode4j.cache.input.MicrocodeInputs;
+import io.github.ucode4j.cli.ExitCode;
+import io.github.ucode4j.cli.FileNames;
+import io.github.ucode4j.cli.option.ChosenBackend;
+import io.github.ucode4j.cli.text.IucodeToolText;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.ByteBuffer;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One run of iucode_tool's command line: read the inputs in iucode_tool's order, select, list, write, with
+ * iucode_tool's messages and exit codes (0 done or nothing to do, 1 a command line it refuses, 2 an input that
+ * cannot be read or an output that cannot be written). The jobs themselves are the library's: the same reading,
+ * selection, listing and writers as {@code ucode list}, {@code write-early-cpio} and {@code write-firmware-dir}.
+ */
+final class IucodeToolRun {
+    static final int BROKEN = 2;
+    private static final String NAMED_FILES = "microcode file(s)";
+
+    private final IucodeToolOptions options;
+    private final String program;
+    private final InputStream standardInput;
+    private final PrintWriter out;
+    private final PrintWriter err;
+    private final MicrocodeInputs inputs = MicrocodeInputs.withInstalledDrivers(FolderOrder.DIRECTORY);
+
+    IucodeToolRun(IucodeToolOptions options, String program, InputStream standardInput, PrintWriter out, PrintWriter err) {
+        this.options = options;
+        this.program = program;
+        this.standardInput = standardInput;
+        this.out = out;
+        this.err = err;
+    }
+
+    int run() throws MicrocodeFormatException, IOException, BackendUnavailableException {
+        if (!options.hasAction() && options.inputs.isEmpty()) {
+            message(1, "nothing to do...");
+            return ExitCode.OK;
+        }
+        if (options.miniEarlyfw || options.looseDateFiltering) {
+            return unsupported();
+        }
+        List<Bundle> bundles = new ArrayList<>();
+        for (IucodeToolOptions.Input input : options.inputs) {
+            if (!read(input, bundles) && !options.ignoreBroken) {
+                return BROKEN;
+            }
+        }
+        if (!options.hasAction()) {
+            return ExitCode.OK;
+        }
+        if (bundles.stream().allMatch(bundle -> bundle.patches().isEmpty())) {
+            message(1, "No valid microcodes were loaded, nothing to do...");
+            return ExitCode.OK;
+        }
+        Selection selection = selection();
+        if (options.listAll) {
+            IucodeToolText.lines(bundles, selection, true, this::warning).forEach(out::println);
+        }
+        if (options.listSelected) {
+            // The bundles are named once: not again after -L, and not at all when quiet.
+            boolean nameBundles = options.verbosity > 0 && !options.listAll;
+            IucodeToolText.lines(bundles, selection, false, this::warning).stream()
+                    .filter(line -> nameBundles || !line.startsWith(IucodeToolText.BUNDLE_LINE_START)).forEach(out::println);
+        }
+        if (!writes()) {
+            return ExitCode.OK;
+        }
+        MicrocodeCache cache = IucodeToolText.selected(bundles, selection, this::warning);
+        if (cache.isEmpty()) {
+            message(1, "No valid microcodes were selected, nothing to do...");
+            return ExitCode.OK;
+        }
+        return write(cache, bundles);
+    }
+
+    private boolean writes() {
+        return options.earlyfw.isPresent() || options.writeTo.isPresent() || options.namedTo.isPresent()
+                || options.allNamedTo.isPresent() || options.firmwareDirectory.isPresent();
+    }
+
+    // What iucode_tool does and ucode does not do yet is refused rather than done differently.
+    private int unsupported() {
+        err.println(program + ": --mini-earlyfw and --loose-date-filtering are not supported by ucode iucode-tool yet");
+        return ExitCode.USAGE;
+    }
+
+    private boolean read(IucodeToolOptions.Input input, List<Bundle> bundles) {
+        try {
+            if (input.isStandardInput()) {
+                bundles.add(parse(standardInput.readAllBytes(), "(stdin)", input));
+            } else {
+                for (Path file : MicrocodeInputs.files(List.of(FileNames.fromArgument(input.name())), FolderOrder.DIRECTORY,
+                        this::warning)) {
+                    bundles.add(inputs.read(file, options.parseMode(input)));
+                }
+            }
+            return true;
+        } catch (MicrocodeFormatException e) {
+            message(0, e.source() + ": " + (e.rule() == InputRule.UNREADABLE ? "cannot open: " + systemWords(e.detail()) : "invalid file format"));
+        } catch (IOException e) {
+            message(0, "(stdin): cannot read: " + IoMessages.reason(e));
+        }
+        return false;
+    }
+
+    private Bundle parse(byte[] data, String source, IucodeToolOptions.Input input) throws MicrocodeFormatException {
+        ByteBuffer buffer = ByteBuffer.wrap(data);
+        MicrocodeOps driver = inputs.drivers().recognize(buffer)
+                .orElseThrow(() -> new MicrocodeFormatException(InputRule.UNRECOGNIZED, source, 0, ""));
+        return driver.parse(buffer, source, options.parseMode(input));
+    }
+
+    private Selection selection() throws IOException, BackendUnavailableException {
+        Selection.Builder builder = Selection.builder();
+        for (IucodeToolOptions.SelectionStep step : options.selection) {
+            if (step.isScanSystem()) {
+                scanSystem(builder);
+            } else {
+                builder.signature(step.filter().orElseThrow());
+            }
+        }
+        options.dateBefore.ifPresent(builder::dateBefore);
+        options.dateAfter.ifPresent(builder::dateAfter);
+        return builder.build();
+    }
+
+    // The running CPUs' signatures, read as status reads them; a machine with no Intel CPU selects nothing by it.
+    private void scanSystem(Selection.Builder builder) throws IOException, BackendUnavailableException {
+        Platform platform;
+        try (ChosenBackend chosen = new ChosenBackend(ApplyBackends.load().selectForReading())) {
+            platform = chosen.backend().platform();
+        } catch (IOException | BackendUnavailableException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IOException("releasing the backend that read this machine failed", e);
+        }
+        if (platform.vendors().contains(Vendor.INTEL)) {
+            builder.platform(platform);
+        } else {
+            message(1, "running on a non-Intel processor");
+            builder.requireExplicitInclusion();
+        }
+    }
+
+    private int write(MicrocodeCache cache, List<Bundle> bundles) throws MicrocodeFormatException {
+        MicrocodeWriter writer = new MicrocodeWriter(inputs.drivers());
+        if (options.earlyfw.isPresent() && !writeFile(options.earlyfw.get(), writer.earlyInitramfs(cache))) {
+            return BROKEN;
+        }
+        if (options.writeTo.isPresent() && !writeFile(options.writeTo.get(), writer.concatenated(cache, Vendor.INTEL))) {
+            return BROKEN;
+        }
+        if (options.namedTo.isPresent() && !writeFiles(options.namedTo.get(), NAMED_FILES, writer.namedFiles(cache))) {
+            return BROKEN;
+        }
+        if (options.allNamedTo.isPresent() && !writeFiles(options.allNamedTo.get(), NAMED_FILES,
+                writer.allNamedFiles(bundles.stream().filter(bundle -> bundle.vendor() == Vendor.INTEL).toList()))) {
+            return BROKEN;
+        }
+        if (options.firmwareDirectory.isPresent() && !writeFiles(options.firmwareDirectory.get(), "microcode firmware file(s)",
+                withoutVendorFolder(writer.firmwareFiles(cache)))) {
+            return BROKEN;
+        }
+        return ExitCode.OK;
+    }
+
+    private boolean writeFile(String name, ByteBuffer content) {
+        message(1, "Writing selected microcodes to: " + name);
+        try {
+            OutputFiles.write(FileNames.fromArgument(name), content, options.overwrite);
+            return true;
+        } catch (FileAlreadyExistsException e) {
+            message(0, name + ": cannot write to, or create file: File exists");
+        } catch (IOException e) {
+            message(0, name + ": cannot write to, or create file: " + IoMessages.reason(e));
+        }
+        return false;
+    }
+
+    // iucode_tool writes into a folder that exists; it never creates one.
+    private boolean writeFiles(String directory, String what, Map<String, ByteBuffer> files) {
+        message(1, "Writing " + what + " into " + directory);
+        Path folder = FileNames.fromArgument(directory);
+        if (!Files.isDirectory(folder)) {
+            message(0, directory + ": cannot open: No such file or directory");
+            return false;
+        }
+        try {
+            MicrocodeWriter.writeFiles(folder, files, options.overwrite);
+            return true;
+        } catch (FileAlreadyExistsException e) {
+            message(0, e.getFile() + ": cannot write to, or create file: File exists");
+        } catch (IOException e) {
+            message(0, directory + ": cannot write to, or create file: " + IoMessages.reason(e));
+        }
+        return false;
+    }
+
+    // -K names the intel-ucode folder itself, where the writer names files from the firmware root.
+    private static Map<String, ByteBuffer> withoutVendorFolder(Map<String, ByteBuffer> files) {
+        Map<String, ByteBuffer> inFolder = new LinkedHashMap<>();
+        files.forEach((name, content) -> inFolder.put(name.substring(name.indexOf('/') + 1), content));
+        return inFolder;
+    }
+
+    // The C library's words for an error start with a capital ("No such file or directory"); the library's do not.
+    private static String systemWords(String reason) {
+        return reason.isEmpty() ? reason : Character.toUpperCase(reason.charAt(0)) + reason.substring(1);
+    }
+
+    private void warning(String text) {
+        message(1, text);
+    }
+
+    // iucode_tool prints a message only at or above its verbosity: 0 errors (even with -q), 1 the default.
+    private void message(int level, String text) {
+        if (level == 0 || options.verbosity >= level) {
+            err.println(program + ": " + text);
+        }
+    }
+}

@@ -1,0 +1,218 @@
+package io.github.ucode4j.cli.iucode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.ucode4j.api.ApplyBackends;
+import io.github.ucode4j.cli.Main;
+import io.github.ucode4j.testing.Corpus;
+import io.github.ucode4j.testing.IucodeTool;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * {@code ucode iucode-tool} against the real iucode_tool 2.3.1 on Debian's corpus: the same standard output, the
+ * same messages on standard error (after the program's name), the same exit code, and byte-identical files written,
+ * for each option, error cases included. In the argument lists {@code FW} stands for the corpus' intel-ucode folder
+ * and {@code OUT} for a file or folder of the test's own.
+ */
+class IucodeToolDifferentialTest {
+    @TempDir
+    Path directory;
+
+    // --scan-system reads this machine as the backend property says; another test class may have left it set.
+    private final String backendProperty = System.getProperty(ApplyBackends.PROPERTY);
+
+    @BeforeEach
+    void readThisMachine() {
+        System.clearProperty(ApplyBackends.PROPERTY);
+    }
+
+    @AfterEach
+    void putTheBackendPropertyBack() {
+        if (backendProperty != null) {
+            System.setProperty(ApplyBackends.PROPERTY, backendProperty);
+        }
+    }
+
+    static Stream<String> commandLines() {
+        return Stream.of(
+                "-l FW", "-L FW/06-55-04 FW/06-8e-09.initramfs", "-q -l FW", "-s 0x50654 -l FW",
+                "-s 0x50654,0xb7,lt:0x2007006 -l FW", "-s !0x50654 -l FW/06-55-04 FW/06-55-07", "-s ! -l FW",
+                "-s ! -s 0x806ec -lL FW", "--date-before=2020-01-01 -l FW", "--date-after 2023-06-01 -l FW",
+                "-S -l FW", "--scan-system -s 0x50654 -l FW", "--no-strict-checks -l FW", "--strict-checks --list FW",
+                "--list-all FW/06-9e-0d.initramfs", "--li FW", "-t r -l FW/06-55-04", "-tr -lq FW/06-55-04 -tb FW/06-8e-09.initramfs",
+                "--scan-system=exact -l FW/06-55-04", "--scan-system=bogus -l FW",
+                // nothing to do, and command lines iucode_tool refuses
+                "", "-q", "FW", "--bogus", "-x -l FW", "--list=yes FW", "-s", "--date-before",
+                "-s 06-55-04 -l FW", "--date-before=xx -l FW", "-t z FW", "--write",
+                // inputs that cannot be read
+                "-l FW/none", "-l MISSING FW/06-55-04", "--ignore-broken -l MISSING FW/06-55-04", "-l NOT_MICROCODE",
+                "--ignore-broken -l NOT_MICROCODE FW/06-55-04");
+    }
+
+    @ParameterizedTest(name = "iucode_tool {0}")
+    @MethodSource("commandLines")
+    void printsAndExitsAsIucodeTool(String commandLine) throws Exception {
+        List<String> arguments = arguments(commandLine, directory.resolve("out"));
+
+        IucodeTool.Run expected = IucodeTool.run(directory, arguments);
+        Run actual = ucode(arguments);
+
+        assertThat(actual.stdout()).as("standard output").isEqualTo(expected.stdout());
+        assertThat(actual.messages()).as("standard error").isEqualTo(messages(expected.stderr()));
+        assertThat(actual.exitCode()).as("exit code").isEqualTo(expected.exitCode());
+    }
+
+    static Stream<String> writingCommandLines() {
+        return Stream.of("--write-earlyfw=OUT FW", "--write-earlyfw OUT -s 0x806ec FW", "-q -w OUT FW",
+                "--write-to=OUT -s 0x50654 FW", "-S --write-earlyfw=OUT FW", "--date-after=2024-01-01 --write-earlyfw=OUT FW",
+                "-s 0xffffff --write-earlyfw=OUT FW");
+    }
+
+    @ParameterizedTest(name = "iucode_tool {0}")
+    @MethodSource("writingCommandLines")
+    void writesTheFilesIucodeToolWrites(String commandLine) throws Exception {
+        Path expectedFile = directory.resolve("expected");
+        Path actualFile = directory.resolve("actual");
+
+        IucodeTool.Run expected = IucodeTool.run(directory, arguments(commandLine, expectedFile));
+        Run actual = ucode(arguments(commandLine, actualFile));
+
+        assertThat(actual.messages()).isEqualTo(messages(expected.stderr()).stream()
+                .map(line -> line.replace(expectedFile.toString(), actualFile.toString())).toList());
+        assertThat(actual.exitCode()).isEqualTo(expected.exitCode());
+        assertThat(Files.exists(actualFile)).isEqualTo(Files.exists(expectedFile));
+        if (Files.exists(expectedFile)) {
+            assertThat(Files.readAllBytes(actualFile)).isEqualTo(Files.readAllBytes(expectedFile));
+        }
+    }
+
+    @ParameterizedTest(name = "iucode_tool {0}")
+    @MethodSource("folderCommandLines")
+    void writesTheFoldersIucodeToolWrites(String commandLine) throws Exception {
+        Path expectedFolder = Files.createDirectory(directory.resolve("expected"));
+        Path actualFolder = Files.createDirectory(directory.resolve("actual"));
+
+        IucodeTool.Run expected = IucodeTool.run(directory, arguments(commandLine, expectedFolder));
+        Run actual = ucode(arguments(commandLine, actualFolder));
+
+        assertThat(actual.messages()).isEqualTo(messages(expected.stderr()).stream()
+                .map(line -> line.replace(expectedFolder.toString(), actualFolder.toString())).toList());
+        assertThat(actual.exitCode()).isEqualTo(expected.exitCode());
+        assertThat(names(actualFolder)).isEqualTo(names(expectedFolder));
+        for (String name : names(expectedFolder)) {
+            assertThat(Files.readAllBytes(actualFolder.resolve(name))).as(name)
+                    .isEqualTo(Files.readAllBytes(expectedFolder.resolve(name)));
+        }
+    }
+
+    static Stream<String> folderCommandLines() {
+        return Stream.of("-W OUT -s 0x50654 FW", "--write-named-to=OUT -s 0x806ec FW", "-KOUT -s 0x806ec FW",
+                "--write-firmware=OUT -s 0x50654 -s 0x806ec FW", "--write-all-named-to=OUT FW",
+                "--write-all-named-to OUT -s 0x50654 FW/06-55-04 FW/06-55-07", "-q -W OUT FW/06-8e-09.initramfs");
+    }
+
+    @Test
+    void refusesToReplaceAFileWithoutOverwriteAndReplacesItWith() throws Exception {
+        Path expectedFile = Files.writeString(directory.resolve("expected"), "old");
+        Path actualFile = Files.writeString(directory.resolve("actual"), "old");
+        String commandLine = "-s 0x50654 --write-earlyfw OUT FW";
+
+        IucodeTool.Run expected = IucodeTool.run(directory, arguments(commandLine, expectedFile));
+        Run actual = ucode(arguments(commandLine, actualFile));
+        IucodeTool.Run expectedReplaced = IucodeTool.run(directory, arguments("--overwrite " + commandLine, expectedFile));
+        Run actualReplaced = ucode(arguments("--overwrite " + commandLine, actualFile));
+
+        assertThat(actual.exitCode()).isEqualTo(expected.exitCode()).isEqualTo(2);
+        assertThat(actual.messages()).isEqualTo(messages(expected.stderr()).stream()
+                .map(line -> line.replace(expectedFile.toString(), actualFile.toString())).toList())
+                .contains("iucode_tool: " + actualFile + ": cannot write to, or create file: File exists");
+        assertThat(actualReplaced.exitCode()).isEqualTo(expectedReplaced.exitCode()).isZero();
+        assertThat(Files.readAllBytes(actualFile)).isEqualTo(Files.readAllBytes(expectedFile)).hasSize(45056);
+    }
+
+    @Test
+    void refusesTheKernelUploadInIucodeToolsWordsForAnUnknownOption() {
+        Run shortOption = ucode(List.of("-k", "-l", "FW"));
+        Run longOption = ucode(List.of("--kernel=/dev/cpu/microcode"));
+
+        assertThat(shortOption.exitCode()).isEqualTo(longOption.exitCode()).isEqualTo(1);
+        assertThat(shortOption.messages()).containsExactly("iucode_tool: invalid option -- 'k'",
+                "Try `iucode_tool --help' or `iucode_tool --usage' for more information.");
+        assertThat(longOption.messages()).containsExactly("iucode_tool: unrecognized option '--kernel=/dev/cpu/microcode'",
+                "Try `iucode_tool --help' or `iucode_tool --usage' for more information.");
+    }
+
+    @Test
+    void readsStandardInputForADashAsIucodeToolReadsTheSameFileByName() throws Exception {
+        Path file = Corpus.intelFirmware().resolve("06-55-04");
+        List<String> expected = IucodeTool.run(directory, List.of("-tb", "-l", file.toAbsolutePath().toString())).stdout().stream()
+                .map(line -> line.replace(file.toAbsolutePath().toString(), "(stdin)")).toList();
+
+        InputStream previous = System.in;
+        Run actual;
+        try {
+            System.setIn(new ByteArrayInputStream(Files.readAllBytes(file)));
+            actual = ucode(List.of("-tb", "-l", "-"));
+        } finally {
+            System.setIn(previous);
+        }
+
+        assertThat(actual.exitCode()).as(actual.messages().toString()).isZero();
+        assertThat(actual.stdout()).isEqualTo(expected).first().isEqualTo("microcode bundle 1: (stdin)");
+    }
+
+    private List<String> arguments(String commandLine, Path out) throws IOException {
+        Path notMicrocode = Files.writeString(directory.resolve("not-microcode"), "not microcode\n");
+        List<String> arguments = new ArrayList<>();
+        for (String word : commandLine.split(" ")) {
+            if (!word.isEmpty()) {
+                arguments.add(word.replace("FW", Corpus.intelFirmware().toAbsolutePath().toString())
+                        .replace("OUT", out.toString())
+                        .replace("MISSING", directory.resolve("missing").toString())
+                        .replace("NOT_MICROCODE", notMicrocode.toString()));
+            }
+        }
+        return arguments;
+    }
+
+    private static List<String> names(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.map(file -> file.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    // iucode_tool starts a message with the name it was called by, or with its short name; ucode here with the latter.
+    private static List<String> messages(List<String> stderr) {
+        String program = Corpus.iucodeTool().toString() + ": ";
+        return stderr.stream().map(line -> line.startsWith(program) ? "iucode_tool: " + line.substring(program.length()) : line)
+                .toList();
+    }
+
+    private record Run(int exitCode, List<String> stdout, List<String> messages) {
+    }
+
+    private static Run ucode(List<String> arguments) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        List<String> commandLine = new ArrayList<>(List.of("iucode-tool"));
+        commandLine.addAll(arguments);
+        int exitCode = Main.commandLine().setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true))
+                .execute(commandLine.toArray(String[]::new));
+        return new Run(exitCode, out.toString().lines().toList(), err.toString().lines().toList());
+    }
+}
