@@ -37,6 +37,31 @@ class LauncherIT {
     }
 
     @Test
+    void aCommandsSecondRunMapsItsClassesFromTheArchive() throws Exception {
+        Path cds = directory.resolve("cds");
+        Path classes = directory.resolve("classes.log");
+        launch(cds, "demo", "--topology=1x1x2");
+
+        Run second = launch(Map.of("JAVA_OPTS", "-Xlog:class+load:file=" + classes), cds, "demo", "--topology=1x1x2");
+
+        assertThat(second.exitCode()).as(second.err()).isZero();
+        assertThat(Files.readAllLines(classes))
+                .anySatisfy(line -> assertThat(line).contains("io.github.ucode4j.cli.Main source: shared objects file"))
+                .anySatisfy(line -> assertThat(line).contains("picocli.CommandLine source: shared objects file"));
+    }
+
+    @Test
+    void theVersionAloneIsPrintedWithoutBuildingTheCommandLine() throws Exception {
+        Path classes = directory.resolve("classes.log");
+
+        Run version = launch(Map.of("JAVA_OPTS", "-Xlog:class+load:file=" + classes), directory.resolve("cds"), "--version");
+
+        assertThat(version.exitCode()).as(version.err()).isZero();
+        assertThat(version.out()).startsWith("ucode ");
+        assertThat(Files.readAllLines(classes)).noneSatisfy(line -> assertThat(line).contains("ucode4j.cli.command."));
+    }
+
+    @Test
     void anUnwritableCacheFolderOnlyCostsTheArchive() throws Exception {
         Path notADirectory = Files.writeString(directory.resolve("file"), "");
 
