@@ -14,9 +14,10 @@
 #   the peak RSS of ucode list; the in-process parse of the Intel and the AMD corpus (JMH, from memory)
 # ucode runs through its launcher, bin/ucode, with a warm class-data-sharing archive, as a user's second run does.
 #
-# Environment: UCODE4J_CORPUS (default .cache/debian/root, as lab/fetch-debian.sh unpacks it), RUNS (pairs, default
-# 15), SKIP_BUILD=1 (use the jars already built), SKIP_JMH=1 (no in-process figure), JMH_ARGS (extra JMH options),
-# JAVA_HOME (the JVM of both ucode and java -version).
+# Environment: UCODE4J_CORPUS (default .cache/debian/root, as lab/fetch-debian.sh unpacks it), UCODE_JAR (the
+# command's jar, default examples/cli/target/ucode.jar), RUNS (pairs, default 15), SKIP_BUILD=1 (use the jars already
+# built), SKIP_JMH=1 (no in-process figure), JMH_ARGS (extra JMH options), JAVA_HOME (the JVM of both ucode and
+# java -version).
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -41,7 +42,7 @@ if (( runs < 10 )); then
 fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-export UCODE_CDS_DIR=$work/cds UCODE_JAR=$here/examples/cli/target/ucode.jar
+export UCODE_CDS_DIR=$work/cds UCODE_JAR=${UCODE_JAR:-$here/examples/cli/target/ucode.jar}
 
 cd "$here"
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
