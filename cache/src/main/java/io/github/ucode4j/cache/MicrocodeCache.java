@@ -197,18 +197,23 @@ public final class MicrocodeCache {
             return new MicrocodeCache(unique, entries, candidates, findings, statistics(unique, entries));
         }
 
+        // Identical blobs share vendor, revision and size, so only patches that share those have their bytes
+        // compared: no digest, and no pass over the bytes of a patch that has no twin.
         private List<CachedPatch> deduplicate() {
-            Map<String, List<PatchAccumulator>> byDigest = new HashMap<>();
+            record BlobKey(Vendor vendor, int revision, int size) {
+            }
+            Map<BlobKey, List<PatchAccumulator>> byKey = new HashMap<>();
             List<PatchAccumulator> order = new ArrayList<>();
             for (int b = 0; b < bundles.size(); b++) {
                 List<MicrocodePatch> patches = bundles.get(b).patches();
                 for (int p = 0; p < patches.size(); p++) {
                     MicrocodePatch patch = patches.get(p);
-                    List<PatchAccumulator> sameDigest = byDigest.computeIfAbsent(patch.sha256(), d -> new ArrayList<>());
-                    PatchAccumulator same = sameDigest.stream().filter(a -> a.patch.sameBytes(patch)).findFirst().orElse(null);
+                    BlobKey key = new BlobKey(patch.vendor(), patch.revision().value(), patch.size());
+                    List<PatchAccumulator> sameKey = byKey.computeIfAbsent(key, k -> new ArrayList<>());
+                    PatchAccumulator same = sameKey.stream().filter(a -> a.patch.sameBytes(patch)).findFirst().orElse(null);
                     if (same == null) {
                         same = new PatchAccumulator(patch, b + 1, p + 1);
-                        sameDigest.add(same);
+                        sameKey.add(same);
                         order.add(same);
                     }
                     same.origins.add(patch.origin());

@@ -7,12 +7,15 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.RunLast;
 import picocli.CommandLine.TypeConversionException;
 
 /** Starts the {@code ucode} command. */
 public final class Main {
+    private static final Set<String> VERSION_OPTIONS = Set.of("--version", "-V");
+
     private Main() {
     }
 
@@ -22,6 +25,9 @@ public final class Main {
      * output is UTF-8 whatever the locale.
      */
     public static void main(String[] args) {
+        if (args.length == 1 && VERSION_OPTIONS.contains(args[0]) && printedVersion()) {
+            System.exit(ExitCode.OK);
+        }
         System.exit(run(RawArguments.recover(args)));
     }
 
@@ -55,6 +61,23 @@ public final class Main {
             out.flush();
             err.flush();
         }
+    }
+
+    // The version alone is printed without building the command line, which costs several times the JVM's own
+    // start. When the version cannot be read, the command line runs instead and reports why as it reports failures.
+    private static boolean printedVersion() {
+        String[] lines;
+        try {
+            lines = new UcodeCommand.Version().getVersion();
+        } catch (Exception unreadable) {
+            return false;
+        }
+        PrintWriter out = utf8(System.out);
+        for (String line : lines) {
+            out.println(line);
+        }
+        out.flush();
+        return true;
     }
 
     private static Path path(String argument) {

@@ -28,12 +28,37 @@ class LauncherIT {
 
         assertThat(version.exitCode()).as(version.err()).isZero();
         assertThat(version.out()).startsWith("ucode ");
-        assertThat(archives(cds)).hasSize(2).anySatisfy(archive -> assertThat(archive.toString()).endsWith("-demo.jsa"));
+        assertThat(archives(cds)).singleElement().satisfies(archive -> assertThat(archive.toString()).endsWith("-demo.jsa"));
         for (Run demo : new Run[] {firstDemo, secondDemo}) {
             assertThat(demo.exitCode()).as(demo.err()).isZero();
             assertThat(demo.out()).contains("result: success").doesNotContain("[warning]");
             assertThat(demo.err()).isEmpty();
         }
+    }
+
+    @Test
+    void aCommandsSecondRunMapsItsClassesFromTheArchive() throws Exception {
+        Path cds = directory.resolve("cds");
+        Path classes = directory.resolve("classes.log");
+        launch(cds, "demo", "--topology=1x1x2");
+
+        Run second = launch(Map.of("JAVA_OPTS", "-Xlog:class+load:file=" + classes), cds, "demo", "--topology=1x1x2");
+
+        assertThat(second.exitCode()).as(second.err()).isZero();
+        assertThat(Files.readAllLines(classes))
+                .anySatisfy(line -> assertThat(line).contains("io.github.ucode4j.cli.Main source: shared objects file"))
+                .anySatisfy(line -> assertThat(line).contains("picocli.CommandLine source: shared objects file"));
+    }
+
+    @Test
+    void theVersionAloneIsPrintedWithoutBuildingTheCommandLine() throws Exception {
+        Path classes = directory.resolve("classes.log");
+
+        Run version = launch(Map.of("JAVA_OPTS", "-Xlog:class+load:file=" + classes), directory.resolve("cds"), "--version");
+
+        assertThat(version.exitCode()).as(version.err()).isZero();
+        assertThat(version.out()).startsWith("ucode ");
+        assertThat(Files.readAllLines(classes)).noneSatisfy(line -> assertThat(line).contains("ucode4j.cli.command."));
     }
 
     @Test
@@ -71,7 +96,7 @@ class LauncherIT {
         assertThat(debug.err()).contains("java.lang.OutOfMemoryError", "\tat ");
     }
 
-    private static List<Path> archives(Path cds) throws IOException {
+    static List<Path> archives(Path cds) throws IOException {
         try (Stream<Path> files = Files.list(cds)) {
             return files.filter(p -> p.toString().endsWith(".jsa")).toList();
         }

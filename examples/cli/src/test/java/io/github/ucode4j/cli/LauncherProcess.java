@@ -14,8 +14,10 @@ import java.util.concurrent.TimeUnit;
 
 /** Runs the real launcher, {@code bin/ucode}, on the packaged jar, as a process started in a test's folder. */
 final class LauncherProcess {
-    private static final Path LAUNCHER = Path.of(System.getProperty("ucode.launcher", "bin/ucode"));
-    private static final Path JAR = Path.of(System.getProperty("ucode.jar", "target/ucode.jar"));
+    /** The launcher of the build tree. */
+    static final Path LAUNCHER = Path.of(System.getProperty("ucode.launcher", "bin/ucode"));
+    /** The packaged jar. */
+    static final Path JAR = Path.of(System.getProperty("ucode.jar", "target/ucode.jar"));
     private static final int TIMEOUT_SECONDS = 60;
 
     /**
@@ -31,6 +33,7 @@ final class LauncherProcess {
     private final Path directory;
     private final Map<String, String> environment = new HashMap<>();
     private final List<String> prefix = new ArrayList<>();
+    private Path launcher = LAUNCHER;
 
     /** Runs in {@code directory}, keeping the CDS archives in its {@code cds} folder. */
     LauncherProcess(Path directory) {
@@ -45,6 +48,18 @@ final class LauncherProcess {
         return this;
     }
 
+    /** Leaves an environment variable unset in the runs, whatever this process has. */
+    LauncherProcess without(String name) {
+        environment.put(name, null);
+        return this;
+    }
+
+    /** Runs this copy of, or link to, the launcher instead of the build tree's. */
+    LauncherProcess launcher(Path script) {
+        this.launcher = script;
+        return this;
+    }
+
     /** Starts the launcher through {@code command} ({@code setpriv ... --}). */
     LauncherProcess through(List<String> command) {
         prefix.addAll(command);
@@ -53,7 +68,7 @@ final class LauncherProcess {
 
     /** Runs {@code bin/ucode args}. */
     Run run(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("bash", LAUNCHER.toAbsolutePath().toString()));
+        List<String> command = new ArrayList<>(List.of("bash", launcher.toAbsolutePath().toString()));
         command.addAll(List.of(args));
         return start(command);
     }
@@ -63,14 +78,20 @@ final class LauncherProcess {
      * exec "$0" list "$(printf 'caf\xe9')"}.
      */
     Run script(String script) throws IOException, InterruptedException {
-        return start(List.of("bash", "-c", script, LAUNCHER.toAbsolutePath().toString()));
+        return start(List.of("bash", "-c", script, launcher.toAbsolutePath().toString()));
     }
 
     private Run start(List<String> launcher) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(prefix);
         command.addAll(launcher);
         ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile());
-        builder.environment().putAll(environment);
+        environment.forEach((name, value) -> {
+            if (value == null) {
+                builder.environment().remove(name);
+            } else {
+                builder.environment().put(name, value);
+            }
+        });
         Path err = Files.createTempFile(directory, "stderr", ".txt");
         Process process = builder.redirectError(err.toFile()).start();
         process.getOutputStream().close();
