@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = UcodeCommand.Version.class,
         description = "Read, check, explain and apply x86 CPU microcode (Intel and AMD).",
-        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
             "0:success, or everything is already up to date",
             "1:usage error (unknown option, missing argument, bad filter)",

@@ -104,12 +104,14 @@ public final class ApplyCommand extends CommandBase {
         DeferredSignals signals = DeferredSignals.hold(this::warn);
         int status;
         try {
+            if (!format.json()) {
+                out().println();
+            }
             LoadReport report = load(backend, inputs, plan);
             ApplyJson json = ApplyJson.loaded(report);
             if (format.json()) {
                 Json.print(out(), JsonSchema.APPLY, json);
             } else {
-                out().println();
                 ReportText.print(report, out());
             }
             status = report.succeeded() ? exitCodes.success(json.changed()) : ExitCode.APPLY_FAILED;
