@@ -28,8 +28,10 @@ final class UnchangedFile {
                 return false;
             }
             ByteBuffer existing = ByteBuffer.allocate(content.remaining());
-            while (existing.hasRemaining() && channel.read(existing) >= 0) {
-                // reads until full or at the end
+            while (existing.hasRemaining()) {
+                if (channel.read(existing) < 0) {
+                    return false; // it shrank while read
+                }
             }
             return existing.flip().equals(content);
         } catch (NoSuchFileException removedMeanwhile) {
