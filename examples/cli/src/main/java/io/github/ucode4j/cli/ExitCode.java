@@ -12,6 +12,8 @@ public final class ExitCode {
     public static final int APPLY_FAILED = 3;
     /** No apply backend can run here, or the one asked for cannot. */
     public static final int NO_BACKEND = 4;
+    /** Success that changed something (a CPU's revision, a file's bytes); only with {@code --detailed-exitcode}. */
+    public static final int CHANGED = 10;
     /** SIGINT arrived during a load: held until the load was over and its report printed (128 + 2, as shells count). */
     public static final int INTERRUPTED = 130;
     /** SIGTERM arrived during a load: held until the load was over and its report printed (128 + 15). */

@@ -38,7 +38,11 @@ final class FailureHandler implements IExecutionExceptionHandler, IParameterExce
     public int handleParseException(ParameterException exception, String[] args) {
         CommandLine command = exception.getCommandLine();
         String usage = exception.getMessage() + " (see '" + command.getCommandSpec().qualifiedName() + " --help')";
-        return print(new Failure(ExitCode.USAGE, usage), exception, command, command.getParseResult());
+        int exitCode = print(new Failure(ExitCode.USAGE, usage), exception, command, command.getParseResult());
+        // A mistyped command or option: name the nearest ones ("Did you mean: ucode list?").
+        MistypedCommand.printSuggestions(exception, command.getErr());
+        command.getErr().flush();
+        return exitCode;
     }
 
     /** {@code strategy}, with an {@link Error} it throws handled as a failure: picocli hands its handler Exceptions only. */

@@ -11,9 +11,8 @@ import io.github.ucode4j.cli.command.WriteEarlyCpioCommand;
 import io.github.ucode4j.cli.command.WriteFirmwareDirCommand;
 import io.github.ucode4j.cli.iucode.IucodeToolCommand;
 import java.io.IOException;
-import java.io.InputStream;
-import java.util.Properties;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -27,17 +26,18 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = UcodeCommand.Version.class,
         description = "Read, check, explain and apply x86 CPU microcode (Intel and AMD).",
-        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
             "0:success, or everything is already up to date",
             "1:usage error (unknown option, missing argument, bad filter)",
             "2:bad input (a broken or unreadable file, an output that cannot be written)",
             "3:the load failed, was refused, or left some CPUs behind",
             "4:no usable apply backend",
+            "10:with --detailed-exitcode (apply, write-*): success that changed something",
             "70:internal error (a bug, or out of memory; run with --debug and report it)"},
         subcommands = {ListCommand.class, VerifyCommand.class, StatusCommand.class, ExplainCommand.class, ApplyCommand.class,
             WriteEarlyCpioCommand.class, WriteFirmwareDirCommand.class, DiffCommand.class, DemoCommand.class,
-            IucodeToolCommand.class})
+            IucodeToolCommand.class, HelpCommand.class})
 public final class UcodeCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -51,17 +51,11 @@ public final class UcodeCommand implements Runnable {
         throw new ParameterException(spec.commandLine(), "name a command: " + String.join(", ", spec.subcommands().keySet()));
     }
 
-    /** The version this jar was built as. */
+    /** The version this jar was built as, the commit it was built from, and the JVM running it. */
     static final class Version implements IVersionProvider {
         @Override
         public String[] getVersion() throws IOException {
-            Properties properties = new Properties();
-            try (InputStream in = UcodeCommand.class.getResourceAsStream("version.properties")) {
-                if (in != null) {
-                    properties.load(in);
-                }
-            }
-            return new String[] {"ucode " + properties.getProperty("version", "(unknown version)")};
+            return BuildInfo.read().versionLines();
         }
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** The build leaves a troff man page for the command and each subcommand, and a bash completion script. */
@@ -19,6 +20,14 @@ class GeneratedDocsIT {
             // troff escapes the hyphens of the title: .TH "UCODE\-LIST" "1" ...
             String title = page.toUpperCase(Locale.ROOT).replace("-", "\\-");
             assertThat(Files.readString(man)).as(page).contains(".TH \"" + title + "\" \"1\"");
+        }
+    }
+
+    @Test
+    void everyManPageHasTheSectionsOfAManPage() throws Exception {
+        try (Stream<Path> pages = Files.list(DOCS.resolve("man1"))) {
+            assertThat(pages.toList()).hasSizeGreaterThan(10).allSatisfy(page -> assertThat(Files.readString(page)).as(page.toString())
+                    .contains(".SH \"EXAMPLES\"", ".SH \"EXIT STATUS:\"", ".SH \"ENVIRONMENT\"", ".SH \"FILES\"", ".SH \"SEE ALSO\""));
         }
     }
 

@@ -9,9 +9,15 @@ import io.github.ucode4j.cli.CliFailure;
 import io.github.ucode4j.cli.CommandBase;
 import io.github.ucode4j.cli.DeferredSignals;
 import io.github.ucode4j.cli.ExitCode;
+import io.github.ucode4j.cli.json.ApplyJson;
+import io.github.ucode4j.cli.json.ApplyJson.Action;
+import io.github.ucode4j.cli.json.Json;
+import io.github.ucode4j.cli.json.JsonSchema;
 import io.github.ucode4j.cli.option.BackendOption;
 import io.github.ucode4j.cli.option.ChosenBackend;
+import io.github.ucode4j.cli.option.DetailedExitCodeOption;
 import io.github.ucode4j.cli.option.FirmwareOption;
+import io.github.ucode4j.cli.option.FormatOption;
 import io.github.ucode4j.cli.text.PlanText;
 import io.github.ucode4j.cli.text.ReportText;
 import io.github.ucode4j.rendezvous.LateLoader;
@@ -55,25 +61,41 @@ public final class ApplyCommand extends CommandBase {
     @Option(names = "--yes", description = "Do not ask for confirmation (required when there is no terminal to ask on).")
     boolean yes;
 
+    @Mixin
+    FormatOption format;
+
+    @Mixin
+    DetailedExitCodeOption exitCodes;
+
     @Override
     public Integer call() throws Exception {
         MicrocodeInputs inputs = MicrocodeInputs.withInstalledDrivers();
         try (ChosenBackend backend = backendOption.select()) {
             LoadPlan plan = backend.plan(inputs, firmware, this::warn, new PlanPolicy(force, false));
-            PlanText.print(plan, out());
+            if (!format.json()) {
+                PlanText.print(plan, out());
+            }
             if (dryRun) {
-                out().println("dry run: nothing was changed");
-                return ExitCode.OK;
+                return stopped(plan, Action.DRY_RUN, "dry run: nothing was changed");
             }
             if (!plan.loadsAnything()) {
-                return ExitCode.OK;
+                return stopped(plan, Action.NOTHING_TO_DO, null);
             }
             if (!yes && !confirmed()) {
-                out().println("nothing was changed");
-                return ExitCode.OK;
+                return stopped(plan, Action.DECLINED, "nothing was changed");
             }
             return loadAndReport(backend.backend(), inputs, plan);
         }
+    }
+
+    // A run that changed nothing: its JSON document, or the line that says why (none when the plan said it).
+    private int stopped(LoadPlan plan, Action action, String line) {
+        if (format.json()) {
+            Json.print(out(), JsonSchema.APPLY, ApplyJson.stopped(plan, action));
+        } else if (line != null) {
+            out().println(line);
+        }
+        return ExitCode.OK;
     }
 
     // From the lock to the printed report SIGINT and SIGTERM wait: the load's deadlines bound it, and a load must not
@@ -82,10 +104,17 @@ public final class ApplyCommand extends CommandBase {
         DeferredSignals signals = DeferredSignals.hold(this::warn);
         int status;
         try {
-            out().println();
+            if (!format.json()) {
+                out().println();
+            }
             LoadReport report = load(backend, inputs, plan);
-            ReportText.print(report, out());
-            status = report.succeeded() ? ExitCode.OK : ExitCode.APPLY_FAILED;
+            ApplyJson json = ApplyJson.loaded(report);
+            if (format.json()) {
+                Json.print(out(), JsonSchema.APPLY, json);
+            } else {
+                ReportText.print(report, out());
+            }
+            status = report.succeeded() ? exitCodes.success(json.changed()) : ExitCode.APPLY_FAILED;
         } finally {
             out().flush();
             signals.release();

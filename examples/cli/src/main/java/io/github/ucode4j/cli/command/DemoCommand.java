@@ -10,6 +10,10 @@ import io.github.ucode4j.cli.CommandBase;
 import io.github.ucode4j.cli.DemoFirmware;
 import io.github.ucode4j.cli.Display;
 import io.github.ucode4j.cli.ExitCode;
+import io.github.ucode4j.cli.json.ApplyJson;
+import io.github.ucode4j.cli.json.Json;
+import io.github.ucode4j.cli.json.JsonSchema;
+import io.github.ucode4j.cli.option.FormatOption;
 import io.github.ucode4j.cli.text.PlanText;
 import io.github.ucode4j.cli.text.ReportText;
 import io.github.ucode4j.rendezvous.LateLoader;
@@ -29,6 +33,7 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code ucode demo}: the whole late-load job on a simulated machine, on any computer, without root. */
@@ -50,6 +55,9 @@ public final class DemoCommand extends CommandBase {
             description = "Seed of the load times and the generated patch, so that a run replays. Default: ${DEFAULT-VALUE}.")
     long seed;
 
+    @Mixin
+    FormatOption format;
+
     @Override
     public Integer call() throws Exception {
         MicrocodeDrivers drivers = MicrocodeDrivers.load();
@@ -60,23 +68,35 @@ public final class DemoCommand extends CommandBase {
                 .platformFlags(firmware.platformFlags()).revision(firmware.running()).latency(LOAD_TIME).seed(seed)
                 .ops(firmware.driver(drivers))
                 .build();
-        out().println("simulated " + topology + " " + Display.vendor(vendor) + " machine (" + topology.cpuCount()
-                + " logical CPUs), signature " + firmware.signature() + ", running revision " + firmware.running());
-        out().println("generated firmware: " + generated.source() + ", revision " + firmware.newer());
-        out().println();
+        if (!format.json()) {
+            describe(firmware, generated);
+        }
         Path runDirectory = Files.createTempDirectory("ucode-demo");
         try (SimulatedBackend backend = new SimulatedBackend(machine)) {
             LateLoader loader = new LateLoader(backend, drivers, LateLoaderOptions.DEFAULTS.withRunDirectory(runDirectory));
             MicrocodeCache cache = MicrocodeCache.builder().add(generated).build();
             LoadPlan plan = loader.plan(cache, PlanPolicy.SAFE);
-            PlanText.print(plan, out());
-            out().println();
+            if (!format.json()) {
+                PlanText.print(plan, out());
+                out().println();
+            }
             LoadReport report = loader.load(plan, PatchSource.of(cache));
-            ReportText.print(report, out());
+            if (format.json()) {
+                Json.print(out(), JsonSchema.DEMO, ApplyJson.loaded(report));
+            } else {
+                ReportText.print(report, out());
+            }
             return report.succeeded() ? ExitCode.OK : ExitCode.APPLY_FAILED;
         } finally {
             deleteTree(runDirectory);
         }
+    }
+
+    private void describe(DemoFirmware firmware, Bundle generated) {
+        out().println("simulated " + topology + " " + Display.vendor(vendor) + " machine (" + topology.cpuCount()
+                + " logical CPUs), signature " + firmware.signature() + ", running revision " + firmware.running());
+        out().println("generated firmware: " + generated.source() + ", revision " + firmware.newer());
+        out().println();
     }
 
     private static void deleteTree(Path directory) throws IOException {

@@ -11,13 +11,14 @@ import io.github.ucode4j.cli.Display;
 import io.github.ucode4j.cli.ExitCode;
 import io.github.ucode4j.cli.json.DiffJson;
 import io.github.ucode4j.cli.json.Json;
-import io.github.ucode4j.cli.option.Format;
+import io.github.ucode4j.cli.json.JsonSchema;
+import io.github.ucode4j.cli.option.FormatOption;
 import io.github.ucode4j.cli.text.TextTable;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code ucode diff}: what changed between two releases. */
@@ -31,15 +32,15 @@ public final class DiffCommand extends CommandBase {
     @Parameters(index = "1", paramLabel = "NEW_PATH", description = "The new release.")
     Path after;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text or json. Default: ${DEFAULT-VALUE}.")
-    Format format;
+    @Mixin
+    FormatOption format;
 
     @Override
     public Integer call() throws MicrocodeFormatException {
         MicrocodeInputs inputs = MicrocodeInputs.withInstalledDrivers();
         ReleaseDiff diff = ReleaseDiff.between(cache(inputs, before), cache(inputs, after));
-        if (format == Format.JSON) {
-            Json.print(out(), DiffJson.of(diff));
+        if (format.json()) {
+            Json.print(out(), JsonSchema.DIFF, DiffJson.of(diff));
             return ExitCode.OK;
         }
         TextTable table = new TextTable("CHANGE", "VENDOR", "SIGNATURE", "RAW", "PF", "OLD", "NEW");

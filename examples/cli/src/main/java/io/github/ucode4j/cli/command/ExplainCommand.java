@@ -7,22 +7,22 @@ import io.github.ucode4j.cli.CommandBase;
 import io.github.ucode4j.cli.ExitCode;
 import io.github.ucode4j.cli.json.ExplainJson;
 import io.github.ucode4j.cli.json.Json;
+import io.github.ucode4j.cli.json.JsonSchema;
 import io.github.ucode4j.cli.option.BackendOption;
 import io.github.ucode4j.cli.option.ChosenBackend;
 import io.github.ucode4j.cli.option.FirmwareOption;
-import io.github.ucode4j.cli.option.Format;
+import io.github.ucode4j.cli.option.FormatOption;
 import io.github.ucode4j.cli.text.PlanText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /** {@code ucode explain}: per CPU, which patch it would load and why, or why none. */
 @Command(name = "explain", description = {"Explain which patch each CPU would load, and why.",
     "For every logical CPU, the patch of the firmware it would load, or why none would (no patch, platform "
         + "mismatch, up to date, unsafe late load, ...). Changes nothing."})
 public final class ExplainCommand extends CommandBase {
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text or json. Default: ${DEFAULT-VALUE}.")
-    Format format;
+    @Mixin
+    FormatOption format;
 
     @Mixin
     BackendOption backendOption;
@@ -35,8 +35,8 @@ public final class ExplainCommand extends CommandBase {
         MicrocodeInputs inputs = MicrocodeInputs.withInstalledDrivers();
         try (ChosenBackend backend = backendOption.selectForReading()) {
             LoadPlan plan = backend.plan(inputs, firmware, this::warn, PlanPolicy.SAFE);
-            if (format == Format.JSON) {
-                Json.print(out(), ExplainJson.of(plan));
+            if (format.json()) {
+                Json.print(out(), JsonSchema.EXPLAIN, ExplainJson.of(plan));
             } else {
                 PlanText.print(plan, out());
             }

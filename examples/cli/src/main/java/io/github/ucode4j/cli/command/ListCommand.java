@@ -12,6 +12,7 @@ import io.github.ucode4j.cli.CommandBase;
 import io.github.ucode4j.cli.ExitCode;
 import io.github.ucode4j.cli.json.EntryJson;
 import io.github.ucode4j.cli.json.Json;
+import io.github.ucode4j.cli.json.JsonSchema;
 import io.github.ucode4j.cli.json.ListJson;
 import io.github.ucode4j.cli.json.PatchJson;
 import io.github.ucode4j.cli.option.FolderOrderOption;
@@ -63,7 +64,7 @@ public final class ListCommand extends CommandBase {
         List<Bundle> bundles = folderOrder.inputs().readAll(paths, ParseMode.STRICT, this::warn);
         switch (format) {
             case IUCODE -> IucodeToolText.lines(bundles, selection, all, this::warn).forEach(out()::println);
-            case JSON -> Json.print(out(), new ListJson(bundles.stream().map(ListJson.Input::of).toList(),
+            case JSON -> Json.print(out(), JsonSchema.LIST, new ListJson(bundles.stream().map(ListJson.Input::of).toList(),
                     all ? Selection.all().toString() : selection.toString(), entries(bundles, selection)));
             case TEXT -> printTable(entries(bundles, selection));
         }

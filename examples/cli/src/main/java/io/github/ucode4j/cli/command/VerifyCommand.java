@@ -10,7 +10,11 @@ import io.github.ucode4j.cache.input.MicrocodeInputs;
 import io.github.ucode4j.cache.input.PathNames;
 import io.github.ucode4j.cli.CommandBase;
 import io.github.ucode4j.cli.ExitCode;
+import io.github.ucode4j.cli.json.Json;
+import io.github.ucode4j.cli.json.JsonSchema;
+import io.github.ucode4j.cli.json.VerifyJson;
 import io.github.ucode4j.cli.option.FolderOrderOption;
+import io.github.ucode4j.cli.option.FormatOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +35,9 @@ public final class VerifyCommand extends CommandBase {
     @Mixin
     FolderOrderOption folderOrder;
 
+    @Mixin
+    FormatOption format;
+
     @Parameters(paramLabel = "PATH", arity = "1..*", description = "Microcode files, or directories of them.")
     List<Path> paths;
 
@@ -38,67 +45,85 @@ public final class VerifyCommand extends CommandBase {
     public Integer call() throws MicrocodeFormatException {
         MicrocodeInputs inputs = folderOrder.inputs();
         List<Bundle> good = new ArrayList<>();
-        int checked = 0;
-        int broken = 0;
-        int warnings = 0;
+        List<VerifyJson.File> checked = new ArrayList<>();
+        List<Finding> findings = new ArrayList<>();
         for (Path path : paths) {
             List<Path> files;
             try {
                 files = MicrocodeInputs.files(List.of(path), folderOrder.order(), this::warn);
             } catch (MicrocodeFormatException e) {
                 // A path that cannot be looked at is one broken input; the paths after it are still checked.
-                checked++;
-                broken++;
-                printBroken(path, e);
+                checked.add(broken(PathNames.display(path), e));
                 continue;
             }
-            checked += files.size();
             for (Path file : files) {
                 try {
                     Bundle bundle = inputs.read(file, lenient ? ParseMode.LENIENT : ParseMode.STRICT);
                     good.add(bundle);
-                    out().println("ok      " + bundle.source() + ": " + bundle.patches().size() + " " + bundle.vendor() + " patch(es)");
-                    warnings += print(bundle.findings());
+                    List<Finding> shown = shown(bundle.findings());
+                    findings.addAll(shown);
+                    checked.add(VerifyJson.File.good(bundle, shown));
+                    if (!format.json()) {
+                        out().println("ok      " + bundle.source() + ": " + bundle.patches().size() + " " + bundle.vendor() + " patch(es)");
+                        print(shown);
+                    }
                 } catch (MicrocodeFormatException e) {
-                    broken++;
-                    printBroken(file, e);
+                    checked.add(broken(PathNames.display(file), e));
                 }
             }
         }
         // Built leniently so that every conflict is reported, not only the first; strict verification fails on them.
         MicrocodeCache cache = MicrocodeCache.builder().addAll(good).strict(false).build();
-        List<Finding> conflicts = lenient ? cache.findings() : cache.findings().stream().map(f -> relabel(f, Severity.ERROR)).toList();
-        warnings += print(conflicts);
-        if (broken > 0 || !lenient && !conflicts.isEmpty()) {
-            if (broken > 0) {
-                out().println(broken + " of " + checked + " files are broken");
-            }
-            if (!lenient && !conflicts.isEmpty()) {
-                out().println(conflicts.size() + " conflict(s) between files");
-            }
-            return ExitCode.BAD_INPUT;
+        List<Finding> conflicts = shown(lenient ? cache.findings() : cache.findings().stream().map(f -> relabel(f, Severity.ERROR)).toList());
+        findings.addAll(conflicts);
+        VerifyJson result = summary(checked, conflicts, findings, cache);
+        if (format.json()) {
+            Json.print(out(), JsonSchema.VERIFY, result);
+        } else {
+            print(conflicts);
+            printTotals(result);
         }
-        out().println(checked + " files, " + cache.statistics().patchesRead() + " patches ("
-                + cache.statistics().uniquePatches() + " unique): all good" + (warnings > 0 ? ", " + warnings + " warning(s)" : ""));
-        return ExitCode.OK;
+        return result.ok() ? ExitCode.OK : ExitCode.BAD_INPUT;
     }
 
-    private void printBroken(Path input, MicrocodeFormatException why) {
-        out().println("BROKEN  " + PathNames.display(input));
+    // The totals; findings are every finding shown, the conflicts included.
+    private VerifyJson summary(List<VerifyJson.File> checked, List<Finding> conflicts, List<Finding> findings, MicrocodeCache cache) {
+        int broken = (int) checked.stream().filter(file -> !file.ok()).count();
+        long warnings = findings.stream().filter(finding -> finding.severity() == Severity.WARNING).count();
+        boolean ok = broken == 0 && (lenient || conflicts.isEmpty());
+        return new VerifyJson(checked, conflicts.stream().map(Finding::toString).toList(), checked.size(), broken,
+                cache.statistics().patchesRead(), cache.statistics().uniquePatches(), (int) warnings, ok);
+    }
+
+    private void printTotals(VerifyJson result) {
+        if (result.ok()) {
+            out().println(result.checked() + " files, " + result.patches() + " patches (" + result.uniquePatches()
+                    + " unique): all good" + (result.warnings() > 0 ? ", " + result.warnings() + " warning(s)" : ""));
+            return;
+        }
+        if (result.broken() > 0) {
+            out().println(result.broken() + " of " + result.checked() + " files are broken");
+        }
+        if (!lenient && !result.conflicts().isEmpty()) {
+            out().println(result.conflicts().size() + " conflict(s) between files");
+        }
+    }
+
+    private VerifyJson.File broken(String input, MicrocodeFormatException why) {
+        if (!format.json()) {
+            out().println("BROKEN  " + input);
+        }
         error(why.getMessage());
+        return VerifyJson.File.broken(input, why);
     }
 
-    // Prints the findings, a rule only strict checks enforce labelled a warning under --lenient; returns the warnings.
-    private int print(List<Finding> findings) {
-        int warnings = 0;
-        for (Finding finding : findings) {
-            Finding shown = lenient && finding.severity() == Severity.ERROR ? relabel(finding, Severity.WARNING) : finding;
-            out().println("        " + shown);
-            if (shown.severity() == Severity.WARNING) {
-                warnings++;
-            }
-        }
-        return warnings;
+    // Under --lenient, a rule only strict checks enforce is shown as a warning.
+    private List<Finding> shown(List<Finding> findings) {
+        return findings.stream().map(f -> lenient && f.severity() == Severity.ERROR ? relabel(f, Severity.WARNING) : f).toList();
+    }
+
+    private void print(List<Finding> findings) {
+        findings.forEach(finding -> out().println("        " + finding));
     }
 
     private static Finding relabel(Finding finding, Severity severity) {

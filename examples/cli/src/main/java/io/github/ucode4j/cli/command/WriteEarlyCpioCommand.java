@@ -8,7 +8,12 @@ import io.github.ucode4j.cache.input.MicrocodeInputs;
 import io.github.ucode4j.cli.CliFailure;
 import io.github.ucode4j.cli.CommandBase;
 import io.github.ucode4j.cli.ExitCode;
+import io.github.ucode4j.cli.json.Json;
+import io.github.ucode4j.cli.json.JsonSchema;
+import io.github.ucode4j.cli.json.WriteJson;
+import io.github.ucode4j.cli.option.DetailedExitCodeOption;
 import io.github.ucode4j.cli.option.FolderOrderOption;
+import io.github.ucode4j.cli.option.FormatOption;
 import io.github.ucode4j.cli.option.SignatureFilterOptions;
 import java.nio.ByteBuffer;
 import java.nio.file.FileAlreadyExistsException;
@@ -36,6 +41,12 @@ public final class WriteEarlyCpioCommand extends CommandBase {
     @Mixin
     FolderOrderOption folderOrder;
 
+    @Mixin
+    FormatOption format;
+
+    @Mixin
+    DetailedExitCodeOption exitCodes;
+
     @Parameters(paramLabel = "PATH", arity = "1..*", description = "Microcode files, or directories of them.")
     List<Path> paths;
 
@@ -50,12 +61,19 @@ public final class WriteEarlyCpioCommand extends CommandBase {
             throw new CliFailure(ExitCode.BAD_INPUT, "no patch is selected; nothing to write to " + output);
         }
         ByteBuffer cpio = new MicrocodeWriter(inputs.drivers()).earlyInitramfs(cache);
+        boolean changed = !UnchangedFile.holds(output, cpio);
         try {
             OutputFiles.write(output, cpio, overwrite);
         } catch (FileAlreadyExistsException e) {
             throw OverwriteRefusal.of(e);
         }
-        out().println("wrote " + output + ": " + cache.patches().size() + " patches, " + cpio.remaining() + " bytes");
-        return ExitCode.OK;
+        if (format.json()) {
+            WriteJson.File file = new WriteJson.File(output.toString(), cpio.remaining(), changed);
+            Json.print(out(), JsonSchema.WRITE_EARLY_CPIO, WriteJson.of(List.of(file), cache.patches().size()));
+        } else {
+            out().println("wrote " + output + ": " + cache.patches().size() + " patches, " + cpio.remaining() + " bytes"
+                    + (changed ? "" : " (unchanged)"));
+        }
+        return exitCodes.success(changed);
     }
 }

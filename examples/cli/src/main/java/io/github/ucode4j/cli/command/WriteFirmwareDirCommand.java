@@ -5,11 +5,16 @@ import io.github.ucode4j.cache.MicrocodeCache;
 import io.github.ucode4j.cache.MicrocodeWriter;
 import io.github.ucode4j.cache.input.MicrocodeInputs;
 import io.github.ucode4j.cli.CommandBase;
-import io.github.ucode4j.cli.ExitCode;
+import io.github.ucode4j.cli.json.Json;
+import io.github.ucode4j.cli.json.JsonSchema;
+import io.github.ucode4j.cli.json.WriteJson;
+import io.github.ucode4j.cli.option.DetailedExitCodeOption;
 import io.github.ucode4j.cli.option.FolderOrderOption;
+import io.github.ucode4j.cli.option.FormatOption;
 import java.nio.ByteBuffer;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -32,6 +37,12 @@ public final class WriteFirmwareDirCommand extends CommandBase {
     @Mixin
     FolderOrderOption folderOrder;
 
+    @Mixin
+    FormatOption format;
+
+    @Mixin
+    DetailedExitCodeOption exitCodes;
+
     @Parameters(paramLabel = "PATH", arity = "1..*", description = "Microcode files, or directories of them.")
     List<Path> paths;
 
@@ -40,13 +51,25 @@ public final class WriteFirmwareDirCommand extends CommandBase {
         MicrocodeInputs inputs = folderOrder.inputs();
         MicrocodeCache cache = MicrocodeCache.builder().addAll(inputs.readAll(paths, ParseMode.STRICT)).build();
         Map<String, ByteBuffer> files = new MicrocodeWriter(inputs.drivers()).firmwareFiles(cache);
+        List<WriteJson.File> written = new ArrayList<>();
+        for (Map.Entry<String, ByteBuffer> file : files.entrySet()) {
+            Path target = output.resolve(file.getKey());
+            ByteBuffer content = file.getValue();
+            written.add(new WriteJson.File(target.toString(), content.remaining(), !UnchangedFile.holds(target, content)));
+        }
         try {
             MicrocodeWriter.writeFiles(output, files, overwrite);
         } catch (FileAlreadyExistsException e) {
             throw OverwriteRefusal.of(e);
         }
-        files.forEach((name, content) -> out().println("wrote " + output.resolve(name) + ": " + content.remaining() + " bytes"));
-        out().println(files.size() + " files, " + cache.patches().size() + " patches");
-        return ExitCode.OK;
+        WriteJson json = WriteJson.of(written, cache.patches().size());
+        if (format.json()) {
+            Json.print(out(), JsonSchema.WRITE_FIRMWARE_DIR, json);
+        } else {
+            written.forEach(file -> out().println("wrote " + file.path() + ": " + file.bytes() + " bytes"
+                    + (file.changed() ? "" : " (unchanged)")));
+            out().println(files.size() + " files, " + cache.patches().size() + " patches");
+        }
+        return exitCodes.success(json.changed());
     }
 }

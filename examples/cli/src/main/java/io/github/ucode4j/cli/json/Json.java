@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.util.Locale;
 
@@ -24,10 +25,15 @@ public final class Json {
     private Json() {
     }
 
-    /** Prints {@code document} and a newline, one {@code println} per line. */
-    public static void print(PrintWriter out, Object document) {
+    /**
+     * Prints {@code document} and a newline, one {@code println} per line, with the {@code "schema"} field that
+     * names {@code schema} first.
+     */
+    public static void print(PrintWriter out, JsonSchema schema, Object document) {
+        ObjectNode tagged = MAPPER.createObjectNode().put("schema", schema.id());
+        tagged.setAll((ObjectNode) MAPPER.valueToTree(document));
         try {
-            MAPPER.writeValueAsString(document).lines().forEach(out::println);
+            MAPPER.writeValueAsString(tagged).lines().forEach(out::println);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("the DTO records always serialise: " + document.getClass(), e);
         }

@@ -1,0 +1,35 @@
+package io.github.ucode4j.cli.json;
+
+import io.github.ucode4j.cache.LoadPlan;
+import io.github.ucode4j.rendezvous.LoadReport;
+
+/**
+ * {@code ucode apply --format=json}: the plan as {@code explain} shows it, what the command did ({@code action}:
+ * {@code DRY_RUN}, {@code NOTHING_TO_DO}, {@code DECLINED} or {@code LOADED}), whether some CPU's revision moved
+ * ({@code changed}), and the load's report (null unless loaded).
+ */
+public record ApplyJson(ExplainJson plan, Action action, boolean changed, ReportJson report) {
+
+    /** What {@code apply} did after planning. */
+    public enum Action {
+        /** {@code --dry-run}: the plan was shown, nothing loaded. */
+        DRY_RUN,
+        /** The plan loads nothing: every CPU is up to date or has no patch. */
+        NOTHING_TO_DO,
+        /** Asked for confirmation, the answer was no. */
+        DECLINED,
+        /** The patches were loaded and the CPUs read back. */
+        LOADED
+    }
+
+    /** The DTO for a run that stopped after planning. */
+    public static ApplyJson stopped(LoadPlan plan, Action action) {
+        return new ApplyJson(ExplainJson.of(plan), action, false, null);
+    }
+
+    /** The DTO for a run that loaded. */
+    public static ApplyJson loaded(LoadReport report) {
+        ReportJson json = ReportJson.of(report);
+        return new ApplyJson(ExplainJson.of(report.plan()), Action.LOADED, json.changed(), json);
+    }
+}

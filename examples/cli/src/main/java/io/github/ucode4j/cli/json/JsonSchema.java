@@ -1,0 +1,46 @@
+package io.github.ucode4j.cli.json;
+
+import java.util.Locale;
+
+/**
+ * The JSON documents {@code ucode} prints, one per command: each document's first field, {@code "schema"}, names
+ * its schema as {@code ucode4j/<name>/<major>}, and the JSON Schema that describes it ships in the jar as
+ * {@code schemas/<name>-<major>.json}. The major version changes only when a field is removed or changes meaning.
+ */
+public enum JsonSchema {
+    /** {@code ucode list}. */
+    LIST,
+    /** {@code ucode verify}. */
+    VERIFY,
+    /** {@code ucode status}. */
+    STATUS,
+    /** {@code ucode explain}. */
+    EXPLAIN,
+    /** {@code ucode apply}. */
+    APPLY,
+    /** {@code ucode write-early-cpio}. */
+    WRITE_EARLY_CPIO,
+    /** {@code ucode write-firmware-dir}. */
+    WRITE_FIRMWARE_DIR,
+    /** {@code ucode diff}. */
+    DIFF,
+    /** {@code ucode demo}. */
+    DEMO;
+
+    private static final int MAJOR = 1;
+
+    /** The command's name: {@code write-early-cpio}. */
+    public String commandName() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** The value of a document's {@code "schema"} field: {@code ucode4j/status/1}. */
+    public String id() {
+        return "ucode4j/" + commandName() + "/" + MAJOR;
+    }
+
+    /** Where the schema file is in the jar, from its root: {@code schemas/status-1.json}. */
+    public String resource() {
+        return "schemas/" + commandName() + "-" + MAJOR + ".json";
+    }
+}

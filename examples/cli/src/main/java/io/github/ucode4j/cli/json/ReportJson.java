@@ -1,0 +1,41 @@
+package io.github.ucode4j.cli.json;
+
+import io.github.ucode4j.cli.Display;
+import io.github.ucode4j.rendezvous.CpuLoadResult;
+import io.github.ucode4j.rendezvous.LoadReport;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What a load did: per CPU the outcome with the revisions before and after (null where unknown), how many CPUs
+ * ended with each outcome, whether every CPU of a signature runs the same revision now ({@code consistent}), and
+ * whether the load {@code succeeded}. {@code changed} is true when some CPU's revision read back differs from the
+ * one before.
+ */
+public record ReportJson(String backend, boolean forced, List<Cpu> cpus, Map<String, Long> counts, boolean consistent,
+                         boolean succeeded, boolean changed) {
+
+    /** One CPU's result; {@code outcome} is a {@link io.github.ucode4j.api.CpuOutcome} name. */
+    public record Cpu(int cpu, String verdict, String outcome, String before, String after, String message) {
+    }
+
+    /** The DTO for {@code report}. */
+    public static ReportJson of(LoadReport report) {
+        Map<String, Long> counts = new TreeMap<>();
+        report.counts().forEach((outcome, count) -> counts.put(outcome.name(), count));
+        List<Cpu> cpus = report.cpus().stream().map(ReportJson::cpu).toList();
+        return new ReportJson(report.backend(), report.forced(), cpus, counts, report.consistent(), report.succeeded(),
+                changed(report));
+    }
+
+    /** Whether some CPU's revision read back after the load differs from the one it ran before. */
+    public static boolean changed(LoadReport report) {
+        return report.cpus().stream().anyMatch(c -> c.after().isPresent() && !c.after().equals(c.before()));
+    }
+
+    private static Cpu cpu(CpuLoadResult cpu) {
+        return new Cpu(cpu.cpu(), cpu.verdict().name(), cpu.outcome().name(), cpu.before().map(Object::toString).orElse(null),
+                cpu.after().map(Object::toString).orElse(null), cpu.message());
+    }
+}

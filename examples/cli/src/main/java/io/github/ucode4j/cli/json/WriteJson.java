@@ -1,0 +1,20 @@
+package io.github.ucode4j.cli.json;
+
+import java.util.List;
+
+/**
+ * {@code ucode write-early-cpio --format=json} and {@code ucode write-firmware-dir --format=json}: every file
+ * written, with its size in bytes and whether it {@code changed} (it is new, or its bytes differ from those it
+ * had; a rewrite of the same bytes is unchanged), the number of patches written, and whether any file changed.
+ */
+public record WriteJson(List<File> files, int patches, boolean changed) {
+
+    /** One file written. */
+    public record File(String path, int bytes, boolean changed) {
+    }
+
+    /** The DTO for {@code files}. */
+    public static WriteJson of(List<File> files, int patches) {
+        return new WriteJson(files, patches, files.stream().anyMatch(File::changed));
+    }
+}

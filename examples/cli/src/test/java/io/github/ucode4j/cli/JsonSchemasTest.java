@@ -1,0 +1,120 @@
+package io.github.ucode4j.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SpecVersion;
+import io.github.ucode4j.api.ApplyBackends;
+import io.github.ucode4j.cli.json.JsonSchema;
+import io.github.ucode4j.testing.Corpus;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Every command's JSON validates against its schema, the file shipped in the jar: on Debian's corpus, on the
+ * simulated machine, and in its failure outcomes (a broken file, a refused load), each with the exit code it has.
+ */
+class JsonSchemasTest {
+    private static final String SCHEMA_BASE = "https://ucode4j.github.io/schemas/";
+    private static final JsonSchemaFactory SCHEMAS = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
+            builder -> builder.schemaLoaders(loaders -> loaders.schemas(JsonSchemasTest::shippedSchema)));
+    private static final int PLANNED = 0xc6;
+
+    @TempDir
+    Path directory;
+
+    private Path firmware;
+    private final SystemProperties properties = new SystemProperties();
+
+    @BeforeEach
+    void simulatedMachine() throws IOException {
+        firmware = GeneratedFirmware.forLateLoadableCpu(directory.resolve("firmware"), PLANNED);
+        properties.set(ApplyBackends.PROPERTY, "simulated", "ucode4j.simulated.topology", "1x2x2",
+                "ucode4j.simulated.latency", "1", "ucode4j.run-dir", directory.resolve("run").toString());
+        properties.set(GeneratedFirmware.LATE_LOADABLE_MACHINE);
+    }
+
+    @AfterEach
+    void restoreProperties() {
+        properties.restore();
+    }
+
+    /** One run: its arguments, the exit code it must have, and the simulated machine's properties it needs. */
+    private record Case(List<String> args, int exitCode, String... machine) {
+        static Case of(int exitCode, String... args) {
+            return new Case(List.of(args), exitCode);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(JsonSchema.class)
+    void everyOutcomeOfTheCommandValidates(JsonSchema document) throws IOException {
+        com.networknt.schema.JsonSchema schema = SCHEMAS.getSchema(SchemaLocation.of(SCHEMA_BASE + document.resource().substring("schemas/".length())));
+
+        for (Case run : cases(document)) {
+            properties.set(run.machine());
+            Ucode.Run result = Ucode.run(run.args().toArray(String[]::new));
+
+            assertThat(result.exitCode()).as(run.args() + ": " + result.err()).isEqualTo(run.exitCode());
+            assertThat(result.json().get("schema").asText()).isEqualTo(document.id());
+            assertThat(schema.validate(result.out(), InputFormat.JSON)).as(run.args() + " against " + document.resource()).isEmpty();
+        }
+    }
+
+    // The runs that print each document, failures included; the switch names every document.
+    private List<Case> cases(JsonSchema document) throws IOException {
+        String intel = Corpus.intelFirmware().toString();
+        String amd = Corpus.amdFirmware().toString();
+        String json = "--format=json";
+        String firmwareOption = "--firmware=" + firmware;
+        return switch (document) {
+            case LIST -> List.of(Case.of(ExitCode.OK, "list", json, intel, amd), Case.of(ExitCode.OK, "list", json, "--all", intel, amd));
+            case VERIFY -> List.of(Case.of(ExitCode.OK, "verify", json, intel, amd), Case.of(ExitCode.OK, "verify", json, "--lenient", intel),
+                    Case.of(ExitCode.BAD_INPUT, "verify", json, brokenCopy().toString(), directory.resolve("missing").toString()));
+            case STATUS -> List.of(Case.of(ExitCode.OK, "status", json));
+            case EXPLAIN -> List.of(Case.of(ExitCode.OK, "explain", json, firmwareOption));
+            case APPLY -> List.of(Case.of(ExitCode.OK, "apply", json, "--dry-run", firmwareOption),
+                    new Case(List.of("apply", json, "--yes", firmwareOption), ExitCode.APPLY_FAILED, "ucode4j.simulated.faults", "1:refuses"),
+                    new Case(List.of("apply", json, "--yes", firmwareOption), ExitCode.OK, "ucode4j.simulated.faults", ""),
+                    new Case(List.of("apply", json, firmwareOption), ExitCode.OK, "ucode4j.simulated.revision", "0xf0"));
+            case WRITE_EARLY_CPIO -> List.of(Case.of(ExitCode.OK, "write-early-cpio", json, "--overwrite", "-o",
+                    directory.resolve("early.cpio").toString(), intel));
+            case WRITE_FIRMWARE_DIR -> List.of(Case.of(ExitCode.OK, "write-firmware-dir", json, "--overwrite", "-o",
+                    directory.resolve("lib-firmware").toString(), intel, amd));
+            case DIFF -> List.of(Case.of(ExitCode.OK, "diff", json, intel, firmware.resolve("intel-ucode").toString()));
+            case DEMO -> List.of(Case.of(ExitCode.OK, "demo", json), Case.of(ExitCode.OK, "demo", json, "--vendor=amd"));
+        };
+    }
+
+    private Path brokenCopy() throws IOException {
+        byte[] bytes = Files.readAllBytes(Corpus.intelFirmware().resolve("06-55-04"));
+        bytes[100] ^= 0x01; // the first patch's checksum no longer adds up
+        return Files.write(directory.resolve("06-55-04"), bytes);
+    }
+
+    // The schemas as the jar ships them, under the identifiers their $id and $ref name.
+    private static String shippedSchema(String iri) {
+        if (!iri.startsWith(SCHEMA_BASE)) {
+            return null;
+        }
+        String resource = "/schemas/" + iri.substring(SCHEMA_BASE.length());
+        try (InputStream in = JsonSchemasTest.class.getResourceAsStream(resource)) {
+            assertThat(in).as("the jar ships " + resource).isNotNull();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
