@@ -2,7 +2,6 @@ package io.github.ucode4j.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.ucode4j.api.ApplyBackends;
 import io.github.ucode4j.testing.Corpus;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,9 +27,7 @@ class ChangedOutcomesTest {
     @BeforeEach
     void simulatedMachine() throws IOException {
         firmware = GeneratedFirmware.forLateLoadableCpu(directory.resolve("firmware"), 0xc6);
-        properties.set(ApplyBackends.PROPERTY, "simulated", "ucode4j.simulated.topology", "1x2x2",
-                "ucode4j.simulated.latency", "1", "ucode4j.run-dir", directory.resolve("run").toString());
-        properties.set(GeneratedFirmware.LATE_LOADABLE_MACHINE);
+        properties.lateLoadableMachine(directory.resolve("run"));
     }
 
     @AfterEach

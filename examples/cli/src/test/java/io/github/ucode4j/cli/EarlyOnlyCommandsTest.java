@@ -3,7 +3,6 @@ package io.github.ucode4j.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.ucode4j.api.ApplyBackends;
 import io.github.ucode4j.testing.Corpus;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
@@ -29,8 +28,7 @@ class EarlyOnlyCommandsTest {
     @BeforeEach
     void simulatedMachine() {
         runDirectory = directory.resolve("run");
-        properties.set(ApplyBackends.PROPERTY, "simulated", "ucode4j.simulated.topology", "1x2x2",
-                "ucode4j.simulated.latency", "1", "ucode4j.run-dir", runDirectory.toString());
+        properties.simulatedMachine(runDirectory);
     }
 
     @AfterEach

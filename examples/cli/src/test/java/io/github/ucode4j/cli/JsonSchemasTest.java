@@ -6,7 +6,6 @@ import com.networknt.schema.InputFormat;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SpecVersion;
-import io.github.ucode4j.api.ApplyBackends;
 import io.github.ucode4j.cli.json.JsonSchema;
 import io.github.ucode4j.testing.Corpus;
 import java.io.IOException;
@@ -41,9 +40,7 @@ class JsonSchemasTest {
     @BeforeEach
     void simulatedMachine() throws IOException {
         firmware = GeneratedFirmware.forLateLoadableCpu(directory.resolve("firmware"), PLANNED);
-        properties.set(ApplyBackends.PROPERTY, "simulated", "ucode4j.simulated.topology", "1x2x2",
-                "ucode4j.simulated.latency", "1", "ucode4j.run-dir", directory.resolve("run").toString());
-        properties.set(GeneratedFirmware.LATE_LOADABLE_MACHINE);
+        properties.lateLoadableMachine(directory.resolve("run"));
     }
 
     @AfterEach

@@ -28,9 +28,7 @@ class MachineCommandsTest {
     void simulatedMachine() throws Exception {
         firmware = GeneratedFirmware.forLateLoadableCpu(directory.resolve("firmware"), Integer.decode(NEWER));
         runDirectory = directory.resolve("run");
-        properties.set(ApplyBackends.PROPERTY, "simulated", "ucode4j.simulated.topology", "1x2x2",
-                "ucode4j.simulated.latency", "1", "ucode4j.run-dir", runDirectory.toString());
-        properties.set(GeneratedFirmware.LATE_LOADABLE_MACHINE);
+        properties.lateLoadableMachine(runDirectory);
 
     }
 

@@ -1,5 +1,7 @@
 package io.github.ucode4j.cli;
 
+import io.github.ucode4j.api.ApplyBackends;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -17,6 +19,20 @@ final class SystemProperties {
             System.setProperty(namesAndValues[i], namesAndValues[i + 1]);
         }
         return this;
+    }
+
+    /**
+     * Chooses the simulated machine the command tests load: one package of two cores with two threads each, loads
+     * that take a microsecond, and {@code runDirectory} as the run directory (its lock files).
+     */
+    SystemProperties simulatedMachine(Path runDirectory) {
+        return set(ApplyBackends.PROPERTY, "simulated", "ucode4j.simulated.topology", "1x2x2",
+                "ucode4j.simulated.latency", "1", "ucode4j.run-dir", runDirectory.toString());
+    }
+
+    /** {@link #simulatedMachine}, its CPUs of a signature whose microcode may be late-loaded. */
+    SystemProperties lateLoadableMachine(Path runDirectory) {
+        return simulatedMachine(runDirectory).set(GeneratedFirmware.LATE_LOADABLE_MACHINE);
     }
 
     /** Puts back every property {@link #set} changed. */
