@@ -13,6 +13,12 @@ if ! command -v qemu-system-x86_64 >/dev/null; then
   DEBIAN_FRONTEND=noninteractive apt-get -q install -y --no-install-recommends qemu-system-x86
 fi
 
+# The Ansible example's test (AnsibleRolloutIT) runs Debian's ansible-playbook and ansible-doc.
+if ! command -v ansible-playbook >/dev/null; then
+  apt-cache show ansible-core >/dev/null 2>&1 || apt-get -q update
+  DEBIAN_FRONTEND=noninteractive apt-get -q install -y --no-install-recommends ansible-core
+fi
+
 "$lab_dir/fetch-debian.sh" >/dev/null   # the firmware and iucode-tool, at the versions the tests pin
 "$lab_dir/fetch-debian.sh" linux-image-amd64 >/dev/null
 "$lab_dir/fetch-debian.sh" "$(kernel_package)" "${lab_packages[@]}" >/dev/null
