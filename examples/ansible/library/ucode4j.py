@@ -158,7 +158,6 @@ ansible_facts:
 """
 
 SCHEMA = "ucode4j/apply/1"
-APPLY_FAILED = 3
 # What the launcher splits JAVA_OPTS on.
 WHITE_SPACE = re.compile(r"\s")
 
@@ -194,22 +193,28 @@ def command_line(params, check_mode):
 def run(args, environment, timeout, kill_after):
     """Runs the command; returns (exit code, stdout, stderr, whether it overran). Every wait has a deadline."""
     try:
+        # A session of its own: the signals below reach the launcher's JVM too, exec'd or not.
         process = subprocess.Popen(args, env=environment, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                                   stderr=subprocess.PIPE, universal_newlines=True)
+                                   stderr=subprocess.PIPE, universal_newlines=True, start_new_session=True)
     except OSError as error:
         raise UcodeFailure("cannot run %s: %s" % (args[0], error))
     try:
         out, err = process.communicate(timeout=timeout)
         return process.returncode, out, err, False
     except subprocess.TimeoutExpired:
-        # SIGTERM first: ucode holds it until a load under way is over and its report printed.
-        process.send_signal(signal.SIGTERM)
+        pass
+    # SIGTERM first: ucode holds it until a load under way is over and its report printed.
+    for stop in (signal.SIGTERM, signal.SIGKILL):
+        try:
+            os.killpg(process.pid, stop)
+        except ProcessLookupError:
+            pass  # the group ended on its own meanwhile
         try:
             out, err = process.communicate(timeout=kill_after)
+            return process.returncode, out, err, True
         except subprocess.TimeoutExpired:
-            process.kill()
-            out, err = process.communicate(timeout=kill_after)
-        return process.returncode, out, err, True
+            pass
+    raise UcodeFailure("%s overran its %d s and was still running %d s after SIGKILL" % (args[0], timeout, kill_after))
 
 
 def parse(out):
@@ -252,19 +257,24 @@ def facts(document):
     }
 
 
+def ended(rc):
+    """How the command ended, in words: Popen gives -N for a process a signal ended."""
+    return "killed by signal %d" % -rc if rc < 0 else "exit %d" % rc
+
+
 def failure(rc, document, overran, timeout):
     """Why the run did not fully succeed, or None when it did."""
     if overran:
-        return "ucode apply overran its %d s and was stopped (exit %d)" % (timeout, rc)
+        return "ucode apply overran its %d s and was stopped (%s)" % (timeout, ended(rc))
     report = document["report"] if document else None
     if rc == 0 and document is not None and document["action"] != "DECLINED" and (report is None or report["succeeded"]):
         return None
     if report is not None:
         counts = ", ".join("%s %d" % (outcome, n) for outcome, n in sorted(report["counts"].items()))
-        return "ucode apply did not fully succeed (exit %d): %s" % (rc, counts)
+        return "ucode apply did not fully succeed (%s): %s" % (ended(rc), counts)
     if document is None:
-        return "ucode apply printed no JSON (exit %d)" % rc
-    return "ucode apply answered %s (exit %d)" % (document["action"], rc)
+        return "ucode apply printed no JSON (%s)" % ended(rc)
+    return "ucode apply answered %s (%s)" % (document["action"], ended(rc))
 
 
 def main():
@@ -298,11 +308,14 @@ def main():
     environment["JAVA_OPTS"] = options
     try:
         rc, out, err, overran = run(args, environment, params["timeout"], params["kill_after"])
-        document = parse(out)
     except UcodeFailure as error:
         module.fail_json(msg=str(error), cmd=args)
-
     result = dict(cmd=args, rc=rc, stderr=err)
+    try:
+        document = parse(out)
+    except UcodeFailure as error:
+        module.fail_json(msg=str(error), stdout=out, **result)
+
     if document is not None:
         result["apply"] = document
     why = failure(rc, document, overran, params["timeout"])

@@ -36,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class AnsibleRolloutIT {
     private static final Path EXAMPLE = LauncherProcess.LAUNCHER.toAbsolutePath().getParent().getParent().resolveSibling("ansible");
-    /** ansible-playbook's exit code when a host failed. */
+    /** The exit code of ansible and ansible-playbook when a host failed. */
     private static final int HOST_FAILED = 2;
     private static final int TIMEOUT_SECONDS = 900;
     private static final Pattern RECAP_LINE = Pattern.compile("^(\\S+)\\s*:\\s*(ok=.*)$");
@@ -52,9 +52,9 @@ class AnsibleRolloutIT {
 
     @BeforeAll
     static void requireAnsible() {
-        boolean present = Stream.of("ansible-playbook", "ansible-doc").allMatch(AnsibleRolloutIT::onPath);
+        boolean present = Stream.of("ansible", "ansible-playbook", "ansible-doc").allMatch(AnsibleRolloutIT::onPath);
         if (!present) {
-            String message = "the Ansible example needs ansible-playbook and ansible-doc (Debian's ansible-core; lab/setup.sh installs it)";
+            String message = "the Ansible example needs ansible, ansible-playbook and ansible-doc (Debian's ansible-core; lab/setup.sh installs it)";
             if ("true".equals(System.getenv("CI"))) {
                 throw new IllegalStateException(message);
             }
@@ -121,6 +121,31 @@ class AnsibleRolloutIT {
 
         assertThat(doc.exitCode()).as(doc.output()).isZero();
         assertThat(doc.output()).contains("> UCODE4J", "system_properties", "firmware", "EXAMPLES", "RETURN VALUES");
+    }
+
+    @Test
+    void aCommandThatPrintsNoJsonFailsTheTaskWithItsOwnLineAndExitCode() throws Exception {
+        Path missing = directory.resolve("missing-firmware");
+
+        Run run = module(Map.of("command", LauncherProcess.LAUNCHER.toAbsolutePath().toString(), "backend", "simulated",
+                "firmware", List.of(missing.toString()), "system_properties", Map.of("ucode4j.run-dir", directory.resolve("run").toString())));
+
+        assertThat(run.exitCode()).as(run.output()).isEqualTo(HOST_FAILED);
+        assertThat(run.output()).contains("FAILED!", "ucode apply printed no JSON (exit " + ExitCode.BAD_INPUT + "): ucode apply: " + missing);
+    }
+
+    @Test
+    void aSystemPropertyThatJavaOptsCannotCarryIsRefusedBeforeAnythingRuns() throws Exception {
+        Run run = module(Map.of("command", directory.resolve("never-run").toString(), "system_properties", Map.of("ucode4j.simulated.faults", "0:refuses 1:refuses")));
+
+        assertThat(run.exitCode()).as(run.output()).isEqualTo(HOST_FAILED);
+        assertThat(run.output()).contains("system_properties: 'ucode4j.simulated.faults'='0:refuses 1:refuses' holds white space").doesNotContain("never-run:");
+    }
+
+    // The module alone, on the controller, as a one-line ad hoc task.
+    private Run module(Map<String, Object> arguments) throws IOException, InterruptedException {
+        return run(List.of("ansible", "localhost", "-o", "-M", EXAMPLE.resolve("library").toString(), "-m", "ucode4j", "-a",
+                JSON.writeValueAsString(arguments)));
     }
 
     private Run playbook(Path reports, String... options) throws IOException, InterruptedException {
