@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -140,6 +141,37 @@ class AnsibleRolloutIT {
 
         assertThat(run.exitCode()).as(run.output()).isEqualTo(HOST_FAILED);
         assertThat(run.output()).contains("system_properties: 'ucode4j.simulated.faults'='0:refuses 1:refuses' holds white space").doesNotContain("never-run:");
+    }
+
+    @Test
+    void aLoadSetsTheFactsOfEveryCpuFromTheCommandsJson() throws Exception {
+        Run run = module(Map.of("command", LauncherProcess.LAUNCHER.toAbsolutePath().toString(), "backend", "simulated",
+                "firmware", List.of(Corpus.intelFirmware().toAbsolutePath().toString()), "system_properties", Map.of(
+                        "ucode4j.run-dir", directory.resolve("run").toString(), "ucode4j.simulated.topology", "1x2x1",
+                        "ucode4j.simulated.signature", "0xa0655", "ucode4j.simulated.revision", "0xf0")));
+
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(run.output()).contains("localhost | CHANGED => ");
+        JsonNode facts = JSON.readTree(run.output().substring(run.output().indexOf("=> ") + 3)).at("/ansible_facts/ucode4j");
+        assertThat(facts.get("action").asText()).isEqualTo("LOADED");
+        assertThat(facts.get("succeeded").asBoolean()).isTrue();
+        assertThat(facts.get("cpus")).hasSize(2).allSatisfy(cpu -> {
+            assertThat(cpu.get("signature").asText()).isEqualTo("0x000a0655");
+            assertThat(cpu.get("verdict").asText()).isEqualTo("UPDATE");
+            assertThat(cpu.get("outcome").asText()).isEqualTo("UPDATED");
+            assertThat(cpu.get("revision").asText()).isEqualTo("0x100");
+        });
+    }
+
+    @Test
+    void aCommandPastItsTimeoutGetsSigtermThenSigkill() throws Exception {
+        Path deaf = Files.writeString(directory.resolve("deaf-to-sigterm"), "#!/bin/sh\ntrap '' TERM\nexec sleep 600\n");
+        Files.setPosixFilePermissions(deaf, PosixFilePermissions.fromString("rwx------"));
+
+        Run run = module(Map.of("command", deaf.toString(), "timeout", 1, "kill_after", 1));
+
+        assertThat(run.exitCode()).as(run.output()).isEqualTo(HOST_FAILED);
+        assertThat(run.output()).contains("ucode apply overran its 1 s and was stopped (killed by signal 9)");
     }
 
     // The module alone, on the controller, as a one-line ad hoc task.
