@@ -32,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * hosts with this build's launcher and Debian's firmware: the rollout updates the canary and the second wave's healthy
  * host, keeps a report for each host it applied to, node3's refusal among them, stops after that wave and fails; in
  * check mode it plans every host and loads nothing. Each run's output, play recap included, goes to the build's log.
+ * The module alone, as ad hoc tasks: its facts, its failures when the command prints no JSON, and its timeout.
  * Without {@code ansible-playbook} (Debian's ansible-core, which {@code lab/setup.sh} installs) the tests are skipped,
  * loudly; under CI ({@code CI=true}) that is a failure.
  */
