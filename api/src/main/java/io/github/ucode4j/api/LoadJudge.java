@@ -22,8 +22,7 @@ public final class LoadJudge {
      * The outcome of one CPU's load request, with the words of the reason.
      *
      * @param seen what was seen of the CPU's load; not null
-     * @return the CPU's outcome, its revisions and errno as seen, and a message that names the revisions behind the
-     *     decision
+     * @return the CPU's outcome, with its revisions and errno as seen and the reason in words
      */
     public static CpuResult judge(LoadEvidence seen) {
         Optional<Revision> after = seen.after();

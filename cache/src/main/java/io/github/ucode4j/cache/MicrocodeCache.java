@@ -61,8 +61,8 @@ public final class MicrocodeCache {
     /**
      * A cache to fill.
      *
-     * @return an empty builder that keeps the newest patch per processor, in the unsigned revision order, of every
-     *     patch, strictly
+     * @return an empty builder: by default it merges by {@link MergeRule#NEWEST} in the unsigned revision order,
+     *     selects everything, and stops on a conflict
      */
     public static Builder builder() {
         return new Builder();

@@ -25,8 +25,8 @@ public interface ApplyBackend {
     /**
      * Preference among available backends; the highest wins.
      *
-     * @return any integer; the Linux backends use small positive ones, and a backend meant only to be named may use any
-     *     value
+     * @return any integer; ucode4j's own backends use 300 ({@code xen}), 200 ({@code kernel}), 100 ({@code msr})
+     *     and 0 ({@code simulated})
      */
     int priority();
 
