@@ -29,28 +29,53 @@ public final class ApplyBackends {
         this.problems = List.copyOf(problems);
     }
 
-    /** The backends ServiceLoader finds through this class's loader (and the module layer). */
+    /**
+     * The backends ServiceLoader finds through this class's loader (and the module layer).
+     *
+     * @return the backends found, highest priority first, and the providers that could not be loaded; empty when none
+     *     is installed
+     */
     public static ApplyBackends load() {
         ServiceProviders<ApplyBackend> found = ServiceProviders.load(ApplyBackend.class, ApplyBackends.class.getClassLoader());
         return new ApplyBackends(found.providers, found.problems);
     }
 
-    /** These backends; for tests and embedders that assemble their own. */
+    /**
+     * These backends; for tests and embedders that assemble their own.
+     *
+     * @param backends the backends to choose among, in any order (they are sorted by priority, then name); not null,
+     *     without null elements
+     * @return a chooser over exactly these backends, with no provider problems
+     */
     public static ApplyBackends of(List<? extends ApplyBackend> backends) {
         return new ApplyBackends(List.copyOf(backends), List.of());
     }
 
-    /** Every backend, highest priority first. */
+    /**
+     * Every backend, highest priority first.
+     *
+     * @return every backend, available or not, highest priority first (then by name); unmodifiable
+     */
     public List<ApplyBackend> all() {
         return backends;
     }
 
-    /** Providers that failed to load and were skipped. */
+    /**
+     * Providers that failed to load and were skipped.
+     *
+     * @return the providers that could not be instantiated, in the order ServiceLoader met them; empty when all loaded
+     */
     public List<ProviderProblem> problems() {
         return problems;
     }
 
-    /** The backend called {@code name}, available or not. */
+    /**
+     * The backend called {@code name}, available or not.
+     *
+     * @param name the backend's name as {@link ApplyBackend#name()} gives it ({@code "msr"}, {@code "kernel"}, ...);
+     *     matched exactly
+     * @return that backend, or empty when none has this name
+     */
     public Optional<ApplyBackend> named(String name) {
         return backends.stream().filter(b -> b.name().equals(name)).findFirst();
     }
@@ -58,6 +83,7 @@ public final class ApplyBackends {
     /**
      * The backend named by the system property {@value #PROPERTY} when it is set, else the best available one.
      *
+     * @return the backend to apply with, available on this host
      * @throws BackendUnavailableException listing every backend with its reason, when none fits
      */
     public ApplyBackend select() throws BackendUnavailableException {
@@ -72,6 +98,9 @@ public final class ApplyBackends {
      * The backend called {@code requested} when given (it must be available), else the available,
      * auto-selectable backend of highest priority.
      *
+     * @param requested the name of the backend wanted, or empty to pick the best available one; surrounding white space
+     *     is ignored
+     * @return the backend to apply with, available on this host
      * @throws BackendUnavailableException listing every backend with its reason, when none fits
      */
     public ApplyBackend select(Optional<String> requested) throws BackendUnavailableException {
@@ -96,6 +125,7 @@ public final class ApplyBackends {
      * The backend to read the machine with, when nothing is to be applied: the one the system property
      * {@value #PROPERTY} names, else as {@link #selectForReading(Optional)} picks one.
      *
+     * @return the backend to read this machine with; it may be unable to apply here
      * @throws BackendUnavailableException when the backend named is unknown, or none can read the machine
      */
     public ApplyBackend selectForReading() throws BackendUnavailableException {
@@ -109,6 +139,9 @@ public final class ApplyBackends {
      * picks; else the auto-selectable backend of highest priority that can at least read the machine. A backend
      * that cannot apply may still read it: the {@code msr} backend without the msr module reads sysfs and procfs.
      *
+     * @param requested the name of the backend wanted, or empty to fall back to the system property and then to the
+     *     best one; surrounding white space is ignored
+     * @return the backend to read this machine with; it may be unable to apply here
      * @throws BackendUnavailableException when the backend asked for is unknown, or none can read the machine,
      *     listing every backend with its reason
      */

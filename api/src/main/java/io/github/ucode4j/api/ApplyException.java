@@ -10,8 +10,11 @@ import java.util.OptionalInt;
 public class ApplyException extends MicrocodeException {
     private static final long serialVersionUID = 1L;
 
+    /** The logical CPU concerned, if one. */
     private final OptionalInt cpu;
+    /** The operating system's error number, if one. */
     private final OptionalInt errno;
+    /** What to do next, or empty. */
     private final String remedy;
 
     /**
@@ -29,22 +32,39 @@ public class ApplyException extends MicrocodeException {
         this.remedy = remedy;
     }
 
-    /** A failure concerning no single CPU and no errno. */
+    /**
+     * A failure concerning no single CPU and no errno.
+     *
+     * @param message what failed, for a person
+     * @param remedy what to do next, or empty when there is nothing to suggest; appended to the message when present
+     */
     public ApplyException(String message, String remedy) {
         this(message, OptionalInt.empty(), OptionalInt.empty(), remedy, null);
     }
 
-    /** The logical CPU concerned, if one. */
+    /**
+     * The logical CPU concerned, if one.
+     *
+     * @return the logical CPU concerned, or empty when the failure is not about one CPU
+     */
     public OptionalInt cpu() {
         return cpu;
     }
 
-    /** The operating system's error number, if one. */
+    /**
+     * The operating system's error number, if one.
+     *
+     * @return the operating system's error number, or empty when the failure carried none
+     */
     public OptionalInt errno() {
         return errno;
     }
 
-    /** What to do next, or empty. */
+    /**
+     * What to do next, or empty.
+     *
+     * @return what to do next, or the empty string when there is nothing to suggest
+     */
     public String remedy() {
         return remedy;
     }

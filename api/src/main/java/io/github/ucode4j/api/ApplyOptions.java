@@ -14,7 +14,14 @@ import java.util.Optional;
  */
 public record ApplyOptions(boolean force, Optional<MicrocodePatch> plannedPatch, Duration timeout) {
 
-    /** Requires a positive timeout. */
+    /**
+     * Requires a positive timeout.
+     *
+     * @param force load even when the running revision is the same or newer
+     * @param plannedPatch the patch the planner chose, or empty when a whole file is passed through; not null
+     * @param timeout how long the backend may wait for the kernel or hypervisor; must be positive
+     * @throws IllegalArgumentException when {@code timeout} is zero or negative
+     */
     public ApplyOptions {
         Objects.requireNonNull(plannedPatch, "plannedPatch");
         if (timeout.isNegative() || timeout.isZero()) {

@@ -11,6 +11,7 @@ import java.util.Map;
 public final class BackendUnavailableException extends MicrocodeException {
     private static final long serialVersionUID = 1L;
 
+    /** Every backend known, by name, with why it cannot run. */
     private final Map<String, String> reasons;
 
     /**
@@ -28,7 +29,11 @@ public final class BackendUnavailableException extends MicrocodeException {
         return text.toString();
     }
 
-    /** Every backend known, by name, in the order they were considered, with why it cannot run. */
+    /**
+     * Every backend known, by name, in the order they were considered, with why it cannot run.
+     *
+     * @return every backend known, by name, with its reason ({@code "available"} for one that could run); unmodifiable
+     */
     public Map<String, String> reasons() {
         return reasons;
     }

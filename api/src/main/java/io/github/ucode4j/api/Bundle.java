@@ -13,7 +13,14 @@ import java.util.Objects;
  */
 public record Bundle(String source, Vendor vendor, List<MicrocodePatch> patches, List<Finding> findings) {
 
-    /** Copies the lists. */
+    /**
+     * Copies the lists.
+     *
+     * @param source the name of the input; not null
+     * @param vendor the vendor whose driver parsed it; not null
+     * @param patches the patches, in the order they appear; copied
+     * @param findings what the parser noticed; copied
+     */
     public Bundle {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(vendor, "vendor");

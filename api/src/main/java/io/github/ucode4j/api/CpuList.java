@@ -30,6 +30,8 @@ public final class CpuList {
      * parser allows; surrounding white space (a file's trailing newline) is ignored, and an empty text is an
      * empty list.
      *
+     * @param text a list in the kernel's format, such as {@code 0-3,8}; not null, may be empty or blank
+     * @return the CPU numbers, ascending and without repetition; empty for an empty text
      * @throws IllegalArgumentException naming the text and the bad item, when an item is not {@code N} or
      *     {@code N-M} with {@code N <= M}, or names a CPU above {@link #MAX_CPU}
      */
@@ -62,6 +64,8 @@ public final class CpuList {
      * and repetitions of {@code cpus}: {@code [8, 0, 1, 2, 3, 3]} is {@code 0-3,8}. The empty set is the empty
      * text.
      *
+     * @param cpus CPU numbers in any order, repetitions allowed; none negative, none null
+     * @return the list in the kernel's format, such as {@code 0-3,8}; the empty string when {@code cpus} is empty
      * @throws IllegalArgumentException when a number is negative
      */
     public static String format(Iterable<Integer> cpus) {

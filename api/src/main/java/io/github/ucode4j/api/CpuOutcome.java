@@ -25,7 +25,12 @@ public enum CpuOutcome {
      */
     UNKNOWN;
 
-    /** Whether the CPU ends where the plan wanted it. */
+    /**
+     * Whether the CPU ends where the plan wanted it.
+     *
+     * @return {@code true} for {@link #UPDATED}, {@link #SIBLING_UPDATED} and {@link #UP_TO_DATE}; {@code false} for
+     *     every other outcome, {@link #UNKNOWN} included
+     */
     public boolean succeeded() {
         return this == UPDATED || this == SIBLING_UPDATED || this == UP_TO_DATE;
     }

@@ -18,7 +18,16 @@ import java.util.OptionalInt;
 public record CpuResult(int cpu, CpuOutcome outcome, Optional<Revision> before, Optional<Revision> after,
                         OptionalInt errno, String message) {
 
-    /** Requires non-null components. */
+    /**
+     * Requires non-null components.
+     *
+     * @param cpu the logical CPU number
+     * @param outcome what happened; not null
+     * @param before the revision read before the attempt, or empty when it could not be read; not null
+     * @param after the revision read after the attempt, or empty when it could not be read; not null
+     * @param errno the operating system's error number when the attempt failed with one, else empty; not null
+     * @param message what happened, for a person; not null
+     */
     public CpuResult {
         Objects.requireNonNull(outcome, "outcome");
         Objects.requireNonNull(before, "before");

@@ -19,7 +19,14 @@ public record CpuState(Optional<Vendor> vendor, Optional<CpuSignature> signature
     /** A state with nothing known. */
     public static final CpuState UNKNOWN = new CpuState(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
 
-    /** Requires every component to be non-null (empty when unknown). */
+    /**
+     * Requires every component to be non-null (empty when unknown).
+     *
+     * @param vendor the vendor, or empty when unknown; not null
+     * @param signature the CPUID(1).EAX signature, or empty when unknown; not null
+     * @param platformFlags the platform flags, or empty when unknown; not null
+     * @param revision the running microcode revision, or empty when unknown; not null
+     */
     public CpuState {
         Objects.requireNonNull(vendor, "vendor");
         Objects.requireNonNull(signature, "signature");
@@ -27,12 +34,25 @@ public record CpuState(Optional<Vendor> vendor, Optional<CpuSignature> signature
         Objects.requireNonNull(revision, "revision");
     }
 
-    /** A state with every fact known. */
+    /**
+     * A state with every fact known.
+     *
+     * @param vendor the vendor; not null
+     * @param signature the CPUID(1).EAX signature; not null
+     * @param platformFlags the platform flags; not null
+     * @param revision the running microcode revision; not null
+     * @return a state in which every fact is present
+     */
     public static CpuState of(Vendor vendor, CpuSignature signature, PlatformFlags platformFlags, Revision revision) {
         return new CpuState(Optional.of(vendor), Optional.of(signature), Optional.of(platformFlags), Optional.of(revision));
     }
 
-    /** This state with the revision replaced, as after a load. */
+    /**
+     * This state with the revision replaced, as after a load.
+     *
+     * @param newRevision the revision the CPU now runs; not null
+     * @return a copy of this state that knows the revision to be {@code newRevision}
+     */
     public CpuState withRevision(Revision newRevision) {
         return new CpuState(vendor, signature, platformFlags, Optional.of(newRevision));
     }

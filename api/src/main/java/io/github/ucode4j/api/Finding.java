@@ -16,7 +16,16 @@ import java.util.Objects;
  */
 public record Finding(Severity severity, String code, String source, long offset, String message) {
 
-    /** Requires non-null components and an offset of -1 or more. */
+    /**
+     * Requires non-null components and an offset of -1 or more.
+     *
+     * @param severity how much it matters; not null
+     * @param code the stable identifier; not null
+     * @param source the input it is about, or the empty string; not null
+     * @param offset the byte offset in {@code source}, or -1 when not about a position
+     * @param message what was found; not null
+     * @throws IllegalArgumentException when {@code offset} is below -1
+     */
     public Finding {
         Objects.requireNonNull(severity, "severity");
         Objects.requireNonNull(code, "code");

@@ -21,7 +21,18 @@ import java.util.OptionalInt;
 public record LoadEvidence(int cpu, Vendor vendor, Optional<Revision> before, Optional<Revision> after, Revision asked,
                            LoadAnswer answer, OptionalInt errno, String detail) {
 
-    /** Requires non-null components. */
+    /**
+     * Requires non-null components.
+     *
+     * @param cpu the logical CPU number
+     * @param vendor the vendor of the patch asked for; not null
+     * @param before the revision before the request, or empty when it was not read; not null
+     * @param after the revision after the request, or empty when it could not be read back; not null
+     * @param asked the revision of the patch asked for; not null
+     * @param answer what the backend said of the request; not null
+     * @param errno the error number when the request failed with one, else empty; not null
+     * @param detail the backend's own words, or the empty string; not null
+     */
     public LoadEvidence {
         Objects.requireNonNull(vendor, "vendor");
         Objects.requireNonNull(before, "before");
@@ -32,7 +43,18 @@ public record LoadEvidence(int cpu, Vendor vendor, Optional<Revision> before, Op
         Objects.requireNonNull(detail, "detail");
     }
 
-    /** The evidence of a request the backend made, with both revisions read and no errno. */
+    /**
+     * The evidence of a request the backend made, with both revisions read and no errno.
+     *
+     * @param cpu the logical CPU number
+     * @param vendor the vendor of the patch asked for; not null
+     * @param before the revision read before the request; not null
+     * @param after the revision read back after the request; not null
+     * @param asked the revision of the patch asked for; not null
+     * @param answer what the backend said of the request; not null
+     * @param detail how the backend asked, or the empty string; not null
+     * @return the evidence, with both revisions present and no errno
+     */
     public static LoadEvidence of(int cpu, Vendor vendor, Revision before, Revision after, Revision asked, LoadAnswer answer,
                                   String detail) {
         return new LoadEvidence(cpu, vendor, Optional.of(before), Optional.of(after), asked, answer, OptionalInt.empty(), detail);

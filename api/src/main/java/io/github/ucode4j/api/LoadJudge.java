@@ -18,7 +18,12 @@ public final class LoadJudge {
     private LoadJudge() {
     }
 
-    /** The outcome of one CPU's load request, with the words of the reason. */
+    /**
+     * The outcome of one CPU's load request, with the words of the reason.
+     *
+     * @param seen what was seen of the CPU's load; not null
+     * @return the CPU's outcome, with its revisions and errno as seen and the reason in words
+     */
     public static CpuResult judge(LoadEvidence seen) {
         Optional<Revision> after = seen.after();
         if (after.isEmpty()) {
@@ -52,6 +57,10 @@ public final class LoadJudge {
      * The outcome of an SMT sibling that was not loaded itself, judged from what it read and what its loader got. A
      * sibling whose revision did not move refused only if its loader's CPU answered and refused: a load that failed
      * or never began tried nothing on the engine they share, and one that hung may still land on it.
+     *
+     * @param seen what the sibling read before and after, and what its loader's CPU got; not null
+     * @return the sibling's outcome, {@link CpuOutcome#UNKNOWN} when its loader's load may still land, with a message
+     *     that names the loader's CPU
      */
     public static CpuResult judgeSibling(SiblingEvidence seen) {
         Revision now = seen.after();
@@ -82,6 +91,8 @@ public final class LoadJudge {
      * @param before the revision the CPU ran before the load, if known
      * @param after the revision read back after the load, if it could be read
      * @param asked the revision asked for
+     * @return {@code claimed} when the revision read back agrees with it (or cannot be read), else the outcome judged
+     *     from the revisions
      */
     public static CpuResult confirm(CpuResult claimed, Vendor vendor, Optional<Revision> before, Optional<Revision> after,
                                     Revision asked) {
@@ -94,7 +105,13 @@ public final class LoadJudge {
         return judge(seen);
     }
 
-    /** Whether a CPU running {@code running} already runs {@code asked} or a newer revision, so has nothing to load. */
+    /**
+     * Whether a CPU running {@code running} already runs {@code asked} or a newer revision, so has nothing to load.
+     *
+     * @param running the revision the CPU runs; not null
+     * @param asked the revision of the patch asked for; not null
+     * @return whether {@code running} is {@code asked} or newer, compared unsigned as the loaders compare
+     */
     public static boolean alreadyRuns(Revision running, Revision asked) {
         return running.compareTo(asked) >= 0;
     }

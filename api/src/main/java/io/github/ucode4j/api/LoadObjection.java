@@ -25,6 +25,9 @@ public record LoadObjection(VerdictKind kind, String reason, Scope scope) {
     }
 
     /**
+     * @param kind the verdict the planner gives; one that does not load
+     * @param reason why, naming the values involved; not null
+     * @param scope whether the rule forbids this patch or any late load on the CPU; not null
      * @throws IllegalArgumentException when {@code kind} is a verdict that loads
      */
     public LoadObjection {
@@ -36,7 +39,13 @@ public record LoadObjection(VerdictKind kind, String reason, Scope scope) {
         }
     }
 
-    /** An objection to this patch only ({@link Scope#PATCH}). */
+    /**
+     * An objection to this patch only ({@link Scope#PATCH}).
+     *
+     * @param kind the verdict the planner gives; one that does not load
+     * @param reason why, naming the values involved; not null
+     * @throws IllegalArgumentException when {@code kind} is a verdict that loads
+     */
     public LoadObjection(VerdictKind kind, String reason) {
         this(kind, reason, Scope.PATCH);
     }

@@ -17,6 +17,11 @@ import java.util.Objects;
 public record LoadProtocol(Vendor vendor, long triggerMsr, int addressOffset, int alignment, LoadUnit unit) {
 
     /**
+     * @param vendor the vendor this protocol is for; not null
+     * @param triggerMsr the MSR written with the patch's address
+     * @param addressOffset the offset within the patch bytes of the address written; 0 or more
+     * @param alignment the alignment the address needs, in bytes; a power of two
+     * @param unit which threads load; not null
      * @throws IllegalArgumentException when the offset is negative or the alignment not a power of two
      */
     public LoadProtocol {

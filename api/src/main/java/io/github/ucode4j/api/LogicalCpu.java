@@ -13,6 +13,11 @@ import java.util.List;
 public record LogicalCpu(int index, int core, int packageId, List<Integer> smtSiblings) {
 
     /**
+     * @param index the operating system's CPU number; 0 or more
+     * @param core the core id within the package; 0 or more
+     * @param packageId the physical package id; 0 or more
+     * @param smtSiblings the logical CPUs on the same core, {@code index} included, in any order; sorted and
+     *     deduplicated here
      * @throws IllegalArgumentException when a number is negative or {@code smtSiblings} does not hold
      *     {@code index}
      */
@@ -26,7 +31,15 @@ public record LogicalCpu(int index, int core, int packageId, List<Integer> smtSi
         }
     }
 
-    /** A CPU that shares its core with no other thread. */
+    /**
+     * A CPU that shares its core with no other thread.
+     *
+     * @param index the operating system's CPU number; 0 or more
+     * @param core the core id within the package; 0 or more
+     * @param packageId the physical package id; 0 or more
+     * @return a CPU whose only sibling is itself
+     * @throws IllegalArgumentException when a number is negative
+     */
     public static LogicalCpu alone(int index, int core, int packageId) {
         return new LogicalCpu(index, core, packageId, List.of(index));
     }
@@ -34,6 +47,8 @@ public record LogicalCpu(int index, int core, int packageId, List<Integer> smtSi
     /**
      * Whether this is the lowest-numbered thread of its core: the one that loads when SMT siblings share a
      * microcode engine, as Linux and Xen choose it.
+     *
+     * @return {@code true} when no SMT sibling has a lower number
      */
     public boolean isPrimaryThread() {
         return smtSiblings.get(0) == index;

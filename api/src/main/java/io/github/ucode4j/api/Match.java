@@ -13,6 +13,10 @@ import java.util.Optional;
 public record Match(MatchStatus status, Optional<PatchTarget> target, String reason) {
 
     /**
+     * @param status the outcome; not null
+     * @param target the patch target that matched, present exactly when {@code status} is {@link MatchStatus#MATCH};
+     *     not null
+     * @param reason why, naming the values compared; not null
      * @throws IllegalArgumentException when a match has no target or a mismatch has one
      */
     public Match {
@@ -24,17 +28,34 @@ public record Match(MatchStatus status, Optional<PatchTarget> target, String rea
         }
     }
 
-    /** A match through {@code target}. */
+    /**
+     * A match through {@code target}.
+     *
+     * @param target the patch target that matched; not null
+     * @param reason why it matched, naming the values compared; not null
+     * @return a match with status {@link MatchStatus#MATCH}
+     */
     public static Match matched(PatchTarget target, String reason) {
         return new Match(MatchStatus.MATCH, Optional.of(target), reason);
     }
 
-    /** A mismatch. */
+    /**
+     * A mismatch.
+     *
+     * @param status why it does not fit; any status but {@link MatchStatus#MATCH}
+     * @param reason why, naming the values compared; not null
+     * @return a mismatch without a target
+     * @throws IllegalArgumentException when {@code status} is {@link MatchStatus#MATCH}
+     */
     public static Match mismatch(MatchStatus status, String reason) {
         return new Match(status, Optional.empty(), reason);
     }
 
-    /** Whether the patch fits. */
+    /**
+     * Whether the patch fits.
+     *
+     * @return {@code true} when the status is {@link MatchStatus#MATCH}
+     */
     public boolean matches() {
         return status == MatchStatus.MATCH;
     }

@@ -13,8 +13,11 @@ public final class MicrocodeFormatException extends MicrocodeException {
     private static final long serialVersionUID = 1L;
 
     private final transient FormatRule rule;
+    /** The input's name. */
     private final String source;
+    /** The byte offset at which the rule is broken. */
     private final long offset;
+    /** The values that break the rule, or empty. */
     private final String detail;
 
     /**
@@ -27,7 +30,15 @@ public final class MicrocodeFormatException extends MicrocodeException {
         this(rule, source, offset, detail, null);
     }
 
-    /** As {@link #MicrocodeFormatException(FormatRule, String, long, String)}, with a cause. */
+    /**
+     * As {@link #MicrocodeFormatException(FormatRule, String, long, String)}, with a cause.
+     *
+     * @param rule the rule broken; not null
+     * @param source the input's name; not null
+     * @param offset the byte offset at which the rule is broken
+     * @param detail the values that break it, or the empty string; not null
+     * @param cause the underlying exception, or null
+     */
     public MicrocodeFormatException(FormatRule rule, String source, long offset, String detail, Throwable cause) {
         super(message(rule, source, offset, detail), cause);
         this.rule = Objects.requireNonNull(rule, "rule");
@@ -41,22 +52,38 @@ public final class MicrocodeFormatException extends MicrocodeException {
                 + " [" + rule.code() + "]";
     }
 
-    /** The rule broken. */
+    /**
+     * The rule broken.
+     *
+     * @return the rule broken, never null
+     */
     public FormatRule rule() {
         return rule;
     }
 
-    /** The input's name. */
+    /**
+     * The input's name.
+     *
+     * @return the input's name, as given to the parser
+     */
     public String source() {
         return source;
     }
 
-    /** The byte offset at which the rule is broken. */
+    /**
+     * The byte offset at which the rule is broken.
+     *
+     * @return the byte offset within {@link #source()}
+     */
     public long offset() {
         return offset;
     }
 
-    /** The values that break the rule, or empty. */
+    /**
+     * The values that break the rule, or empty.
+     *
+     * @return the values that break the rule, or the empty string
+     */
     public String detail() {
         return detail;
     }

@@ -35,6 +35,14 @@ public record MicrocodePatch(Vendor vendor, Revision revision, Optional<LocalDat
      * Copies the targets and keeps a read-only little-endian view of the bytes (not a copy: parsers hand out
      * slices of the input).
      *
+     * @param vendor the vendor the patch is for; not null
+     * @param revision the revision the CPU reports once the patch is loaded; not null
+     * @param date the release date, or empty; not null
+     * @param targets every signature and platform mask the patch supports; at least one, copied
+     * @param minimumRevision Intel's minimum running revision for a late load, or empty; not null
+     * @param bytes the patch as loaders receive it, from its position to its limit; kept as a view, not copied
+     * @param origin where it was read; not null
+     * @param details the vendor driver's fields; not null
      * @throws IllegalArgumentException when there is no target
      */
     public MicrocodePatch {
@@ -51,23 +59,39 @@ public record MicrocodePatch(Vendor vendor, Revision revision, Optional<LocalDat
         bytes = bytes.slice().asReadOnlyBuffer().order(ByteOrder.LITTLE_ENDIAN);
     }
 
-    /** A fresh read-only little-endian view of the bytes, positioned at 0. */
+    /**
+     * A fresh read-only little-endian view of the bytes, positioned at 0.
+     *
+     * @return a new view each call, so callers may move its position freely
+     */
     @Override
     public ByteBuffer bytes() {
         return bytes.duplicate().order(ByteOrder.LITTLE_ENDIAN);
     }
 
-    /** The number of bytes. */
+    /**
+     * The number of bytes.
+     *
+     * @return the patch's size in bytes, as a loader receives it
+     */
     public int size() {
         return bytes.remaining();
     }
 
-    /** The first target: the Intel header's signature and mask, or the AMD patch's processor. */
+    /**
+     * The first target: the Intel header's signature and mask, or the AMD patch's processor.
+     *
+     * @return the first of {@link #targets()}, present in every patch
+     */
     public PatchTarget primaryTarget() {
         return targets.get(0);
     }
 
-    /** The SHA-256 digest of {@link #bytes()}, in lower-case hex. */
+    /**
+     * The SHA-256 digest of {@link #bytes()}, in lower-case hex.
+     *
+     * @return 64 lower-case hex digits, computed at each call
+     */
     public String sha256() {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
@@ -78,7 +102,12 @@ public record MicrocodePatch(Vendor vendor, Revision revision, Optional<LocalDat
         }
     }
 
-    /** Whether both hold the same bytes. */
+    /**
+     * Whether both hold the same bytes.
+     *
+     * @param other another patch; not null
+     * @return {@code true} when both patches' bytes are equal, whatever their other components
+     */
     public boolean sameBytes(MicrocodePatch other) {
         return bytes.equals(other.bytes);
     }

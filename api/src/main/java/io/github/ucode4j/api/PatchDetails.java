@@ -9,6 +9,10 @@ import java.util.Map;
  */
 public interface PatchDetails {
 
-    /** Every field by name, in header order, with values as numbers, strings or lists, for display and JSON. */
+    /**
+     * Every field by name, in header order, with values as numbers, strings or lists, for display and JSON.
+     *
+     * @return an ordered, unmodifiable map from the vendor's field names to their values; never null
+     */
     Map<String, Object> fields();
 }

@@ -10,7 +10,13 @@ import java.util.Objects;
  */
 public record PatchOrigin(String source, long offset) {
 
-    /** Requires a source and a non-negative offset. */
+    /**
+     * Requires a source and a non-negative offset.
+     *
+     * @param source the name of the input; not null
+     * @param offset the offset of the patch's first byte; 0 or more
+     * @throws IllegalArgumentException when {@code offset} is negative
+     */
     public PatchOrigin {
         Objects.requireNonNull(source, "source");
         if (offset < 0) {

@@ -11,7 +11,12 @@ import java.util.Objects;
  */
 public record PatchTarget(CpuSignature signature, PlatformFlags platformFlags) {
 
-    /** Requires non-null components. */
+    /**
+     * Requires non-null components.
+     *
+     * @param signature the processor signature; not null
+     * @param platformFlags the platform flags mask; not null
+     */
     public PatchTarget {
         Objects.requireNonNull(signature, "signature");
         Objects.requireNonNull(platformFlags, "platformFlags");

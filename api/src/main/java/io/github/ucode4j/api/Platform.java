@@ -23,6 +23,10 @@ public record Platform(String backend, List<PlatformCpu> cpus, Optional<Boolean>
     /**
      * Sorts and copies the CPUs.
      *
+     * @param backend the name of the backend that probed it; not null
+     * @param cpus the logical CPUs, in any order; sorted by index and copied
+     * @param hypervisorPresent whether CPUID reports a hypervisor, or empty when that could not be read; not null
+     * @param notes what could not be read and why; copied
      * @throws IllegalArgumentException when two CPUs share an index
      */
     public Platform {
@@ -38,19 +42,33 @@ public record Platform(String backend, List<PlatformCpu> cpus, Optional<Boolean>
         notes = List.copyOf(notes);
     }
 
-    /** The CPU with this index, if present. */
+    /**
+     * The CPU with this index, if present.
+     *
+     * @param index the operating system's CPU number
+     * @return the CPU with that index, or empty when the backend does not see it
+     */
     public Optional<PlatformCpu> cpu(int index) {
         return cpus.stream().filter(c -> c.index() == index).findFirst();
     }
 
-    /** This platform with {@code note} after its notes: what a backend adds to what its probe found. */
+    /**
+     * This platform with {@code note} after its notes: what a backend adds to what its probe found.
+     *
+     * @param note what the backend adds, for a person; not null
+     * @return a copy of this platform with one more note, last
+     */
     public Platform withNote(String note) {
         List<String> more = new ArrayList<>(notes);
         more.add(note);
         return new Platform(backend, cpus, hypervisorPresent, more);
     }
 
-    /** The vendors seen, in {@link Vendor} order. */
+    /**
+     * The vendors seen, in {@link Vendor} order.
+     *
+     * @return the vendors of the CPUs whose vendor is known; empty when none is
+     */
     public Set<Vendor> vendors() {
         Set<Vendor> vendors = new TreeSet<>();
         cpus.forEach(c -> c.state().vendor().ifPresent(vendors::add));

@@ -14,19 +14,34 @@ import java.util.Objects;
  */
 public record PlatformCpu(LogicalCpu cpu, CpuState state, Map<Fact, String> sources) {
 
-    /** Copies {@code sources}; requires non-null components. */
+    /**
+     * Copies {@code sources}; requires non-null components.
+     *
+     * @param cpu the logical CPU and its topology; not null
+     * @param state what is known of the CPU; not null
+     * @param sources where each known fact was read; copied, may be empty
+     */
     public PlatformCpu {
         Objects.requireNonNull(cpu, "cpu");
         Objects.requireNonNull(state, "state");
         sources = sources.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(sources));
     }
 
-    /** The logical CPU number. */
+    /**
+     * The logical CPU number.
+     *
+     * @return the operating system's CPU number, as {@link LogicalCpu#index()}
+     */
     public int index() {
         return cpu.index();
     }
 
-    /** Where {@code fact} was read, or {@code "unknown"}. */
+    /**
+     * Where {@code fact} was read, or {@code "unknown"}.
+     *
+     * @param fact the fact asked about; not null
+     * @return where it was read, in words a person can check, or {@code "unknown"} when no source was recorded
+     */
     public String sourceOf(Fact fact) {
         return sources.getOrDefault(fact, "unknown");
     }

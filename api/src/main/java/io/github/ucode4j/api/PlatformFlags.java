@@ -14,6 +14,7 @@ public record PlatformFlags(int mask) {
     public static final PlatformFlags NONE = new PlatformFlags(0);
 
     /**
+     * @param mask the mask; bits 0 to 7 only
      * @throws IllegalArgumentException when bits above 7 are set
      */
     public PlatformFlags {
@@ -22,7 +23,13 @@ public record PlatformFlags(int mask) {
         }
     }
 
-    /** The mask with these bits. */
+    /**
+     * The mask with these bits.
+     *
+     * @param mask the mask; bits 0 to 7 only
+     * @return the flags with this mask; {@link #NONE} for 0
+     * @throws IllegalArgumentException when bits above 7 are set
+     */
     public static PlatformFlags of(int mask) {
         return mask == 0 ? NONE : new PlatformFlags(mask);
     }
@@ -30,6 +37,8 @@ public record PlatformFlags(int mask) {
     /**
      * The flags of a CPU whose platform id (MSR 0x17 bits 52:50) is {@code platformId}.
      *
+     * @param platformId the CPU's platform id, 0 to 7
+     * @return the flags with the one bit {@code 1 << platformId} set
      * @throws IllegalArgumentException when {@code platformId} is not 0 to 7
      */
     public static PlatformFlags ofPlatformId(int platformId) {
@@ -39,12 +48,22 @@ public record PlatformFlags(int mask) {
         return new PlatformFlags(1 << platformId);
     }
 
-    /** Whether a patch with these flags fits a CPU with {@code cpu} flags: the masks intersect, or both are zero. */
+    /**
+     * Whether a patch with these flags fits a CPU with {@code cpu} flags: the masks intersect, or both are zero.
+     *
+     * @param cpu the CPU's flags; not null
+     * @return whether the patch fits that CPU's platform
+     */
     public boolean fits(PlatformFlags cpu) {
         return (mask & cpu.mask) != 0 || (mask == 0 && cpu.mask == 0);
     }
 
-    /** Whether every bit of {@code other} is also set here. */
+    /**
+     * Whether every bit of {@code other} is also set here.
+     *
+     * @param other the flags to test; not null
+     * @return {@code true} when {@code other} has no bit that this mask lacks ({@link #NONE} is covered by every mask)
+     */
     public boolean covers(PlatformFlags other) {
         return (mask & other.mask) == other.mask;
     }

@@ -10,7 +10,12 @@ import java.util.Objects;
  */
 public record ProviderProblem(String service, String message) {
 
-    /** Requires non-null components. */
+    /**
+     * Requires non-null components.
+     *
+     * @param service the service interface's simple name; not null
+     * @param message what went wrong; not null
+     */
     public ProviderProblem {
         Objects.requireNonNull(service, "service");
         Objects.requireNonNull(message, "message");

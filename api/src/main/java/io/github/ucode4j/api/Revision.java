@@ -22,17 +22,30 @@ public record Revision(int value) implements Comparable<Revision> {
     /** Two's-complement order, as iucode_tool compares Intel revisions (negative = pre-production). */
     public static final Comparator<Revision> SIGNED = (a, b) -> Integer.compare(a.value, b.value);
 
-    /** The revision whose raw value is {@code value}. */
+    /**
+     * The revision whose raw value is {@code value}.
+     *
+     * @param value the raw 32-bit revision, any value
+     * @return the revision of that raw value
+     */
     public static Revision of(int value) {
         return new Revision(value);
     }
 
-    /** The revision as an unsigned number. */
+    /**
+     * The revision as an unsigned number.
+     *
+     * @return the value as 0 to 0xffffffff
+     */
     public long unsigned() {
         return Integer.toUnsignedLong(value);
     }
 
-    /** Whether bit 31 is set: an Intel pre-production revision, by the SDM's reading. */
+    /**
+     * Whether bit 31 is set: an Intel pre-production revision, by the SDM's reading.
+     *
+     * @return {@code true} when bit 31 is set
+     */
     public boolean isPreProduction() {
         return value < 0;
     }
@@ -42,7 +55,13 @@ public record Revision(int value) implements Comparable<Revision> {
         return UNSIGNED.compare(this, other);
     }
 
-    /** Whether this revision is strictly newer than {@code other} in the unsigned order. */
+    /**
+     * Whether this revision is strictly newer than {@code other} in the unsigned order.
+     *
+     * @param other the revision to compare with; not null
+     * @return {@code true} when this revision is above {@code other} as an unsigned value; {@code false} when equal or
+     *     older
+     */
     public boolean isNewerThan(Revision other) {
         return compareTo(other) > 0;
     }

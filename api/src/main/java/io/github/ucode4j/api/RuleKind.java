@@ -24,12 +24,20 @@ public enum RuleKind {
         this.severity = severity;
     }
 
-    /** The severity of the {@link Finding} that reports a broken rule of this kind. */
+    /**
+     * The severity of the {@link Finding} that reports a broken rule of this kind.
+     *
+     * @return {@link Severity#ERROR} for the kinds that can reject data, else the kind's own severity
+     */
     public Severity severity() {
         return severity;
     }
 
-    /** Whether no parse mode rejects data that breaks a rule of this kind. */
+    /**
+     * Whether no parse mode rejects data that breaks a rule of this kind.
+     *
+     * @return {@code true} for {@link #WARNING} and {@link #INFO}
+     */
     public boolean neverRejects() {
         return this == WARNING || this == INFO;
     }

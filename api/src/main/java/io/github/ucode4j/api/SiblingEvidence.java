@@ -18,7 +18,17 @@ import java.util.Optional;
 public record SiblingEvidence(int cpu, Optional<Revision> before, Revision after, Revision asked, int loader,
                               CpuOutcome loaderOutcome, boolean loaderMayStillLand) {
 
-    /** Requires non-null components. */
+    /**
+     * Requires non-null components.
+     *
+     * @param cpu the logical CPU number of the sibling
+     * @param before the revision before the load, or empty when it was not read; not null
+     * @param after the revision read after the load; not null
+     * @param asked the revision its loader was asked to load; not null
+     * @param loader the logical CPU number of its loader
+     * @param loaderOutcome the outcome judged for its loader; not null
+     * @param loaderMayStillLand whether its loader's request hung and may still land
+     */
     public SiblingEvidence {
         Objects.requireNonNull(before, "before");
         Objects.requireNonNull(after, "after");

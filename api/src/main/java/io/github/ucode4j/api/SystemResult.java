@@ -12,7 +12,13 @@ import java.util.OptionalInt;
  */
 public record SystemResult(SystemOutcome outcome, OptionalInt errno, String message) {
 
-    /** Requires non-null components. */
+    /**
+     * Requires non-null components.
+     *
+     * @param outcome what happened; not null
+     * @param errno the error number returned, or empty; not null
+     * @param message what happened and what to do; not null
+     */
     public SystemResult {
         Objects.requireNonNull(outcome, "outcome");
         Objects.requireNonNull(errno, "errno");

@@ -14,6 +14,10 @@ import java.util.Optional;
 public record Verdict(int cpu, VerdictKind kind, Optional<MicrocodePatch> patch, String reason) {
 
     /**
+     * @param cpu the logical CPU number
+     * @param kind the decision; not null
+     * @param patch the patch to load, or the patch the reason is about; present when {@code kind} loads; not null
+     * @param reason why, for a person; not null
      * @throws IllegalArgumentException when a loading verdict has no patch
      */
     public Verdict {

@@ -29,7 +29,11 @@ public enum VerdictKind {
     /** The CPU's vendor or signature could not be read. */
     CPU_UNKNOWN;
 
-    /** Whether this verdict loads a patch. */
+    /**
+     * Whether this verdict loads a patch.
+     *
+     * @return {@code true} for {@link #UPDATE} and {@link #FORCED}
+     */
     public boolean loads() {
         return this == UPDATE || this == FORCED;
     }

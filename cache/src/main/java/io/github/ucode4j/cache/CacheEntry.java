@@ -22,19 +22,33 @@ public record CacheEntry(CpuSignature signature, PlatformFlags platformFlags, Ca
             .thenComparing(CacheEntry::signature)
             .thenComparing(e -> e.platformFlags().mask(), Comparator.reverseOrder());
 
-    /** Requires non-null components. */
+    /**
+     * Requires non-null components.
+     *
+     * @param signature the processor signature; not null
+     * @param platformFlags the platform mask the patch declares for that signature; not null
+     * @param cached the patch; not null
+     */
     public CacheEntry {
         Objects.requireNonNull(signature, "signature");
         Objects.requireNonNull(platformFlags, "platformFlags");
         Objects.requireNonNull(cached, "cached");
     }
 
-    /** The patch's vendor. */
+    /**
+     * The patch's vendor.
+     *
+     * @return the vendor of the patch kept
+     */
     public Vendor vendor() {
         return cached.patch().vendor();
     }
 
-    /** The patch's revision. */
+    /**
+     * The patch's revision.
+     *
+     * @return the revision of the patch kept
+     */
     public Revision revision() {
         return cached.patch().revision();
     }

@@ -20,7 +20,15 @@ import java.util.Objects;
  */
 public record CachedPatch(MicrocodePatch patch, List<PatchOrigin> origins, int bundleNumber, int entryNumber) {
 
-    /** Copies the origins; requires at least one. */
+    /**
+     * Copies the origins; requires at least one.
+     *
+     * @param patch the patch as first seen; not null
+     * @param origins every place the same bytes were found; at least one, copied
+     * @param bundleNumber the 1-based input number; 1 or more
+     * @param entryNumber the 1-based position within that input; 1 or more
+     * @throws IllegalArgumentException when there is no origin or a number is below 1
+     */
     public CachedPatch {
         Objects.requireNonNull(patch, "patch");
         origins = List.copyOf(origins);

@@ -53,6 +53,9 @@ public final class EarlyInitramfs {
     public record Member(String path, int alignment, ByteBuffer contents) {
 
         /**
+         * @param path where the kernel looks for the file; a directory and a name, without a trailing slash
+         * @param alignment the boundary its data must start on; a power of two, at most 16
+         * @param contents the file, from its position to its limit; kept as a view, not copied
          * @throws IllegalArgumentException when the path has no directory, or the alignment is not a power of two up
          *     to 16
          */
@@ -67,7 +70,14 @@ public final class EarlyInitramfs {
             contents = contents.duplicate();
         }
 
-        /** The file {@code driver}'s vendor loads early, holding {@code contents}, where and as the driver says. */
+        /**
+         * The file {@code driver}'s vendor loads early, holding {@code contents}, where and as the driver says.
+         *
+         * @param driver the vendor driver whose file this is; not null
+         * @param contents the file in the vendor's format, from its position to its limit
+         * @return the member at the driver's {@link MicrocodeOps#earlyCpioPath} and {@link
+         *     MicrocodeOps#earlyCpioAlignment}
+         */
         public static Member of(MicrocodeOps driver, ByteBuffer contents) {
             return new Member(driver.earlyCpioPath(), driver.earlyCpioAlignment(), contents);
         }
@@ -78,6 +88,7 @@ public final class EarlyInitramfs {
      *
      * @param members each vendor's file
      * @param mtime the modification time written in every entry
+     * @return the archive's bytes, positioned at 0, a multiple of 1024 bytes long
      * @throws IllegalArgumentException when there is nothing to write, or two members share a path
      */
     public static ByteBuffer build(List<Member> members, Instant mtime) {
@@ -111,7 +122,12 @@ public final class EarlyInitramfs {
         return parents;
     }
 
-    /** The date of the newest patch at 12:00 UTC, or the epoch when no patch carries a date. */
+    /**
+     * The date of the newest patch at 12:00 UTC, or the epoch when no patch carries a date.
+     *
+     * @param patches the patches the archive holds; may be empty
+     * @return the instant to write as every entry's modification time
+     */
     public static Instant mtimeOf(Collection<MicrocodePatch> patches) {
         Optional<LocalDate> newest = patches.stream().flatMap(p -> p.date().stream()).max(LocalDate::compareTo);
         return newest.map(d -> d.atTime(LocalTime.NOON).toInstant(ZoneOffset.UTC)).orElse(Instant.EPOCH);

@@ -25,7 +25,13 @@ public final class IoMessages {
     private IoMessages() {
     }
 
-    /** The path and what went wrong: {@code /lib/firmware/intel-ucode: permission denied}. */
+    /**
+     * The path and what went wrong: {@code /lib/firmware/intel-ucode: permission denied}.
+     *
+     * @param e the failure of a file operation; not null
+     * @return the file (and the other file, for a move or a link) and the reason, or the reason alone when the
+     *     exception names no file
+     */
     public static String describe(IOException e) {
         if (e instanceof FileSystemException f && f.getFile() != null) {
             return f.getFile() + (f.getOtherFile() == null ? "" : " -> " + f.getOtherFile()) + ": " + reason(e);
@@ -36,6 +42,9 @@ public final class IoMessages {
     /**
      * What went wrong, without the path: {@code permission denied}, {@code a loop of symbolic links}; the reason the
      * exception was given, when it was given one.
+     *
+     * @param e the failure of a file operation; not null
+     * @return a lower-case clause, never empty: the reason given, or the meaning of the exception's class
      */
     public static String reason(IOException e) {
         if (e instanceof FileSystemException f && f.getReason() != null && !f.getReason().isBlank()) {

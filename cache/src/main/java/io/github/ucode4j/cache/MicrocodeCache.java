@@ -58,17 +58,31 @@ public final class MicrocodeCache {
         this.statistics = statistics;
     }
 
-    /** A cache to fill. */
+    /**
+     * A cache to fill.
+     *
+     * @return an empty builder: by default it merges by {@link MergeRule#NEWEST} in the unsigned revision order,
+     *     selects everything, and stops on a conflict
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The kept entries, signature ascending and platform mask descending (iucode_tool's listing order). */
+    /**
+     * The kept entries, signature ascending and platform mask descending (iucode_tool's listing order).
+     *
+     * @return every kept entry; unmodifiable, empty when nothing was kept
+     */
     public List<CacheEntry> entries() {
         return entries;
     }
 
-    /** The kept entries for {@code signature}, platform mask descending. */
+    /**
+     * The kept entries for {@code signature}, platform mask descending.
+     *
+     * @param signature the processor signature; not null
+     * @return the entries kept for it; unmodifiable, empty when none is
+     */
     public List<CacheEntry> entries(CpuSignature signature) {
         return bySignature.getOrDefault(signature, List.of());
     }
@@ -77,34 +91,58 @@ public final class MicrocodeCache {
      * Every selected patch that declares {@code signature}, newest first, whether the merge kept it or not. The
      * planner falls back on an older one when a vendor rule objects to the newest: an AMD container can hold a
      * patch for each side of a fix, and an older Intel patch may be safe to late-load where the newest is not.
+     *
+     * @param signature the processor signature; not null
+     * @return the candidates, newest first in the unsigned order; unmodifiable, empty when no selected patch declares
+     *     it
      */
     public List<MicrocodePatch> candidates(CpuSignature signature) {
         return candidates.getOrDefault(signature, List.of());
     }
 
-    /** The distinct kept patches, in the order of their first entry in {@link #entries()}. */
+    /**
+     * The distinct kept patches, in the order of their first entry in {@link #entries()}.
+     *
+     * @return each kept patch once; unmodifiable
+     */
     public List<CachedPatch> patches() {
         Set<CachedPatch> seen = new LinkedHashSet<>();
         entries.forEach(e -> seen.add(e.cached()));
         return List.copyOf(seen);
     }
 
-    /** Every distinct patch read, selected or not, in load order. */
+    /**
+     * Every distinct patch read, selected or not, in load order.
+     *
+     * @return each distinct patch of every input once; unmodifiable
+     */
     public List<CachedPatch> allPatches() {
         return all;
     }
 
-    /** Conflicts and other observations made while building. */
+    /**
+     * Conflicts and other observations made while building.
+     *
+     * @return the findings of the build, in the order they were made; unmodifiable
+     */
     public List<Finding> findings() {
         return findings;
     }
 
-    /** What was read and kept. */
+    /**
+     * What was read and kept.
+     *
+     * @return how many patches were read, how many were distinct and how many were kept
+     */
     public CacheStatistics statistics() {
         return statistics;
     }
 
-    /** Whether nothing was kept. */
+    /**
+     * Whether nothing was kept.
+     *
+     * @return {@code true} when no entry was kept: no input held a patch, or the selection left none
+     */
     public boolean isEmpty() {
         return entries.isEmpty();
     }
@@ -120,19 +158,34 @@ public final class MicrocodeCache {
         private Builder() {
         }
 
-        /** Adds an input's patches, in load order. */
+        /**
+         * Adds an input's patches, in load order.
+         *
+         * @param bundle an input's patches; not null
+         * @return this builder
+         */
         public Builder add(Bundle bundle) {
             bundles.add(Objects.requireNonNull(bundle, "bundle"));
             return this;
         }
 
-        /** Adds inputs, in load order. */
+        /**
+         * Adds inputs, in load order.
+         *
+         * @param more inputs' patches, in load order; not null, without null elements
+         * @return this builder
+         */
         public Builder addAll(Collection<Bundle> more) {
             more.forEach(this::add);
             return this;
         }
 
-        /** How two patches for the same processor are chosen between; {@link MergeRule#NEWEST} by default. */
+        /**
+         * How two patches for the same processor are chosen between; {@link MergeRule#NEWEST} by default.
+         *
+         * @param rule the merge rule; not null
+         * @return this builder
+         */
         public Builder mergeRule(MergeRule rule) {
             this.mergeRule = Objects.requireNonNull(rule, "rule");
             return this;
@@ -142,13 +195,21 @@ public final class MicrocodeCache {
          * The order in which the merge compares revisions: {@link Revision#UNSIGNED} by default, as the loaders
          * compare; {@link Revision#SIGNED} to choose as iucode_tool does, for which a revision with bit 31 set
          * (pre-production) is older than every other.
+         *
+         * @param order the revision order; not null
+         * @return this builder
          */
         public Builder revisionOrder(Comparator<Revision> order) {
             this.revisionOrder = Objects.requireNonNull(order, "order");
             return this;
         }
 
-        /** Which patches to keep; everything by default. */
+        /**
+         * Which patches to keep; everything by default.
+         *
+         * @param only the selection; not null
+         * @return this builder
+         */
         public Builder selection(Selection only) {
             this.selection = Objects.requireNonNull(only, "selection");
             return this;
@@ -162,6 +223,10 @@ public final class MicrocodeCache {
          * {@code --strict-checks} aborts only when the data after the header differ, and keeps the first silently
          * when only the headers do (the same patch shipped under another primary signature); this cache compares
          * whole patches, so a command that must accept what iucode_tool accepts builds without strict mode.
+         *
+         * @param stopOnConflict {@code true} to throw on such a conflict, {@code false} to keep the first patch and
+         *     report it
+         * @return this builder
          */
         public Builder strict(boolean stopOnConflict) {
             this.strict = stopOnConflict;
@@ -171,6 +236,7 @@ public final class MicrocodeCache {
         /**
          * Builds the cache.
          *
+         * @return a new, immutable cache of the inputs added so far
          * @throws MicrocodeFormatException in strict mode, when two different patches claim the same signature,
          *     platform mask and revision ({@link CacheRule#CONFLICTING_PATCHES}), at the second one and naming the
          *     first

@@ -43,7 +43,12 @@ public final class MicrocodeWriter {
 
     private final MicrocodeDrivers drivers;
 
-    /** A writer that formats each vendor's files through its driver in {@code drivers}. */
+    /**
+     * A writer that formats each vendor's files through its driver in {@code drivers}.
+     *
+     * @param drivers the vendor drivers; the writer fails with {@link IllegalStateException} on a vendor none of them
+     *     serves
+     */
     public MicrocodeWriter(MicrocodeDrivers drivers) {
         this.drivers = drivers;
     }
@@ -51,6 +56,8 @@ public final class MicrocodeWriter {
     /**
      * The early initramfs for every vendor with selected patches.
      *
+     * @param cache the cache whose selected patches to write
+     * @return the archive's bytes, positioned at 0, Intel's file first
      * @throws IllegalArgumentException when the cache holds nothing
      */
     public ByteBuffer earlyInitramfs(MicrocodeCache cache) {
@@ -64,7 +71,13 @@ public final class MicrocodeWriter {
         return EarlyInitramfs.build(members, EarlyInitramfs.mtimeOf(patches(cache, null)));
     }
 
-    /** One vendor's selected patches in one file of that vendor's format; empty when there are none. */
+    /**
+     * One vendor's selected patches in one file of that vendor's format; empty when there are none.
+     *
+     * @param cache the cache whose selected patches to write
+     * @param vendor the vendor whose patches to write; not null
+     * @return the file's bytes, positioned at 0; empty when the cache holds none of this vendor's patches
+     */
     public ByteBuffer concatenated(MicrocodeCache cache, Vendor vendor) {
         List<MicrocodePatch> patches = patches(cache, vendor);
         return patches.isEmpty() ? ByteBuffer.allocate(0) : driver(vendor).firmwareFile(patches);
@@ -73,6 +86,9 @@ public final class MicrocodeWriter {
     /**
      * The files the kernel's loader looks up, by path relative to the firmware directory.
      *
+     * @param cache the cache whose selected patches to write
+     * @return each file's bytes by its path relative to the firmware directory ({@code intel-ucode/06-55-04}), in
+     *     listing order; empty when the cache holds nothing
      * @throws MicrocodeFormatException when a patch would go into more than {@link #MAX_COPIES} files
      *     ({@link WriterRule#TOO_MANY_COPIES}), naming it
      */
@@ -96,6 +112,8 @@ public final class MicrocodeWriter {
     /**
      * One file per kept entry, named {@code s<signature>_m<platform mask>_r<revision>.fw} in upper-case hex.
      *
+     * @param cache the cache whose selected patches to write
+     * @return each file's bytes by its name, in listing order; empty when the cache holds nothing
      * @throws MicrocodeFormatException when a patch would go into more than {@link #MAX_COPIES} files
      *     ({@link WriterRule#TOO_MANY_COPIES}), naming it
      */
@@ -115,6 +133,8 @@ public final class MicrocodeWriter {
      * {@link #namedFiles} names them: every revision read, not only the newest. Of patches that would get the same
      * name the first read is written.
      *
+     * @param bundles the inputs, in load order, whatever was selected from them
+     * @return each file's bytes by its name, in input order; empty when no input holds a patch
      * @throws MicrocodeFormatException when a patch would go into more than {@link #MAX_COPIES} files
      *     ({@link WriterRule#TOO_MANY_COPIES}), naming it
      */
@@ -145,6 +165,8 @@ public final class MicrocodeWriter {
      * {@link OutputFiles}).
      *
      * @param files the content of each file, by path relative to {@code directory}
+     * @param directory the output directory; created, with its missing parents, when absent
+     * @param overwrite whether existing regular files may be replaced
      * @throws FileAlreadyExistsException when a target exists and {@code overwrite} is false
      * @throws IOException naming the path and the reason: a name that escapes {@code directory}, a symbolic
      *     link, not a directory or not a regular file where one is needed, too little space, or a failed write

@@ -25,6 +25,8 @@ public final class OutputFiles {
      * directory must exist.
      *
      * @param overwrite whether an existing regular file may be replaced
+     * @param target the file to write; never followed when it is a symbolic link
+     * @param content the bytes to write, from its position to its limit
      * @throws FileAlreadyExistsException when {@code target} exists and {@code overwrite} is false
      * @throws FileSystemException naming the path, when {@code target} or its directory is a symbolic link,
      *     {@code target} is not a regular file, its directory is missing, or its file system has too little space

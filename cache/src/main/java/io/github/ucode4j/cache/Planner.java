@@ -45,12 +45,25 @@ import java.util.stream.Collectors;
 public final class Planner {
     private final MicrocodeDrivers drivers;
 
-    /** A planner that matches through {@code drivers}. */
+    /**
+     * A planner that matches through {@code drivers}.
+     *
+     * @param drivers the vendor drivers whose matching and rules the plan follows; a CPU of a vendor none serves gets
+     *     {@link io.github.ucode4j.api.VerdictKind#CPU_UNKNOWN}
+     */
     public Planner(MicrocodeDrivers drivers) {
         this.drivers = drivers;
     }
 
-    /** The plan for {@code platform} from {@code cache} under {@code policy}. */
+    /**
+     * The plan for {@code platform} from {@code cache} under {@code policy}.
+     *
+     * @param platform the machine to plan for, as a backend read it; not null
+     * @param cache the patches to choose from; not null
+     * @param policy whether to force and whether to ignore objections to a patch; not null
+     * @return one verdict per CPU of the platform, in CPU order, and the findings about the machine and the plan as a
+     *     whole; nothing is loaded
+     */
     public LoadPlan plan(Platform platform, MicrocodeCache cache, PlanPolicy policy) {
         List<Verdict> verdicts = new ArrayList<>();
         for (PlatformCpu cpu : platform.cpus()) {

@@ -19,7 +19,11 @@ import java.util.Optional;
  */
 public record ReleaseDiff(List<Change> changes) {
 
-    /** Copies the list. */
+    /**
+     * Copies the list.
+     *
+     * @param changes the changes, in listing order; copied
+     */
     public ReleaseDiff {
         changes = List.copyOf(changes);
     }
@@ -51,7 +55,16 @@ public record ReleaseDiff(List<Change> changes) {
     public record Change(Kind kind, Vendor vendor, CpuSignature signature, PlatformFlags platformFlags,
                          Optional<MicrocodePatch> before, Optional<MicrocodePatch> after) {
 
-        /** Requires non-null components. */
+        /**
+         * Requires non-null components.
+         *
+         * @param kind what happened; not null
+         * @param vendor the vendor
+         * @param signature the processor signature
+         * @param platformFlags the platform mask
+         * @param before the old release's patch, empty when added; not null
+         * @param after the new release's patch, empty when removed; not null
+         */
         public Change {
             Objects.requireNonNull(kind, "kind");
             Objects.requireNonNull(before, "before");
@@ -59,7 +72,13 @@ public record ReleaseDiff(List<Change> changes) {
         }
     }
 
-    /** The changes from {@code before} to {@code after}; entries identical in both are left out. */
+    /**
+     * The changes from {@code before} to {@code after}; entries identical in both are left out.
+     *
+     * @param before the cache of the old release; not null
+     * @param after the cache of the new release; not null
+     * @return the changes in listing order; empty when both releases keep the same patches
+     */
     public static ReleaseDiff between(MicrocodeCache before, MicrocodeCache after) {
         record Key(Vendor vendor, CpuSignature signature, PlatformFlags flags) {
         }

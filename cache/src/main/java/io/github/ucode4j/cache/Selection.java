@@ -46,17 +46,32 @@ public final class Selection {
         this.vendor = builder.vendor;
     }
 
-    /** Selects everything. */
+    /**
+     * Selects everything.
+     *
+     * @return a selection for which {@link #isAll()} holds
+     */
     public static Selection all() {
         return builder().build();
     }
 
-    /** A selection to assemble. */
+    /**
+     * A selection to assemble.
+     *
+     * @return an empty builder, which builds a selection of everything
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Whether the patch is selected for {@code target}, one of its signatures. */
+    /**
+     * Whether the patch is selected for {@code target}, one of its signatures.
+     *
+     * @param target the signature and platform mask the patch is considered for, one of {@code patch}'s targets
+     * @param patch the patch; not null
+     * @return whether the vendor, the date range and the last signature filter that matches {@code target} keep the
+     *     patch there
+     */
     public boolean selects(PatchTarget target, MicrocodePatch patch) {
         if (vendor.isPresent() && vendor.get() != patch.vendor()) {
             return false;
@@ -76,7 +91,11 @@ public final class Selection {
         return !requireInclusion;
     }
 
-    /** Whether this selects everything. */
+    /**
+     * Whether this selects everything.
+     *
+     * @return {@code true} when no filter, date or vendor was given
+     */
     public boolean isAll() {
         return rules.isEmpty() && !requireInclusion && before.isEmpty() && after.isEmpty() && vendor.isEmpty();
     }
@@ -116,6 +135,8 @@ public final class Selection {
         /**
          * Adds a filter in iucode_tool's {@code -s} syntax; a lone {@code !} requires explicit inclusion.
          *
+         * @param filter {@code [!]signature[,[pf_mask][,[eq:|lt:|gt:]revision]]}, or {@code !}
+         * @return this builder
          * @throws InvalidFilterException when the text does not parse
          */
         public Builder signature(String filter) {
@@ -125,7 +146,12 @@ public final class Selection {
             return signature(SignatureFilter.parse(filter));
         }
 
-        /** Adds a parsed signature filter. */
+        /**
+         * Adds a parsed signature filter.
+         *
+         * @param filter the filter; not null
+         * @return this builder
+         */
         public Builder signature(SignatureFilter filter) {
             rules.add(new Rule(filter.exclude(), (filter.exclude() ? "not " : "") + "signature " + filter.signature().hex()
                     + filter.platformFlags().map(pf -> " pf " + pf).orElse("")
@@ -134,13 +160,22 @@ public final class Selection {
             return this;
         }
 
-        /** Selects nothing that no inclusion selects (iucode_tool's {@code -s !}). */
+        /**
+         * Selects nothing that no inclusion selects (iucode_tool's {@code -s !}).
+         *
+         * @return this builder
+         */
         public Builder requireExplicitInclusion() {
             requireInclusion = true;
             return this;
         }
 
-        /** Includes the exact signatures of every CPU of {@code platform} (iucode_tool's {@code --scan-system=exact}). */
+        /**
+         * Includes the exact signatures of every CPU of {@code platform} (iucode_tool's {@code --scan-system=exact}).
+         *
+         * @param platform the machine whose CPUs' signatures to include; CPUs whose signature is unknown add nothing
+         * @return this builder
+         */
         public Builder platform(Platform platform) {
             Set<CpuSignature> signatures = new TreeSet<>();
             for (PlatformCpu cpu : platform.cpus()) {
@@ -155,6 +190,8 @@ public final class Selection {
          * Keeps only patches dated strictly before {@code isoDate} ({@code YYYY-MM-DD}, not range-checked, as in
          * iucode_tool: {@code 2000-00-00} is before every real date).
          *
+         * @param isoDate the date, {@code YYYY-MM-DD}; surrounding white space is ignored
+         * @return this builder
          * @throws InvalidFilterException when the text is not {@code YYYY-MM-DD}
          */
         public Builder dateBefore(String isoDate) {
@@ -162,19 +199,34 @@ public final class Selection {
             return this;
         }
 
-        /** Keeps only patches dated strictly after {@code isoDate}; see {@link #dateBefore}. */
+        /**
+         * Keeps only patches dated strictly after {@code isoDate}; see {@link #dateBefore}.
+         *
+         * @param isoDate the date, {@code YYYY-MM-DD}; surrounding white space is ignored
+         * @return this builder
+         * @throws InvalidFilterException when the text is not {@code YYYY-MM-DD}
+         */
         public Builder dateAfter(String isoDate) {
             after = Optional.of(parseDate(isoDate));
             return this;
         }
 
-        /** Keeps only this vendor's patches. */
+        /**
+         * Keeps only this vendor's patches.
+         *
+         * @param only the vendor whose patches to keep; not null
+         * @return this builder
+         */
         public Builder vendor(Vendor only) {
             vendor = Optional.of(only);
             return this;
         }
 
-        /** The selection. */
+        /**
+         * The selection.
+         *
+         * @return a new, immutable selection of the filters added so far; this builder may go on
+         */
         public Selection build() {
             return new Selection(this);
         }

@@ -21,7 +21,14 @@ import java.util.Optional;
 public record SignatureFilter(boolean exclude, CpuSignature signature, Optional<PlatformFlags> platformFlags,
                               Optional<RevisionCondition> revision) {
 
-    /** Requires non-null components. */
+    /**
+     * Requires non-null components.
+     *
+     * @param exclude whether the filter deselects rather than selects
+     * @param signature the processor signature to match; not null
+     * @param platformFlags the platform mask, or empty; not null
+     * @param revision the revision condition, or empty; not null
+     */
     public SignatureFilter {
         Objects.requireNonNull(signature, "signature");
         Objects.requireNonNull(platformFlags, "platformFlags");
@@ -31,6 +38,9 @@ public record SignatureFilter(boolean exclude, CpuSignature signature, Optional<
     /**
      * Parses one filter, without the {@code -s}.
      *
+     * @param text the filter, such as {@code 0x50654,0xb7,gt:0x2006e05} or {@code !0x906ea}; surrounding white space is
+     *     ignored
+     * @return the filter
      * @throws InvalidFilterException naming the text and the part that is wrong
      */
     public static SignatureFilter parse(String text) {
@@ -53,7 +63,13 @@ public record SignatureFilter(boolean exclude, CpuSignature signature, Optional<
         return new SignatureFilter(exclude, signature, mask, revision);
     }
 
-    /** Whether the filter's signature, mask and revision conditions all hold for {@code target} of {@code patch}. */
+    /**
+     * Whether the filter's signature, mask and revision conditions all hold for {@code target} of {@code patch}.
+     *
+     * @param target one of {@code patch}'s targets; not null
+     * @param patch the patch; not null
+     * @return whether the filter matches the patch there; the caller decides what {@link #exclude()} makes of it
+     */
     public boolean matches(PatchTarget target, MicrocodePatch patch) {
         return target.signature().equals(signature)
                 && platformFlags.map(m -> m.mask() == 0 || (m.mask() & target.platformFlags().mask()) != 0).orElse(true)
@@ -122,7 +138,12 @@ public record SignatureFilter(boolean exclude, CpuSignature signature, Optional<
             return new RevisionCondition(operator, Revision.of((int) number(value, filter, "revision", 0xffffffffL)));
         }
 
-        /** Whether {@code candidate} passes. */
+        /**
+         * Whether {@code candidate} passes.
+         *
+         * @param candidate the revision of a patch; not null
+         * @return whether it stands in this condition's relation to {@link #revision()}, compared unsigned
+         */
         public boolean test(Revision candidate) {
             int order = candidate.compareTo(revision);
             return switch (operator) {

@@ -10,7 +10,12 @@ import java.util.Objects;
  */
 public record Abort(AbortCause cause, String detail) {
 
-    /** Requires non-null components. */
+    /**
+     * Requires non-null components.
+     *
+     * @param cause the kind of abort; not null
+     * @param detail what happened; not null
+     */
     public Abort {
         Objects.requireNonNull(cause, "cause");
         Objects.requireNonNull(detail, "detail");

@@ -19,7 +19,16 @@ import java.util.Optional;
 public record CpuLoadResult(int cpu, VerdictKind verdict, CpuOutcome outcome, Optional<Revision> before,
                             Optional<Revision> after, String message) {
 
-    /** Requires non-null components. */
+    /**
+     * Requires non-null components.
+     *
+     * @param cpu the logical CPU number
+     * @param verdict what the plan decided for it; not null
+     * @param outcome what happened; not null
+     * @param before the revision before the load, or empty; not null
+     * @param after the revision read after the load, or empty; not null
+     * @param message what happened, for a person; not null
+     */
     public CpuLoadResult {
         Objects.requireNonNull(verdict, "verdict");
         Objects.requireNonNull(outcome, "outcome");

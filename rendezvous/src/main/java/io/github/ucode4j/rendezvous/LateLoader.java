@@ -64,7 +64,14 @@ public final class LateLoader {
     private final MicrocodeDrivers drivers;
     private final LateLoaderOptions options;
 
-    /** A loader on {@code backend}, planning and formatting through {@code drivers}. */
+    /**
+     * A loader on {@code backend}, planning and formatting through {@code drivers}.
+     *
+     * @param backend the backend that reads the machine and loads; not null
+     * @param drivers the vendor drivers the plan matches through and the load formats and reads revisions with; not
+     *     null
+     * @param options the run directory of the host-wide lock, and the deadlines; not null
+     */
     public LateLoader(ApplyBackend backend, MicrocodeDrivers drivers, LateLoaderOptions options) {
         this.backend = backend;
         this.drivers = drivers;
@@ -74,6 +81,9 @@ public final class LateLoader {
     /**
      * The plan for the machine as the backend sees it now; changes nothing.
      *
+     * @param cache the patches to choose from; not null
+     * @param policy whether to force and whether to ignore objections to a patch; not null
+     * @return one verdict per CPU the backend sees, and the findings about the machine and the plan
      * @throws IOException when the platform cannot be read
      */
     public LoadPlan plan(MicrocodeCache cache, PlanPolicy policy) throws IOException {
@@ -86,6 +96,10 @@ public final class LateLoader {
      * reads every CPU back. {@code patches} is where the plan's cache came from: a source that reads the firmware
      * files afresh, or {@link PatchSource#of} the cache itself when the patches live only in memory.
      *
+     * @param plan a plan this loader made, shown to whoever confirmed it
+     * @param patches where the plan's cache came from, read again under the lock
+     * @return what each CPU ran before and runs now, what the backend or rendezvous reported, and the platform read
+     *     back; when the plan loads nothing, the report of a load in which nothing was attempted
      * @throws ApplyException when another load holds the host-wide lock; when the machine or the patches changed
      *     since {@code plan} (the message names each change), or cannot be read again; or when the backend cannot
      *     make the request. Nothing was applied.

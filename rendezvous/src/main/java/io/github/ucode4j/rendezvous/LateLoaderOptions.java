@@ -17,7 +17,14 @@ public record LateLoaderOptions(Path runDirectory, RendezvousOptions rendezvous,
     public static final LateLoaderOptions DEFAULTS =
             new LateLoaderOptions(Path.of("/run/ucode4j"), RendezvousOptions.DEFAULTS, Duration.ofMinutes(1));
 
-    /** Requires non-null components and a positive timeout. */
+    /**
+     * Requires non-null components and a positive timeout.
+     *
+     * @param runDirectory where the host-wide lock file lives; not null
+     * @param rendezvous deadlines and ordering for per-CPU backends; not null
+     * @param systemTimeout how long a system backend may take; must be positive
+     * @throws IllegalArgumentException when {@code systemTimeout} is zero or negative
+     */
     public LateLoaderOptions {
         Objects.requireNonNull(runDirectory, "runDirectory");
         Objects.requireNonNull(rendezvous, "rendezvous");
@@ -26,12 +33,22 @@ public record LateLoaderOptions(Path runDirectory, RendezvousOptions rendezvous,
         }
     }
 
-    /** These options with another run directory. */
+    /**
+     * These options with another run directory.
+     *
+     * @param directory where the host-wide lock file lives; not null
+     * @return a copy of these options with that run directory
+     */
     public LateLoaderOptions withRunDirectory(Path directory) {
         return new LateLoaderOptions(directory, rendezvous, systemTimeout);
     }
 
-    /** These options with other rendezvous options. */
+    /**
+     * These options with other rendezvous options.
+     *
+     * @param options deadlines and ordering for per-CPU backends; not null
+     * @return a copy of these options with those rendezvous options
+     */
     public LateLoaderOptions withRendezvous(RendezvousOptions options) {
         return new LateLoaderOptions(runDirectory, options, systemTimeout);
     }

@@ -15,18 +15,34 @@ import java.util.Optional;
  */
 public record LoadAssignment(LogicalCpu cpu, Optional<MicrocodePatch> patch) {
 
-    /** Requires non-null components. */
+    /**
+     * Requires non-null components.
+     *
+     * @param cpu the logical CPU; not null
+     * @param patch the patch it should end up running, or empty; not null
+     */
     public LoadAssignment {
         Objects.requireNonNull(cpu, "cpu");
         Objects.requireNonNull(patch, "patch");
     }
 
-    /** {@code cpu} should load {@code patch}. */
+    /**
+     * {@code cpu} should load {@code patch}.
+     *
+     * @param cpu the logical CPU; not null
+     * @param patch the patch it should end up running; not null
+     * @return an assignment with a patch to load
+     */
     public static LoadAssignment load(LogicalCpu cpu, MicrocodePatch patch) {
         return new LoadAssignment(cpu, Optional.of(patch));
     }
 
-    /** {@code cpu} takes part with nothing to load. */
+    /**
+     * {@code cpu} takes part with nothing to load.
+     *
+     * @param cpu the logical CPU; not null
+     * @return an assignment with nothing to load
+     */
     public static LoadAssignment holdOnly(LogicalCpu cpu) {
         return new LoadAssignment(cpu, Optional.empty());
     }

@@ -44,7 +44,16 @@ public record LoadReport(String backend, LoadPlan plan, List<CpuLoadResult> cpus
      */
     public static final String READ_BACK_BY_RENDEZVOUS = "read back on the CPU by the rendezvous";
 
-    /** Copies the results; requires non-null components. */
+    /**
+     * Copies the results; requires non-null components.
+     *
+     * @param backend the backend's name; not null
+     * @param plan the plan that was carried out; not null
+     * @param cpus one result per CPU of the plan; copied
+     * @param rendezvous the rendezvous's report, or empty for a system backend or when nothing was loaded; not null
+     * @param system the system backend's result, or empty for a per-CPU backend or when nothing was loaded; not null
+     * @param after the platform as read back after the load; not null
+     */
     public LoadReport {
         Objects.requireNonNull(backend, "backend");
         Objects.requireNonNull(plan, "plan");
@@ -54,29 +63,50 @@ public record LoadReport(String backend, LoadPlan plan, List<CpuLoadResult> cpus
         Objects.requireNonNull(after, "after");
     }
 
-    /** Whether the plan forced loads over same or newer revisions. */
+    /**
+     * Whether the plan forced loads over same or newer revisions.
+     *
+     * @return {@code true} when the plan's policy forced
+     */
     public boolean forced() {
         return plan.policy().force();
     }
 
-    /** How many CPUs ended with each outcome. */
+    /**
+     * How many CPUs ended with each outcome.
+     *
+     * @return the number of CPUs with each outcome that occurred; outcomes no CPU had are absent
+     */
     public Map<CpuOutcome, Long> counts() {
         Map<CpuOutcome, Long> counts = new EnumMap<>(CpuOutcome.class);
         cpus.forEach(c -> counts.merge(c.outcome(), 1L, Long::sum));
         return counts;
     }
 
-    /** Whether every CPU that was to load ended where the plan wanted it, and none failed or timed out. */
+    /**
+     * Whether every CPU that was to load ended where the plan wanted it, and none failed or timed out.
+     *
+     * @return {@code true} when no CPU failed, was refused, timed out or is unsettled, and every CPU left alone had
+     *     nothing to load
+     */
     public boolean succeeded() {
         return cpus.stream().allMatch(c -> c.outcome().succeeded() || c.outcome() == CpuOutcome.NOT_ATTEMPTED && !c.verdict().loads());
     }
 
-    /** How long the machine was held, for a per-CPU backend whose CPUs all called in. */
+    /**
+     * How long the machine was held, for a per-CPU backend whose CPUs all called in.
+     *
+     * @return the stopped window, or empty for a system backend, or when the CPUs never all called in
+     */
     public Optional<Duration> stoppedWindow() {
         return rendezvous.flatMap(RendezvousReport::stoppedWindow);
     }
 
-    /** Where each CPU's revision after the load was read, with the CPUs read there, in CPU order. */
+    /**
+     * Where each CPU's revision after the load was read, with the CPUs read there, in CPU order.
+     *
+     * @return each source, in the order of its first CPU, with the CPUs whose revision was read there, ascending
+     */
     public Map<String, List<Integer>> afterRevisionSources() {
         Map<String, List<Integer>> sources = new LinkedHashMap<>();
         after.cpus().forEach(c -> sources.computeIfAbsent(c.sourceOf(Fact.REVISION), s -> new ArrayList<>()).add(c.index()));
@@ -86,6 +116,8 @@ public record LoadReport(String backend, LoadPlan plan, List<CpuLoadResult> cpus
     /**
      * Whether every CPU of each signature reads the same revision after the load (CPUs whose revision could not be
      * read are left out): the check users make after a load, because a partial load leaves cores different.
+     *
+     * @return {@code true} when no two CPUs of one signature read different revisions
      */
     public boolean consistent() {
         Map<CpuSignature, Set<Revision>> revisions = new HashMap<>();

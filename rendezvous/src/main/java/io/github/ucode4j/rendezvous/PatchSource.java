@@ -19,12 +19,18 @@ public interface PatchSource {
     /**
      * Reads the patches now.
      *
+     * @return the patches as they are now; never null
      * @throws MicrocodeException when an input is missing, unreadable or broken
      * @throws IOException when an input cannot be read for another reason
      */
     MicrocodeCache read() throws MicrocodeException, IOException;
 
-    /** A source that always answers {@code cache}: for patches that live only in memory. */
+    /**
+     * A source that always answers {@code cache}: for patches that live only in memory.
+     *
+     * @param cache the patches; not null
+     * @return a source whose {@link #read()} returns {@code cache} itself at every call
+     */
     static PatchSource of(MicrocodeCache cache) {
         Objects.requireNonNull(cache, "cache");
         return () -> cache;

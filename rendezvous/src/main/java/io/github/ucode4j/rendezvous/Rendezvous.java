@@ -77,7 +77,11 @@ public final class Rendezvous {
         this.options = Objects.requireNonNull(options, "options");
     }
 
-    /** A rendezvous with {@link RendezvousOptions#DEFAULTS}. */
+    /**
+     * A rendezvous with {@link RendezvousOptions#DEFAULTS}.
+     *
+     * @param backend the backend that pins, loads and reads revisions; not null
+     */
     public Rendezvous(PerCpuBackend backend) {
         this(backend, RendezvousOptions.DEFAULTS);
     }
@@ -86,6 +90,9 @@ public final class Rendezvous {
      * Holds every CPU of {@code request}, loads each loading CPU's patch, and reports what happened to each CPU.
      * Failures of the backend are results in the report, not exceptions.
      *
+     * @param request the participating CPUs, each with its patch or none, and the vendor's protocol; not null
+     * @return one result per participating CPU, the abort when there was one, the control CPU, and how long the CPUs
+     *     were held
      * @throws IllegalArgumentException when threads of one core are given different patches under a per-core
      *     protocol
      */

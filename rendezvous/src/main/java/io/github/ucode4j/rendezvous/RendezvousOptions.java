@@ -33,6 +33,10 @@ public record RendezvousOptions(Duration callInTimeout, Duration progressTimeout
             new RendezvousOptions(Duration.ofSeconds(1), Duration.ofSeconds(1), true, Spinning.AUTO);
 
     /**
+     * @param callInTimeout how long every CPU has to call in; must be positive
+     * @param progressTimeout how long each loading CPU has to finish; must be positive
+     * @param controlFirst whether the control CPU loads first and alone
+     * @param spinning how threads wait inside the stopped window; not null
      * @throws IllegalArgumentException when a timeout is not positive
      */
     public RendezvousOptions {
@@ -41,22 +45,44 @@ public record RendezvousOptions(Duration callInTimeout, Duration progressTimeout
         requirePositive(progressTimeout, "progressTimeout");
     }
 
-    /** These options with another call-in timeout. */
+    /**
+     * These options with another call-in timeout.
+     *
+     * @param timeout how long every CPU has to call in; must be positive
+     * @return a copy of these options with that call-in timeout
+     * @throws IllegalArgumentException when {@code timeout} is zero or negative
+     */
     public RendezvousOptions withCallInTimeout(Duration timeout) {
         return new RendezvousOptions(timeout, progressTimeout, controlFirst, spinning);
     }
 
-    /** These options with another progress timeout. */
+    /**
+     * These options with another progress timeout.
+     *
+     * @param timeout how long each loading CPU has to finish; must be positive
+     * @return a copy of these options with that progress timeout
+     * @throws IllegalArgumentException when {@code timeout} is zero or negative
+     */
     public RendezvousOptions withProgressTimeout(Duration timeout) {
         return new RendezvousOptions(callInTimeout, timeout, controlFirst, spinning);
     }
 
-    /** These options with the control-first step on or off. */
+    /**
+     * These options with the control-first step on or off.
+     *
+     * @param on {@code true} for the control CPU to load first and alone, {@code false} for every loading CPU at once
+     * @return a copy of these options with that choice
+     */
     public RendezvousOptions withControlFirst(boolean on) {
         return new RendezvousOptions(callInTimeout, progressTimeout, on, spinning);
     }
 
-    /** These options with another way of spinning. */
+    /**
+     * These options with another way of spinning.
+     *
+     * @param how how threads wait inside the stopped window; not null
+     * @return a copy of these options with that way of spinning
+     */
     public RendezvousOptions withSpinning(Spinning how) {
         return new RendezvousOptions(callInTimeout, progressTimeout, controlFirst, how);
     }

@@ -24,6 +24,8 @@ public record RendezvousRequest(LoadProtocol protocol, List<LoadAssignment> assi
     /**
      * Sorts and copies the assignments.
      *
+     * @param protocol how the CPUs load and report their revision; not null
+     * @param assignments every participating CPU with its patch, in any order; sorted by CPU number and copied
      * @throws IllegalArgumentException when there is no CPU, a CPU appears twice, or a patch is for another
      *     vendor than the protocol's
      */
@@ -46,7 +48,11 @@ public record RendezvousRequest(LoadProtocol protocol, List<LoadAssignment> assi
         }
     }
 
-    /** The number of participating CPUs. */
+    /**
+     * The number of participating CPUs.
+     *
+     * @return the number of participating CPUs, 1 or more
+     */
     public int size() {
         return assignments.size();
     }

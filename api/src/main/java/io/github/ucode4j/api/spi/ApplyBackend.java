@@ -15,15 +15,26 @@ import java.util.Optional;
  */
 public interface ApplyBackend {
 
-    /** A short unique name, lower case: what {@code -Ducode4j.backend=} and {@code --backend=} take. */
+    /**
+     * A short unique name, lower case: what {@code -Ducode4j.backend=} and {@code --backend=} take.
+     *
+     * @return the backend's name, such as {@code "msr"}; lower case, unique among installed backends, never null
+     */
     String name();
 
-    /** Preference among available backends; the highest wins. */
+    /**
+     * Preference among available backends; the highest wins.
+     *
+     * @return any integer; ucode4j's own backends use 300 ({@code xen}), 200 ({@code kernel}), 100 ({@code msr})
+     *     and 0 ({@code simulated})
+     */
     int priority();
 
     /**
      * Why this backend cannot run here, in words a person can act on ({@code "/dev/cpu/0/msr is missing: load the
      * msr module (modprobe msr)"}), or empty when it can.
+     *
+     * @return the reason this backend cannot run on this host, or empty when it can
      */
     Optional<String> unavailableReason();
 
@@ -43,12 +54,18 @@ public interface ApplyBackend {
     /**
      * Whether discovery may pick this backend on its own. A backend that does not touch real hardware (the
      * simulated machine) answers false and is used only when named.
+     *
+     * @return {@code true} (the default) when discovery may choose this backend without it being named
      */
     default boolean autoSelectable() {
         return true;
     }
 
-    /** Who rendezvouses the CPUs. */
+    /**
+     * Who rendezvouses the CPUs.
+     *
+     * @return {@link Scope#PER_CPU} for a {@link PerCpuBackend}, else {@link Scope#SYSTEM}
+     */
     default Scope scope() {
         return this instanceof PerCpuBackend ? Scope.PER_CPU : Scope.SYSTEM;
     }
@@ -56,6 +73,7 @@ public interface ApplyBackend {
     /**
      * Reads the CPUs this backend can update, with their state and where each fact came from. Read-only.
      *
+     * @return the machine as this backend sees it, its CPUs in index order
      * @throws IOException when the machine's interfaces cannot be read
      */
     Platform platform() throws IOException;

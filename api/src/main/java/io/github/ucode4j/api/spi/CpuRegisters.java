@@ -12,6 +12,8 @@ public interface CpuRegisters {
     /**
      * The 64-bit value of model-specific register {@code msr}, read on this CPU.
      *
+     * @param msr the register's address, such as {@code 0x8B}
+     * @return the register's 64 bits
      * @throws ApplyException when the register cannot be read, saying why and what to do
      */
     long readMsr(long msr) throws ApplyException;

@@ -31,12 +31,20 @@ public final class ParseReporter {
         this.mode = Objects.requireNonNull(mode, "mode");
     }
 
-    /** The input's name. */
+    /**
+     * The input's name.
+     *
+     * @return the input's name, as given to the constructor
+     */
     public String source() {
         return source;
     }
 
-    /** The parse mode. */
+    /**
+     * The parse mode.
+     *
+     * @return the parse mode, as given to the constructor
+     */
     public ParseMode mode() {
         return mode;
     }
@@ -46,6 +54,8 @@ public final class ParseReporter {
      * keeps a finding ({@code "rule (detail)"}) of the severity its kind gives.
      *
      * @param detail the values that break the rule ({@code "sum is 0x1"}), or empty
+     * @param rule the rule broken; not null
+     * @param offset the byte offset in the input at which it is broken
      * @throws MicrocodeFormatException for an {@link RuleKind#ERROR} rule, and a {@link RuleKind#STRICT_ONLY} one
      *     in {@link ParseMode#STRICT}
      */
@@ -61,6 +71,10 @@ public final class ParseReporter {
      * The error for an {@link RuleKind#ERROR} rule broken at {@code offset}, which every mode rejects, for a reader
      * that cannot go on past it to throw.
      *
+     * @param rule the rule broken, of kind {@link RuleKind#ERROR}
+     * @param offset the byte offset in the input at which it is broken
+     * @param detail the values that break the rule, or empty
+     * @return the exception, for the caller to throw
      * @throws IllegalArgumentException when {@code rule} is of another kind, which not every mode rejects
      */
     public MicrocodeFormatException error(FormatRule rule, long offset, String detail) {
@@ -74,6 +88,9 @@ public final class ParseReporter {
      * Keeps a finding under a rule that no mode rejects ({@link RuleKind#WARNING} or {@link RuleKind#INFO}), in
      * words of its own.
      *
+     * @param rule the rule the finding is kept under, of kind {@link RuleKind#WARNING} or {@link RuleKind#INFO}
+     * @param offset the byte offset in the input the finding is about
+     * @param message what was noticed, for a person
      * @throws IllegalArgumentException when some mode rejects data that breaks {@code rule}
      */
     public void note(FormatRule rule, long offset, String message) {
@@ -87,6 +104,7 @@ public final class ParseReporter {
      * Recover mode: the candidate patch or container that broke {@code why}'s rule was skipped. An {@code ERROR}
      * finding under that rule, at its offset.
      *
+     * @param why the error that made the candidate unusable; its rule, offset and detail make the finding
      * @throws IllegalStateException outside {@link ParseMode#RECOVER}, where nothing is skipped
      */
     public void rejected(MicrocodeFormatException why) {
@@ -100,6 +118,8 @@ public final class ParseReporter {
      * {@link InputRule#SKIPPED_BYTES} warning at {@code offset}, naming the rule that made the first of them skip.
      *
      * @param why what was wrong where the skipped bytes begin
+     * @param offset the offset of the first skipped byte
+     * @param length how many bytes were skipped, 1 or more
      * @throws IllegalStateException outside {@link ParseMode#RECOVER}, where nothing is skipped
      */
     public void skipped(long offset, long length, MicrocodeFormatException why) {
@@ -112,17 +132,27 @@ public final class ParseReporter {
     /**
      * A reporter for one candidate of a recover-mode scan, with this one's source and mode: its findings count only
      * when the candidate is kept ({@link #addAll}).
+     *
+     * @return a new reporter with no findings, for the same source and mode
      */
     public ParseReporter candidate() {
         return new ParseReporter(source, mode);
     }
 
-    /** Keeps the findings of {@code kept}, a candidate's reporter. */
+    /**
+     * Keeps the findings of {@code kept}, a candidate's reporter.
+     *
+     * @param kept the reporter of a candidate that is kept; not null
+     */
     public void addAll(ParseReporter kept) {
         findings.addAll(kept.findings);
     }
 
-    /** Every finding kept so far, in order. */
+    /**
+     * Every finding kept so far, in order.
+     *
+     * @return a copy of the findings, in the order they were kept; empty when there are none
+     */
     public List<Finding> findings() {
         return List.copyOf(findings);
     }

@@ -19,6 +19,8 @@ public interface PerCpuBackend extends ApplyBackend {
      * Makes ready, before the stopped window, whatever {@link #apply} needs for {@code patch}, so that nothing is
      * allocated or mapped inside it: a locked, aligned copy of the bytes, say. The default prepares nothing.
      *
+     * @param patch the patch a load will be asked for; not null
+     * @param protocol how the vendor's CPUs load it; not null
      * @throws ApplyException when the patch cannot be made ready (memory cannot be locked, say)
      */
     default void prepare(MicrocodePatch patch, LoadProtocol protocol) throws ApplyException {
@@ -37,6 +39,7 @@ public interface PerCpuBackend extends ApplyBackend {
      * Binds the calling thread to {@code cpu}, and checks that it runs there. Called once per thread, before the
      * stopped window.
      *
+     * @param cpu the logical CPU to run on; not null
      * @throws ApplyException when the thread cannot be bound
      */
     void pinCurrentThread(LogicalCpu cpu) throws ApplyException;
@@ -45,12 +48,21 @@ public interface PerCpuBackend extends ApplyBackend {
      * Loads {@code patch} on {@code cpu} following {@code protocol}: reads the revision, triggers the load, reads
      * the revision again. Never reports success without that read-back. Called on the thread pinned to
      * {@code cpu}, inside the stopped window: no logging, no blocking. Failures are results, not exceptions.
+     *
+     * @param cpu the logical CPU being loaded, the one the calling thread is pinned to
+     * @param patch the patch to load, made ready by {@link #prepare}
+     * @param protocol how the vendor's CPUs load it
+     * @return what happened, judged by {@link io.github.ucode4j.api.LoadJudge}; a failure is a result with its errno
+     *     and message
      */
     CpuResult apply(LogicalCpu cpu, MicrocodePatch patch, LoadProtocol protocol);
 
     /**
      * Reads the running revision of {@code cpu} by {@code protocol}'s rule. Called on the thread pinned to it.
      *
+     * @param cpu the logical CPU to read, the one the calling thread is pinned to
+     * @param protocol how the vendor's CPUs report their revision
+     * @return the revision the CPU runs
      * @throws ApplyException when the revision cannot be read
      */
     Revision readRevision(LogicalCpu cpu, LoadProtocol protocol) throws ApplyException;

@@ -12,7 +12,12 @@ import java.util.Objects;
  */
 public record SourcedFact<T>(T value, String source) {
 
-    /** Both parts are required. */
+    /**
+     * Both parts are required.
+     *
+     * @param value the fact; not null
+     * @param source where it comes from, for a person; not null
+     */
     public SourcedFact {
         Objects.requireNonNull(value, "value");
         Objects.requireNonNull(source, "source");

@@ -15,6 +15,7 @@ public interface SystemBackend extends ApplyBackend {
      * @param blob the bytes to load, a firmware file in the vendor's format: the planned patches as
      *     {@link MicrocodeOps#firmwareFile} lays them out, or a whole file as read
      * @param options force, the planned patch, the time allowed
+     * @return what the kernel or hypervisor answered: the outcome, its errno when it gave one, and what to do
      * @throws ApplyException when the request cannot be made at all
      */
     SystemResult applySystem(ByteBuffer blob, ApplyOptions options) throws ApplyException;

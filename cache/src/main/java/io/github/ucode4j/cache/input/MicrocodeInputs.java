@@ -47,28 +47,50 @@ public final class MicrocodeInputs {
     private final FolderOrder folderOrder;
     private final InputContents contents = new InputContents(MAX_INPUT_BYTES, MAX_TOTAL_INPUT_BYTES);
 
-    /** Inputs read through {@code drivers}, folders read in {@code folderOrder}. */
+    /**
+     * Inputs read through {@code drivers}, folders read in {@code folderOrder}.
+     *
+     * @param drivers the vendor drivers; a file none of them recognises is {@link InputRule#UNRECOGNIZED}
+     * @param folderOrder the order in which a folder's files are read
+     */
     public MicrocodeInputs(MicrocodeDrivers drivers, FolderOrder folderOrder) {
         this.drivers = drivers;
         this.folderOrder = folderOrder;
     }
 
-    /** Inputs read through the drivers on the class path, folders read in name order. */
+    /**
+     * Inputs read through the drivers on the class path, folders read in name order.
+     *
+     * @return a new reader with the installed drivers and {@link FolderOrder#SORTED}
+     */
     public static MicrocodeInputs withInstalledDrivers() {
         return withInstalledDrivers(FolderOrder.SORTED);
     }
 
-    /** Inputs read through the drivers on the class path, folders read in {@code folderOrder}. */
+    /**
+     * Inputs read through the drivers on the class path, folders read in {@code folderOrder}.
+     *
+     * @param folderOrder the order in which a folder's files are read
+     * @return a new reader with the installed drivers
+     */
     public static MicrocodeInputs withInstalledDrivers(FolderOrder folderOrder) {
         return new MicrocodeInputs(MicrocodeDrivers.load(), folderOrder);
     }
 
-    /** The drivers the inputs are read through. */
+    /**
+     * The drivers the inputs are read through.
+     *
+     * @return the drivers given at construction
+     */
     public MicrocodeDrivers drivers() {
         return drivers;
     }
 
-    /** The order folders are read in. */
+    /**
+     * The order folders are read in.
+     *
+     * @return the order given at construction
+     */
     public FolderOrder folderOrder() {
         return folderOrder;
     }
@@ -77,6 +99,11 @@ public final class MicrocodeInputs {
      * The files {@code paths} name, in order, folders expanded in {@code folderOrder}; a folder's entry that cannot
      * be looked at is skipped with a warning to {@code warnings} naming it and why. Reads no file.
      *
+     * @param paths files and folders, in the order given
+     * @param folderOrder the order in which a folder's files are listed
+     * @param warnings receives one line per skipped entry, naming it and why
+     * @return the files in the order {@code paths} names them, each folder's files in {@code folderOrder} in its
+     *     place; a path named twice is listed twice
      * @throws MicrocodeFormatException ({@link InputRule#UNREADABLE}) when a path cannot be looked at or a folder
      *     given cannot be listed
      */
@@ -88,6 +115,9 @@ public final class MicrocodeInputs {
     /**
      * One file, parsed in {@code mode}.
      *
+     * @param file the file to read; a regular file or a symbolic link to one
+     * @param mode how strictly its content is checked
+     * @return the file's patches and findings, its source named as {@link PathNames#display} names the file
      * @throws MicrocodeFormatException when it is unreadable, not a regular file, empty, too large, past the budget
      *     ({@link InputRule}), not microcode ({@link InputRule#UNRECOGNIZED}), or broken (the driver's rule)
      */
@@ -103,6 +133,10 @@ public final class MicrocodeInputs {
      * Every input {@code paths} name, parsed in {@code mode}, in order, folders in {@link #folderOrder()}; a
      * folder's entry that cannot be looked at is skipped with a warning to {@code warnings}.
      *
+     * @param paths files and folders, in the order given
+     * @param mode how strictly each file's content is checked
+     * @param warnings receives one line per skipped folder entry, naming it and why
+     * @return one bundle per file, in the order the files were listed (a file named twice gives two bundles)
      * @throws MicrocodeFormatException for the first input that is unreadable, not microcode, or broken
      */
     public List<Bundle> readAll(List<Path> paths, ParseMode mode, Consumer<String> warnings) throws MicrocodeFormatException {
@@ -113,6 +147,9 @@ public final class MicrocodeInputs {
      * Every input {@code paths} name, parsed in {@code mode}, in order, for a caller with nowhere to print a
      * warning: a folder's entry that cannot be looked at is an error, never skipped in silence.
      *
+     * @param paths files and folders, in the order given
+     * @param mode how strictly each file's content is checked
+     * @return one bundle per file, in the order the files were listed
      * @throws MicrocodeFormatException for the first input or entry that is unreadable, not microcode, or broken
      */
     public List<Bundle> readAll(List<Path> paths, ParseMode mode) throws MicrocodeFormatException {
@@ -135,6 +172,9 @@ public final class MicrocodeInputs {
      * driver recognises (a README, a signature), and entries or vendor folders that cannot be read, are skipped
      * with a warning to {@code warnings}, as a firmware tree holds more than microcode.
      *
+     * @param roots firmware trees ({@code /lib/firmware}) or vendor folders, in the order given
+     * @param warnings receives one line per skipped file, entry or vendor folder, naming it and why
+     * @return one bundle per microcode file found, in reading order; empty when the trees hold none
      * @throws MicrocodeFormatException when a root is missing or a microcode file is broken
      */
     public List<Bundle> readFirmware(List<Path> roots, Consumer<String> warnings) throws MicrocodeFormatException {

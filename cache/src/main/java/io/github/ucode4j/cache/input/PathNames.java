@@ -30,6 +30,9 @@ public final class PathNames {
     /**
      * {@code path} for people, in messages, a bundle's source, text and JSON alike: its bytes as UTF-8 where they
      * are, each other byte as {@code \xe9}. Control characters are kept: whoever prints the name escapes them.
+     *
+     * @param path a path, relative or absolute; not null
+     * @return the path's text, the same as {@link Path#toString()} when the names are UTF-8 and nothing was replaced
      */
     public static String display(Path path) {
         if (spelledExactly(path)) {
@@ -45,6 +48,10 @@ public final class PathNames {
     /**
      * {@code bytes} as text: UTF-8 where they are, each byte that is not (an unsigned value from 0x80 to 0xff) as
      * {@code otherByte} spells it.
+     *
+     * @param bytes the bytes to show; not null
+     * @param otherByte spells a byte that is not part of valid UTF-8, given its unsigned value
+     * @return the text, each valid UTF-8 sequence decoded and each other byte spelled by {@code otherByte}
      */
     public static String text(byte[] bytes, IntFunction<String> otherByte) {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
@@ -65,7 +72,11 @@ public final class PathNames {
         }
     }
 
-    /** The charset Java turns names and arguments into strings with: {@code sun.jnu.encoding}. */
+    /**
+     * The charset Java turns names and arguments into strings with: {@code sun.jnu.encoding}.
+     *
+     * @return the charset named by {@code sun.jnu.encoding} when this JVM supports it, else the default charset
+     */
     public static Charset charsetOfNames() {
         String name = System.getProperty("sun.jnu.encoding");
         return name != null && Charset.isSupported(name) ? Charset.forName(name) : Charset.defaultCharset();

@@ -17,6 +17,8 @@ public record ApplyLatency(Duration min, Duration max) {
     public static final ApplyLatency NONE = new ApplyLatency(Duration.ZERO, Duration.ZERO);
 
     /**
+     * @param min the shortest load; zero or more
+     * @param max the longest load; not below {@code min}
      * @throws IllegalArgumentException when {@code min} is negative or {@code max} below it
      */
     public ApplyLatency {
@@ -27,7 +29,13 @@ public record ApplyLatency(Duration min, Duration max) {
         }
     }
 
-    /** A latency of exactly {@code duration}. */
+    /**
+     * A latency of exactly {@code duration}.
+     *
+     * @param duration how long every load takes; zero or more
+     * @return a latency whose shortest and longest loads are both {@code duration}
+     * @throws IllegalArgumentException when {@code duration} is negative
+     */
     public static ApplyLatency fixed(Duration duration) {
         return new ApplyLatency(duration, duration);
     }

@@ -61,13 +61,21 @@ public final class SimulatedBackend implements PerCpuBackend, AutoCloseable {
         this(MachineProperties.machine(System.getProperties()));
     }
 
-    /** A backend for {@code machine}. */
+    /**
+     * A backend for {@code machine}.
+     *
+     * @param machine the simulated machine to load; not null
+     */
     public SimulatedBackend(SimulatedMachine machine) {
         this.machine = Objects.requireNonNull(machine, "machine");
         this.pinned = new AtomicReferenceArray<>(machine.topology().cpuCount());
     }
 
-    /** The machine this backend loads. */
+    /**
+     * The machine this backend loads.
+     *
+     * @return the machine given at construction, or the one the system properties described
+     */
     public SimulatedMachine machine() {
         return machine;
     }

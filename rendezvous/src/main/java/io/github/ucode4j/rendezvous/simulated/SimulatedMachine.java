@@ -79,7 +79,14 @@ public final class SimulatedMachine implements AutoCloseable {
         this.checker = new PatchChecker(vendor, b.ops);
     }
 
-    /** A builder for a machine of {@code vendor} CPUs shaped as {@code topology}. */
+    /**
+     * A builder for a machine of {@code vendor} CPUs shaped as {@code topology}.
+     *
+     * @param vendor the vendor of every CPU; not null
+     * @param topology the machine's shape; not null
+     * @return a builder with the vendor's default signature and platform flags, revision 0x1, no latency, seed 1 and no
+     *     fault
+     */
     public static Builder builder(Vendor vendor, Topology topology) {
         return new Builder(vendor, topology);
     }
@@ -89,22 +96,38 @@ public final class SimulatedMachine implements AutoCloseable {
         return vendor == Vendor.INTEL ? cpu.smtSiblings().get(0) : cpu.index();
     }
 
-    /** The vendor of every CPU. */
+    /**
+     * The vendor of every CPU.
+     *
+     * @return the vendor given to the builder
+     */
     public Vendor vendor() {
         return vendor;
     }
 
-    /** The shape of the machine. */
+    /**
+     * The shape of the machine.
+     *
+     * @return the topology given to the builder
+     */
     public Topology topology() {
         return topology;
     }
 
-    /** The seed the latencies are drawn from. */
+    /**
+     * The seed the latencies are drawn from.
+     *
+     * @return the seed given to the builder, 1 by default
+     */
     public long seed() {
         return seed;
     }
 
-    /** Every logical CPU, by index. */
+    /**
+     * Every logical CPU, by index.
+     *
+     * @return one CPU per index from 0, in index order; unmodifiable
+     */
     public List<LogicalCpu> cpus() {
         return cpus;
     }
@@ -112,33 +135,61 @@ public final class SimulatedMachine implements AutoCloseable {
     /**
      * The logical CPU numbered {@code index}.
      *
+     * @param index the logical CPU number, 0 to {@link Topology#cpuCount()} less one
+     * @return that CPU, with its core, package and SMT siblings
      * @throws IndexOutOfBoundsException when there is no such CPU
      */
     public LogicalCpu cpu(int index) {
         return cpus.get(index);
     }
 
-    /** The revision CPU {@code index} runs now. */
+    /**
+     * The revision CPU {@code index} runs now.
+     *
+     * @param index the logical CPU number, 0 to {@link Topology#cpuCount()} less one
+     * @return the revision of the CPU's microcode engine, shared with its SMT siblings on Intel
+     * @throws ArrayIndexOutOfBoundsException when there is no such CPU
+     */
     public Revision revision(int index) {
         return engines[index].revision();
     }
 
-    /** Vendor, signature, platform flags and running revision of CPU {@code index}. */
+    /**
+     * Vendor, signature, platform flags and running revision of CPU {@code index}.
+     *
+     * @param index the logical CPU number, 0 to {@link Topology#cpuCount()} less one
+     * @return the CPU's state, every fact known
+     * @throws ArrayIndexOutOfBoundsException when there is no such CPU
+     */
     public CpuState state(int index) {
         return CpuState.of(vendor, signatures[index], platformFlags[index], revision(index));
     }
 
-    /** The fault injected on CPU {@code index}, if any. */
+    /**
+     * The fault injected on CPU {@code index}, if any.
+     *
+     * @param index the logical CPU number, 0 to {@link Topology#cpuCount()} less one
+     * @return the fault, or empty when the CPU has none
+     * @throws ArrayIndexOutOfBoundsException when there is no such CPU
+     */
     public Optional<Fault> fault(int index) {
         return Optional.ofNullable(faults[index]);
     }
 
-    /** Every load carried out so far, in the order they finished. */
+    /**
+     * Every load carried out so far, in the order they finished.
+     *
+     * @return a copy of the loads recorded so far; empty before the first
+     */
     public List<ApplyRecord> applyLog() {
         return List.copyOf(log);
     }
 
-    /** The machine as an apply backend reports it; every fact's source is {@code "simulated"}. */
+    /**
+     * The machine as an apply backend reports it; every fact's source is {@code "simulated"}.
+     *
+     * @return every CPU with its state as it is now, no hypervisor, and a note naming the machine and its seed
+     */
     public Platform platform() {
         Map<Fact, String> sources = new EnumMap<>(Fact.class);
         Arrays.stream(Fact.values()).forEach(f -> sources.put(f, SimulatedBackend.NAME));
@@ -216,61 +267,120 @@ public final class SimulatedMachine implements AutoCloseable {
             this.flags = vendor == Vendor.INTEL ? MachineProperties.INTEL_PLATFORM_FLAGS : PlatformFlags.NONE;
         }
 
-        /** The signature of every CPU without one of its own (default: a 06-9e-0a Intel or 19-21-02 AMD CPU). */
+        /**
+         * The signature of every CPU without one of its own (default: a 06-9e-0a Intel or 19-21-02 AMD CPU).
+         *
+         * @param value the signature; not null
+         * @return this builder
+         */
         public Builder signature(CpuSignature value) {
             this.signature = Objects.requireNonNull(value);
             return this;
         }
 
-        /** CPU {@code cpu}'s own signature: for mixed steppings. */
+        /**
+         * CPU {@code cpu}'s own signature: for mixed steppings.
+         *
+         * @param cpu the logical CPU number, 0 to {@link Topology#cpuCount()} less one
+         * @param value its signature; not null
+         * @return this builder
+         * @throws IllegalArgumentException when the machine has no such CPU
+         */
         public Builder signature(int cpu, CpuSignature value) {
             signatures.put(checkedCpu(cpu), Objects.requireNonNull(value));
             return this;
         }
 
-        /** The platform flags of every CPU without its own (default 0x02 on Intel, none on AMD). */
+        /**
+         * The platform flags of every CPU without its own (default 0x02 on Intel, none on AMD).
+         *
+         * @param value the platform flags; not null
+         * @return this builder
+         */
         public Builder platformFlags(PlatformFlags value) {
             this.flags = Objects.requireNonNull(value);
             return this;
         }
 
-        /** CPU {@code cpu}'s own platform flags. */
+        /**
+         * CPU {@code cpu}'s own platform flags.
+         *
+         * @param cpu the logical CPU number, 0 to {@link Topology#cpuCount()} less one
+         * @param value its platform flags; not null
+         * @return this builder
+         * @throws IllegalArgumentException when the machine has no such CPU
+         */
         public Builder platformFlags(int cpu, PlatformFlags value) {
             platformFlags.put(checkedCpu(cpu), Objects.requireNonNull(value));
             return this;
         }
 
-        /** The starting revision of every engine without its own (default 0x1). */
+        /**
+         * The starting revision of every engine without its own (default 0x1).
+         *
+         * @param value the starting revision; not null
+         * @return this builder
+         */
         public Builder revision(Revision value) {
             this.revision = Objects.requireNonNull(value);
             return this;
         }
 
-        /** The starting revision of the engine CPU {@code cpu} uses (on Intel, shared by its SMT siblings). */
+        /**
+         * The starting revision of the engine CPU {@code cpu} uses (on Intel, shared by its SMT siblings).
+         *
+         * @param cpu the logical CPU number, 0 to {@link Topology#cpuCount()} less one
+         * @param value the starting revision of its engine; not null
+         * @return this builder
+         * @throws IllegalArgumentException when the machine has no such CPU
+         */
         public Builder revision(int cpu, Revision value) {
             revisions.put(checkedCpu(cpu), Objects.requireNonNull(value));
             return this;
         }
 
-        /** Injects {@code fault} on CPU {@code cpu}. */
+        /**
+         * Injects {@code fault} on CPU {@code cpu}.
+         *
+         * @param cpu the logical CPU number, 0 to {@link Topology#cpuCount()} less one
+         * @param fault what goes wrong on it; not null, and replaces a fault given before for the same CPU
+         * @return this builder
+         * @throws IllegalArgumentException when the machine has no such CPU
+         */
         public Builder fault(int cpu, Fault fault) {
             faults.put(checkedCpu(cpu), Objects.requireNonNull(fault));
             return this;
         }
 
-        /** How long loads take (default {@link ApplyLatency#NONE}). */
+        /**
+         * How long loads take (default {@link ApplyLatency#NONE}).
+         *
+         * @param value how long each load takes; not null
+         * @return this builder
+         */
         public Builder latency(ApplyLatency value) {
             this.latency = Objects.requireNonNull(value);
             return this;
         }
 
-        /** The seed latencies are drawn from (default 1). */
+        /**
+         * The seed latencies are drawn from (default 1).
+         *
+         * @param value any seed; the same seed draws the same latencies
+         * @return this builder
+         */
         public Builder seed(long value) {
             this.seed = value;
             return this;
         }
 
-        /** The driver that parses and matches patches; by default the vendor's driver found on the class path. */
+        /**
+         * The driver that parses and matches patches; by default the vendor's driver found on the class path.
+         *
+         * @param value a driver of the machine's vendor; not null
+         * @return this builder
+         * @throws IllegalArgumentException when the driver is another vendor's
+         */
         public Builder ops(MicrocodeOps value) {
             if (value.vendor() != vendor) {
                 throw new IllegalArgumentException("a " + value.vendor() + " driver for a " + vendor + " machine");
@@ -279,7 +389,11 @@ public final class SimulatedMachine implements AutoCloseable {
             return this;
         }
 
-        /** The machine. */
+        /**
+         * The machine.
+         *
+         * @return a new machine with the values given so far; this builder may go on
+         */
         public SimulatedMachine build() {
             return new SimulatedMachine(this);
         }

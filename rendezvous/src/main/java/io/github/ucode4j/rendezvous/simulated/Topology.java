@@ -18,6 +18,9 @@ import java.util.List;
 public record Topology(int sockets, int coresPerSocket, int threadsPerCore) {
 
     /**
+     * @param sockets the number of packages, 1 or more
+     * @param coresPerSocket the number of cores in each package, 1 or more
+     * @param threadsPerCore the number of SMT threads in each core, 1 or more
      * @throws IllegalArgumentException when a count is below 1, or the machine would have more than 4096 CPUs
      */
     public Topology {
@@ -32,6 +35,8 @@ public record Topology(int sockets, int coresPerSocket, int threadsPerCore) {
     /**
      * Reads {@code SxCxT}, as in {@code 1x2x2}.
      *
+     * @param text {@code SxCxT} with decimal counts; surrounding white space is ignored
+     * @return the topology
      * @throws IllegalArgumentException when the text is not of that form
      */
     public static Topology parse(String text) {
@@ -46,12 +51,20 @@ public record Topology(int sockets, int coresPerSocket, int threadsPerCore) {
         }
     }
 
-    /** The number of logical CPUs. */
+    /**
+     * The number of logical CPUs.
+     *
+     * @return sockets times cores per socket times threads per core, 1 to 4096
+     */
     public int cpuCount() {
         return sockets * coresPerSocket * threadsPerCore;
     }
 
-    /** Every logical CPU, by index. */
+    /**
+     * Every logical CPU, by index.
+     *
+     * @return one CPU per index from 0, in index order, with its core, package and SMT siblings; unmodifiable
+     */
     public List<LogicalCpu> cpus() {
         int cores = sockets * coresPerSocket;
         List<LogicalCpu> cpus = new ArrayList<>(cpuCount());
