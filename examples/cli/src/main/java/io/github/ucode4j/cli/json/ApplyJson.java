@@ -22,12 +22,24 @@ public record ApplyJson(ExplainJson plan, Action action, boolean changed, Report
         LOADED
     }
 
-    /** The DTO for a run that stopped after planning. */
+    /**
+     * The DTO for a run that stopped after planning.
+     *
+     * @param plan the plan shown
+     * @param action why nothing was loaded: {@link Action#DRY_RUN}, {@link Action#NOTHING_TO_DO} or
+     *     {@link Action#DECLINED}
+     * @return the document, unchanged and without a report
+     */
     public static ApplyJson stopped(LoadPlan plan, Action action) {
         return new ApplyJson(ExplainJson.of(plan), action, false, null);
     }
 
-    /** The DTO for a run that loaded. */
+    /**
+     * The DTO for a run that loaded.
+     *
+     * @param report the load's report, which holds its plan
+     * @return the document, {@link Action#LOADED}, changed when some CPU's revision moved
+     */
     public static ApplyJson loaded(LoadReport report) {
         ReportJson json = ReportJson.of(report);
         return new ApplyJson(ExplainJson.of(report.plan()), Action.LOADED, json.changed(), json);

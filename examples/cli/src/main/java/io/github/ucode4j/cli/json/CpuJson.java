@@ -18,7 +18,13 @@ public record CpuJson(int cpu, int packageId, int core, List<Integer> smtSibling
                       String familyModelStepping, String platformFlags, String revision, Map<String, String> sources,
                       boolean differs) {
 
-    /** The DTO for {@code cpu}. */
+    /**
+     * The DTO for {@code cpu}.
+     *
+     * @param cpu the CPU as read
+     * @param differences how the machine's CPUs differ, which tells whether this one does
+     * @return the document part for that CPU, null where a fact is unknown
+     */
     public static CpuJson of(PlatformCpu cpu, PlatformDifferences differences) {
         LogicalCpu place = cpu.cpu();
         Map<String, String> sources = new LinkedHashMap<>();

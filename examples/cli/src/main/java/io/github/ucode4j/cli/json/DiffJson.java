@@ -18,7 +18,12 @@ public record DiffJson(Map<String, Long> counts, List<Change> changes) {
                          PatchJson before, PatchJson after) {
     }
 
-    /** The DTO for {@code diff}. */
+    /**
+     * The DTO for {@code diff}.
+     *
+     * @param diff the differences between two releases
+     * @return the document, with the changes counted by kind
+     */
     public static DiffJson of(ReleaseDiff diff) {
         Map<String, Long> counts = new TreeMap<>();
         diff.changes().forEach(c -> counts.merge(c.kind().name(), 1L, Long::sum));

@@ -14,6 +14,13 @@ public record EntryJson(int bundle, int entry, String vendor, String signature, 
     /**
      * The DTO for a patch of {@code vendor} kept for {@code target}, described by {@code patch}: a patch with many
      * signatures is described once and shared by its entries, as its digest costs a pass over its bytes.
+     *
+     * @param bundle the input's number, from 1
+     * @param entry the patch's position in its input, from 1
+     * @param target the signature and platform mask this entry is for
+     * @param vendor the patch's vendor
+     * @param patch the patch's description, shared by its entries
+     * @return the document part for that entry
      */
     public static EntryJson of(int bundle, int entry, PatchTarget target, Vendor vendor, PatchJson patch) {
         return new EntryJson(bundle, entry, Display.vendor(vendor), target.signature().hex(),

@@ -10,7 +10,12 @@ import java.util.List;
  */
 public record ExplainJson(StatusJson platform, List<VerdictJson> verdicts, List<String> findings, boolean loadsAnything) {
 
-    /** The DTO for {@code plan}. */
+    /**
+     * The DTO for {@code plan}.
+     *
+     * @param plan the plan, with the machine it was made for
+     * @return the document: the machine, a verdict per CPU, the findings, and whether anything would be loaded
+     */
     public static ExplainJson of(LoadPlan plan) {
         return new ExplainJson(StatusJson.of(plan.platform()), plan.verdicts().stream().map(VerdictJson::of).toList(),
                 plan.findings().stream().map(Finding::toString).toList(), plan.loadsAnything());

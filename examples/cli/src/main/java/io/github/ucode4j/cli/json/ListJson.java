@@ -14,7 +14,12 @@ public record ListJson(List<Input> inputs, String selection, List<EntryJson> ent
     /** One input: its name, vendor, number of patches, and what the parser noticed. */
     public record Input(String source, String vendor, int patches, List<String> findings) {
 
-        /** The DTO for {@code bundle}. */
+        /**
+         * The DTO for {@code bundle}.
+         *
+         * @param bundle the input as parsed
+         * @return its name, vendor, number of patches and findings
+         */
         public static Input of(Bundle bundle) {
             return new Input(bundle.source(), Display.vendor(bundle.vendor()), bundle.patches().size(),
                     bundle.findings().stream().map(Finding::toString).toList());

@@ -15,14 +15,24 @@ import java.util.Optional;
 public record PatchJson(String revision, String date, int size, String sha256, String source, long offset,
                         String minimumRevision, List<MetadataJson> metadata) {
 
-    /** The DTO for {@code patch}. */
+    /**
+     * The DTO for {@code patch}.
+     *
+     * @param patch the patch
+     * @return the document part for that patch; computing it reads the whole patch for its digest
+     */
     public static PatchJson of(MicrocodePatch patch) {
         return new PatchJson(patch.revision().toString(), patch.date().map(LocalDate::toString).orElse(null), patch.size(),
                 patch.sha256(), patch.origin().source(), patch.origin().offset(),
                 patch.minimumRevision().map(Revision::toString).orElse(null), MetadataJson.of(patch));
     }
 
-    /** The DTO for {@code patch}, or null when absent. */
+    /**
+     * The DTO for {@code patch}, or null when absent.
+     *
+     * @param patch the patch, or empty
+     * @return the document part for the patch, or null when there is none
+     */
     public static PatchJson ofNullable(Optional<MicrocodePatch> patch) {
         return patch.map(PatchJson::of).orElse(null);
     }

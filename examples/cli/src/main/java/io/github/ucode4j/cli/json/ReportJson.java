@@ -20,7 +20,12 @@ public record ReportJson(String backend, boolean forced, List<Cpu> cpus, Map<Str
     public record Cpu(int cpu, String verdict, String outcome, String before, String after, String message) {
     }
 
-    /** The DTO for {@code report}. */
+    /**
+     * The DTO for {@code report}.
+     *
+     * @param report the load's report
+     * @return the document part for that report, outcomes counted by name
+     */
     public static ReportJson of(LoadReport report) {
         Map<String, Long> counts = new TreeMap<>();
         report.counts().forEach((outcome, count) -> counts.put(outcome.name(), count));
@@ -29,7 +34,12 @@ public record ReportJson(String backend, boolean forced, List<Cpu> cpus, Map<Str
                 changed(report));
     }
 
-    /** Whether some CPU's revision read back after the load differs from the one it ran before. */
+    /**
+     * Whether some CPU's revision read back after the load differs from the one it ran before.
+     *
+     * @param report the load's report
+     * @return true when some CPU's revision after the load is known and differs from the one before
+     */
     public static boolean changed(LoadReport report) {
         return report.cpus().stream().anyMatch(c -> c.after().isPresent() && !c.after().equals(c.before()));
     }

@@ -10,7 +10,12 @@ import java.util.List;
  */
 public record StatusJson(String backend, Boolean hypervisor, boolean consistent, List<CpuJson> cpus, List<String> notes) {
 
-    /** The DTO for {@code platform}. */
+    /**
+     * The DTO for {@code platform}.
+     *
+     * @param platform the machine as read
+     * @return the document: the backend, the hypervisor if known, each CPU and whether they agree
+     */
     public static StatusJson of(Platform platform) {
         PlatformDifferences differences = PlatformDifferences.of(platform);
         return new StatusJson(platform.backend(), platform.hypervisorPresent().orElse(null), differences.consistent(),

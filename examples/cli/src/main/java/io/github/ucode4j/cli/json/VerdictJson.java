@@ -9,7 +9,12 @@ import io.github.ucode4j.api.Verdict;
  */
 public record VerdictJson(int cpu, String verdict, String reason, PatchJson patch) {
 
-    /** The DTO for {@code verdict}. */
+    /**
+     * The DTO for {@code verdict}.
+     *
+     * @param verdict one CPU's verdict
+     * @return the document part for that verdict, the patch null when there is none
+     */
     public static VerdictJson of(Verdict verdict) {
         return new VerdictJson(verdict.cpu(), verdict.kind().name(), verdict.reason(), PatchJson.ofNullable(verdict.patch()));
     }

@@ -20,13 +20,25 @@ public record VerifyJson(List<File> files, List<String> conflicts, int checked, 
      */
     public record File(String source, boolean ok, String vendor, Integer patches, List<String> findings, Error error) {
 
-        /** A file that passed, with the findings as shown (a strict-only rule a warning under {@code --lenient}). */
+        /**
+         * A file that passed, with the findings as shown (a strict-only rule a warning under {@code --lenient}).
+         *
+         * @param bundle the file as parsed
+         * @param findings the findings to show, as the command words them
+         * @return an {@code ok} file, without error
+         */
         public static File good(Bundle bundle, List<Finding> findings) {
             return new File(bundle.source(), true, Display.vendor(bundle.vendor()), bundle.patches().size(),
                     findings.stream().map(Finding::toString).toList(), null);
         }
 
-        /** A broken file or a path that could not be looked at. */
+        /**
+         * A broken file or a path that could not be looked at.
+         *
+         * @param source the file's or path's name
+         * @param why what is broken, with its rule and offset
+         * @return a file that is not {@code ok}, with the error and null vendor and patches
+         */
         public static File broken(String source, MicrocodeFormatException why) {
             return new File(source, false, null, null, List.of(),
                     new Error(why.rule().code(), why.source(), why.offset(), why.getMessage()));

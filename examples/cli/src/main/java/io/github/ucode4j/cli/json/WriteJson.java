@@ -13,7 +13,13 @@ public record WriteJson(List<File> files, int patches, boolean changed) {
     public record File(String path, int bytes, boolean changed) {
     }
 
-    /** The DTO for {@code files}. */
+    /**
+     * The DTO for {@code files}.
+     *
+     * @param files every file written, in the order written
+     * @param patches the number of patches written
+     * @return the document, changed when any file changed
+     */
     public static WriteJson of(List<File> files, int patches) {
         return new WriteJson(files, patches, files.stream().anyMatch(File::changed));
     }
