@@ -7,6 +7,11 @@ import io.github.ucode4j.rendezvous.LoadReport;
  * {@code ucode apply --format=json}: the plan as {@code explain} shows it, what the command did ({@code action}:
  * {@code DRY_RUN}, {@code NOTHING_TO_DO}, {@code DECLINED} or {@code LOADED}), whether some CPU's revision moved
  * ({@code changed}), and the load's report (null unless loaded).
+ *
+ * @param plan the plan, as {@code explain} prints it
+ * @param action what the command did after planning
+ * @param changed whether some CPU's revision read back after the load differs from the one before; false unless loaded
+ * @param report the load's report, or null unless {@code action} is {@link Action#LOADED}
  */
 public record ApplyJson(ExplainJson plan, Action action, boolean changed, ReportJson report) {
 

@@ -7,6 +7,14 @@ import io.github.ucode4j.cli.Display;
 /**
  * One patch for one processor signature and platform mask, numbered as iucode_tool numbers it: {@code bundle} is
  * the input's number, {@code entry} the patch's position in it (both from 1).
+ *
+ * @param bundle the input's number, from 1
+ * @param entry the patch's position in its input, from 1
+ * @param vendor {@code intel} or {@code amd}
+ * @param signature the signature this entry is for, as {@code 0x000906ea}
+ * @param familyModelStepping the same signature, as {@code 06-9e-0a}
+ * @param platformFlags the platform-flags mask this entry is for, as {@code 0x02}
+ * @param patch the patch, described once for all its entries
  */
 public record EntryJson(int bundle, int entry, String vendor, String signature, String familyModelStepping,
                         String platformFlags, PatchJson patch) {

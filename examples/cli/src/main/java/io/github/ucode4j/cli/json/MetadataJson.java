@@ -9,6 +9,12 @@ import java.util.List;
  * One entry of an Intel patch's metadata block: its {@code type}, what the type {@code meaning} is where Intel has
  * published it (else null), its {@code offset} within the patch, its {@code size} in bytes (counting its own type
  * and size), and its {@code payload} as hex dwords.
+ *
+ * @param type the entry's type, unsigned
+ * @param meaning what the type means, or null where Intel has not published it
+ * @param offset the entry's offset within the patch, in bytes
+ * @param size the entry's length in bytes, its own type and size included
+ * @param payload the payload's dwords, each as {@code 0x} and eight hex digits
  */
 public record MetadataJson(long type, String meaning, int offset, int size, List<String> payload) {
 
