@@ -59,7 +59,7 @@ public record DemoFirmware(Vendor vendor, CpuSignature signature, PlatformFlags 
      *
      * @param drivers the installed drivers, among which the vendor's is found
      * @param file the file {@link #generate} made; not moved
-     * @return the parsed file, its source {@code generated/} and the firmware name
+     * @return the parsed file, named {@code generated/} followed by the vendor's firmware name for the signature
      * @throws IllegalStateException when no driver for the vendor is installed
      * @throws MicrocodeFormatException never for the builders' output; declared because parsing is checked
      */
