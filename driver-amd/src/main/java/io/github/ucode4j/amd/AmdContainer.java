@@ -13,7 +13,14 @@ import java.util.Objects;
  */
 public record AmdContainer(long offset, EquivalenceTable table, List<MicrocodePatch> patches) {
 
-    /** Copies the patches. */
+    /**
+     * Copies the patches.
+     *
+     * @param offset the offset of the container's magic within its input, in bytes
+     * @param table the equivalence table; not null
+     * @param patches the patches, in file order; not null
+     * @throws NullPointerException when {@code table} or {@code patches} (or one of them) is null
+     */
     public AmdContainer {
         Objects.requireNonNull(table, "table");
         patches = List.copyOf(patches);

@@ -23,6 +23,10 @@ public final class AmdContainerWriter {
     /**
      * A container holding {@code table} as it is (its all-zero entry, if any, included) and each patch image (header
      * and body, no section header), in order. The buffer is positioned at 0, little-endian.
+     *
+     * @param table the equivalence table to write first
+     * @param patches each patch's image, from its position to its limit (the buffers are not moved)
+     * @return a new buffer holding the whole container
      */
     public static ByteBuffer write(EquivalenceTable table, List<ByteBuffer> patches) {
         long size = (long) CONTAINER_HEADER_SIZE + table.length();
@@ -46,6 +50,8 @@ public final class AmdContainerWriter {
      * all-zero entry that every loader reads. A Zen patch whose entries do not name the CPU its patch id encodes
      * also gets an entry for that CPU (Xen matches Zen patches through the table too).
      *
+     * @param patches the AMD patches to hold, in the order wanted
+     * @return a new buffer holding the container, positioned at 0, little-endian
      * @throws IllegalArgumentException when a patch is not an AMD patch, or two patches map one CPU differently
      */
     public static ByteBuffer merge(List<MicrocodePatch> patches) {
@@ -55,6 +61,9 @@ public final class AmdContainerWriter {
     /**
      * As {@link #merge(List)}, with the table ending as {@code end} says.
      *
+     * @param patches the AMD patches to hold, in the order wanted
+     * @param end whether the table ends with the all-zero entry
+     * @return a new buffer holding the container, positioned at 0, little-endian
      * @throws IllegalArgumentException when a patch is not an AMD patch, or two patches map one CPU differently
      */
     public static ByteBuffer merge(List<MicrocodePatch> patches, TableEnd end) {
@@ -63,12 +72,24 @@ public final class AmdContainerWriter {
         return write(EquivalenceTable.combining(entries, end), patches.stream().map(MicrocodePatch::bytes).toList());
     }
 
-    /** One container per patch, each with only that patch's equivalence entries. */
+    /**
+     * One container per patch, each with only that patch's equivalence entries.
+     *
+     * @param patches the AMD patches, in the order wanted
+     * @return one new buffer per patch, in the same order, each as {@link #merge(List)} writes it
+     * @throws IllegalArgumentException when a patch is not an AMD patch
+     */
     public static List<ByteBuffer> split(List<MicrocodePatch> patches) {
         return patches.stream().map(patch -> merge(List.of(patch))).toList();
     }
 
-    /** The containers back to back, as the kernel reads an early-load file. */
+    /**
+     * The containers back to back, as the kernel reads an early-load file.
+     *
+     * @param containers the containers, each from its position to its limit (the buffers are not moved)
+     * @return a new buffer holding them in order, positioned at 0, little-endian
+     * @throws IllegalArgumentException when together they exceed the 2 GiB a buffer can hold
+     */
     public static ByteBuffer concatenate(List<ByteBuffer> containers) {
         long size = containers.stream().mapToLong(ByteBuffer::remaining).sum();
         if (size > Integer.MAX_VALUE) {

@@ -20,7 +20,14 @@ public final class AmdMatcher {
     private AmdMatcher() {
     }
 
-    /** Whether {@code patch} fits {@code cpu}, with the reason. */
+    /**
+     * Whether {@code patch} fits {@code cpu}, with the reason.
+     *
+     * @param patch the patch; a patch that is not AMD's does not fit
+     * @param cpu the CPU as read, some of its facts possibly unknown
+     * @return the match status and its reason in words: a mismatch when the vendor differs or the CPU's signature
+     *     is unknown
+     */
     public static Match match(MicrocodePatch patch, CpuState cpu) {
         if (!(patch.details() instanceof AmdPatchDetails details)) {
             return Match.mismatch(MatchStatus.VENDOR_MISMATCH, "the patch is not an AMD patch");

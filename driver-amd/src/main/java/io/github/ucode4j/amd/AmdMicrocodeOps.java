@@ -156,7 +156,13 @@ public final class AmdMicrocodeOps implements MicrocodeOps {
         return AmdContainerWriter.merge(patches);
     }
 
-    /** The Entrysign digest check of {@code patch} for {@code cpu}, with the lists Linux and Xen carry. */
+    /**
+     * The Entrysign digest check of {@code patch} for {@code cpu}, with the lists Linux and Xen carry.
+     *
+     * @param patch an AMD patch, as this driver parsed it
+     * @param cpu the CPU it would be loaded on; its signature or revision may be unknown
+     * @return the verdict with its reason, as {@link DigestChecker#check} gives it
+     */
     public DigestCheck digestCheck(MicrocodePatch patch, CpuState cpu) {
         return DigestChecker.builtIn().check(patch, cpu);
     }

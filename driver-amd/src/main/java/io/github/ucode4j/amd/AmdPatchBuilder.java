@@ -44,6 +44,9 @@ public final class AmdPatchBuilder {
      *
      * @throws IllegalArgumentException when {@code cpu} is not a canonical signature (processor type and reserved
      *     bits zero) of family 0x10 to 0x1e, the families an equivalence id can name
+     *
+     * @param cpu the CPU the patches are for
+     * @return a new builder with those defaults
      */
     public static AmdPatchBuilder forCpu(CpuSignature cpu) {
         int family = cpu.family();
@@ -56,7 +59,15 @@ public final class AmdPatchBuilder {
         return new AmdPatchBuilder(cpu);
     }
 
-    /** As {@link #forCpu(CpuSignature)}, for the CPU with the displayed family, model and stepping. */
+    /**
+     * As {@link #forCpu(CpuSignature)}, for the CPU with the displayed family, model and stepping.
+     *
+     * @param family the displayed family, 0x10 to 0x1e
+     * @param model the displayed model, 0 to 0xff
+     * @param stepping the stepping, 0 to 0xf
+     * @return a new builder for that CPU
+     * @throws IllegalArgumentException when the family is outside 0x10 to 0x1e, or a value does not fit its field
+     */
     public static AmdPatchBuilder forCpu(int family, int model, int stepping) {
         return forCpu(CpuSignature.fromDisplay(family, model, stepping));
     }
@@ -64,6 +75,8 @@ public final class AmdPatchBuilder {
     /**
      * The {@code patch_id}.
      *
+     * @param patchId the revision the patch loads, raw 32 bits; on Zen its upper 24 bits must name the CPU
+     * @return this builder
      * @throws IllegalArgumentException on Zen, when the value does not encode this builder's CPU
      */
     public AmdPatchBuilder revision(int patchId) {
@@ -75,18 +88,35 @@ public final class AmdPatchBuilder {
         return this;
     }
 
-    /** As {@link #revision(int)}. */
+    /**
+     * As {@link #revision(int)}.
+     *
+     * @param patchId the revision the patch loads
+     * @return this builder
+     * @throws IllegalArgumentException on Zen, when the value does not encode this builder's CPU
+     */
     public AmdPatchBuilder revision(Revision patchId) {
         return revision(patchId.value());
     }
 
-    /** The date, written as packed BCD. */
+    /**
+     * The date, written as packed BCD.
+     *
+     * @param date the release date; its year 0 to 9999
+     * @return this builder
+     * @throws IllegalArgumentException when the year is outside 0 to 9999
+     */
     public AmdPatchBuilder date(LocalDate date) {
         this.dataCode = BcdDate.encode(date);
         return this;
     }
 
-    /** The raw {@code data_code}, valid date or not. */
+    /**
+     * The raw {@code data_code}, valid date or not.
+     *
+     * @param dataCode the header's date dword as stored, any 32 bits
+     * @return this builder
+     */
     public AmdPatchBuilder dataCode(int dataCode) {
         this.dataCode = dataCode;
         return this;
@@ -95,6 +125,8 @@ public final class AmdPatchBuilder {
     /**
      * The size of the body after the 64-byte header.
      *
+     * @param bodySize the body's length in bytes, from 0 to {@link #maximumBodySize} of the builder's family
+     * @return this builder
      * @throws IllegalArgumentException when negative, or when header and body exceed the family's limit
      */
     public AmdPatchBuilder bodySize(int bodySize) {
@@ -110,6 +142,8 @@ public final class AmdPatchBuilder {
     /**
      * The equivalence id, in {@code processor_rev_id} and the table entry.
      *
+     * @param equivalenceId the id, 16 bits, whose upper nibble names the builder's family
+     * @return this builder
      * @throws IllegalArgumentException when it does not fit 16 bits or names another family
      */
     public AmdPatchBuilder equivalenceId(int equivalenceId) {
@@ -121,24 +155,43 @@ public final class AmdPatchBuilder {
         return this;
     }
 
-    /** The {@code mc_patch_data_checksum} field (a minimum revision on Zen 3 and later; default 0). */
+    /**
+     * The {@code mc_patch_data_checksum} field (a minimum revision on Zen 3 and later; default 0).
+     *
+     * @param value the field as stored, any 32 bits
+     * @return this builder
+     */
     public AmdPatchBuilder patchDataChecksum(int value) {
         this.patchDataChecksum = value;
         return this;
     }
 
-    /** The seed of the body's pseudo-random bytes (default 0). */
+    /**
+     * The seed of the body's pseudo-random bytes (default 0).
+     *
+     * @param seed the seed: the same seed and revision give the same body
+     * @return this builder
+     */
     public AmdPatchBuilder seed(long seed) {
         this.seed = seed;
         return this;
     }
 
-    /** The largest body a patch of {@code family} may have. */
+    /**
+     * The largest body a patch of {@code family} may have.
+     *
+     * @param family the displayed family, such as 0x19
+     * @return the largest body in bytes: the family's patch size limit less the 64-byte header
+     */
     public static int maximumBodySize(int family) {
         return PatchSizeLimits.maximumSize(family) - AmdPatchHeader.SIZE;
     }
 
-    /** A patch with the settings so far. */
+    /**
+     * A patch with the settings so far.
+     *
+     * @return a new patch; the builder may go on to build others
+     */
     public SyntheticPatch build() {
         AmdPatchHeader header = new AmdPatchHeader(dataCode, revision, PATCH_DATA_ID, 0, 0, patchDataChecksum, 0, 0,
                 equivalenceId, 0, 0, 0, 0, Collections.nCopies(AmdPatchHeader.MATCH_REGISTERS, 0));

@@ -24,7 +24,14 @@ import java.util.Objects;
  */
 public record AmdPatchDetails(AmdPatchHeader header, List<EquivalenceEntry> equivalenceEntries) implements PatchDetails {
 
-    /** Copies the entries. */
+    /**
+     * Copies the entries.
+     *
+     * @param header the 64-byte patch header; not null
+     * @param equivalenceEntries the table entries for the header's equivalence id, in table order; not null, empty
+     *     for a raw patch of family 0x17 or later
+     * @throws NullPointerException when {@code header} or {@code equivalenceEntries} (or one of them) is null
+     */
     public AmdPatchDetails {
         Objects.requireNonNull(header, "header");
         equivalenceEntries = List.copyOf(equivalenceEntries);
@@ -36,12 +43,20 @@ public record AmdPatchDetails(AmdPatchHeader header, List<EquivalenceEntry> equi
                 origin, this);
     }
 
-    /** The equivalence id: the header's {@code processor_rev_id}. */
+    /**
+     * The equivalence id: the header's {@code processor_rev_id}.
+     *
+     * @return the id, 16 bits
+     */
     public int equivalenceId() {
         return header.processorRevId();
     }
 
-    /** The CPUs the container's table maps to this patch's equivalence id, in table order, each once. */
+    /**
+     * The CPUs the container's table maps to this patch's equivalence id, in table order, each once.
+     *
+     * @return those CPUs' signatures; empty when the patch has no entry
+     */
     public List<CpuSignature> installedCpus() {
         return equivalenceEntries.stream().map(EquivalenceEntry::installedCpu).distinct().toList();
     }

@@ -42,7 +42,24 @@ public record AmdPatchHeader(int dataCode, int patchId, int patchDataId, int pat
     public static final int MATCH_REGISTERS = 8;
 
     /**
+     * Checks each field's width and copies the match registers.
+     *
+     * @param dataCode {@code data_code}, any 32 bits
+     * @param patchId {@code patch_id}, any 32 bits
+     * @param patchDataId {@code mc_patch_data_id}, 0 to 0xffff
+     * @param patchDataLength {@code mc_patch_data_len}, 0 to 0xff
+     * @param initFlag {@code init_flag}, 0 to 0xff
+     * @param patchDataChecksum {@code mc_patch_data_checksum}, any 32 bits
+     * @param nbDevId {@code nb_dev_id}, any 32 bits
+     * @param sbDevId {@code sb_dev_id}, any 32 bits
+     * @param processorRevId {@code processor_rev_id}, 0 to 0xffff
+     * @param nbRevId {@code nb_rev_id}, 0 to 0xff
+     * @param sbRevId {@code sb_rev_id}, 0 to 0xff
+     * @param biosApiRev {@code bios_api_rev}, 0 to 0xff
+     * @param reserved the reserved bytes, 0 to 0xffffff
+     * @param matchRegisters {@code match_reg[8]}: exactly 8 values; not null
      * @throws IllegalArgumentException when a field does not fit its width or there are not 8 match registers
+     * @throws NullPointerException when {@code matchRegisters} (or one of them) is null
      */
     public AmdPatchHeader {
         requireWidth("mc_patch_data_id", patchDataId, 16);
@@ -92,32 +109,56 @@ public record AmdPatchHeader(int dataCode, int patchId, int patchDataId, int pat
         matchRegisters.forEach(littleEndian::putInt);
     }
 
-    /** The family the patch is for: {@code 0xf + (processor_rev_id >> 12)}. */
+    /**
+     * The family the patch is for: {@code 0xf + (processor_rev_id >> 12)}.
+     *
+     * @return the displayed family, 0xf to 0x1e
+     */
     public int family() {
         return 0xf + (processorRevId >>> 12);
     }
 
-    /** The revision the patch loads: {@code patch_id}. */
+    /**
+     * The revision the patch loads: {@code patch_id}.
+     *
+     * @return {@code patch_id} as a revision
+     */
     public Revision revision() {
         return Revision.of(patchId);
     }
 
-    /** The release date, when {@code data_code} holds a valid one. */
+    /**
+     * The release date, when {@code data_code} holds a valid one.
+     *
+     * @return the date, or empty when {@code data_code} is not packed BCD of a calendar date
+     */
     public Optional<LocalDate> date() {
         return BcdDate.decode(dataCode);
     }
 
-    /** Whether the patch is matched through its patch id (family 0x17 and later). */
+    /**
+     * Whether the patch is matched through its patch id (family 0x17 and later).
+     *
+     * @return true for a Zen patch, false for an older family's, matched through the equivalence table
+     */
     public boolean isZen() {
         return ZenPatchId.isZen(family());
     }
 
-    /** The CPU the patch id encodes; meaningful for Zen patches only. */
+    /**
+     * The CPU the patch id encodes; meaningful for Zen patches only.
+     *
+     * @return the signature {@link ZenPatchId#signatureOf} decodes from {@code patch_id}
+     */
     public CpuSignature encodedSignature() {
         return ZenPatchId.signatureOf(patchId);
     }
 
-    /** Whether the patch names a north- or south-bridge device. */
+    /**
+     * Whether the patch names a north- or south-bridge device.
+     *
+     * @return true when {@code nb_dev_id} or {@code sb_dev_id} is not 0
+     */
     public boolean isChipsetSpecific() {
         return nbDevId != 0 || sbDevId != 0;
     }
@@ -126,6 +167,8 @@ public record AmdPatchHeader(int dataCode, int patchId, int patchDataId, int pat
      * The running revision a load requires, as Xen reads it: on Zen 3 and later ({@code processor_rev_id >= 0xa000})
      * a non-zero {@code mc_patch_data_checksum} that differs from {@code patch_id} only in its low byte.
      * Anything else in that field is an old-style checksum, or nothing.
+     *
+     * @return the minimum running revision, or empty when the field holds none
      */
     public Optional<Revision> minimumRevision() {
         boolean zen3OrLater = processorRevId >= 0xa000;

@@ -12,7 +12,12 @@ public final class BcdDate {
     private BcdDate() {
     }
 
-    /** The date {@code dataCode} holds, or empty when it is not valid BCD or not a calendar date. */
+    /**
+     * The date {@code dataCode} holds, or empty when it is not valid BCD or not a calendar date.
+     *
+     * @param dataCode the header's {@code data_code}, {@code 0xMMDDYYYY} in packed BCD
+     * @return the date, or empty
+     */
     public static Optional<LocalDate> decode(int dataCode) {
         int month = decimal(dataCode >>> 24, 2);
         int day = decimal(dataCode >>> 16, 2);
@@ -30,6 +35,9 @@ public final class BcdDate {
     /**
      * Whether {@code dataCode} is packed BCD with a month and day that are not zero, calendar date or not: every
      * patch AMD has published passes, the family 0x12 patch dated month 13 included.
+     *
+     * @param dataCode the header's {@code data_code}
+     * @return true when every nibble is a decimal digit and neither month nor day is 0
      */
     public static boolean isPacked(int dataCode) {
         return decimal(dataCode >>> 24, 2) > 0 && decimal(dataCode >>> 16, 2) > 0 && decimal(dataCode, 4) >= 0;
@@ -38,6 +46,8 @@ public final class BcdDate {
     /**
      * The {@code data_code} for {@code date}.
      *
+     * @param date the date to encode
+     * @return {@code 0xMMDDYYYY} in packed BCD
      * @throws IllegalArgumentException when the year is not 0 to 9999
      */
     public static int encode(LocalDate date) {

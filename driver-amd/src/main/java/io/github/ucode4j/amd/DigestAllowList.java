@@ -19,7 +19,11 @@ public final class DigestAllowList {
         this.digests = Map.copyOf(digests);
     }
 
-    /** The digests Linux and Xen carry, read from the driver's resource (which records where they come from). */
+    /**
+     * The digests Linux and Xen carry, read from the driver's resource (which records where they come from).
+     *
+     * @return the built-in list, read once
+     */
     public static DigestAllowList builtIn() {
         return Holder.BUILT_IN;
     }
@@ -27,6 +31,8 @@ public final class DigestAllowList {
     /**
      * A list of the given digests (64 hex digits each, any case).
      *
+     * @param digests each patch id's SHA-256 digest of the patch image, in hex; copied
+     * @return a list holding those digests
      * @throws IllegalArgumentException when a digest is not 64 hex digits
      */
     public static DigestAllowList of(Map<Revision, String> digests) {
@@ -35,12 +41,21 @@ public final class DigestAllowList {
         return new DigestAllowList(normalised);
     }
 
-    /** The known digest of the patch with {@code patchId}, in lower-case hex. */
+    /**
+     * The known digest of the patch with {@code patchId}, in lower-case hex.
+     *
+     * @param patchId the patch's {@code patch_id}
+     * @return the 64 hex digits, or empty when the list has no digest for that id
+     */
     public Optional<String> digestOf(Revision patchId) {
         return Optional.ofNullable(digests.get(patchId));
     }
 
-    /** How many digests the list holds. */
+    /**
+     * How many digests the list holds.
+     *
+     * @return the number of patch ids with a digest
+     */
     public int size() {
         return digests.size();
     }

@@ -10,13 +10,23 @@ import java.util.Objects;
  */
 public record DigestCheck(DigestVerdict verdict, String reason) {
 
-    /** Requires both components. */
+    /**
+     * Requires both components.
+     *
+     * @param verdict the outcome; not null
+     * @param reason why, in words; not null
+     * @throws NullPointerException when either is null
+     */
     public DigestCheck {
         Objects.requireNonNull(verdict, "verdict");
         Objects.requireNonNull(reason, "reason");
     }
 
-    /** Whether the loaders would let the patch through. */
+    /**
+     * Whether the loaders would let the patch through.
+     *
+     * @return true when the verdict is {@link DigestVerdict#ALLOWED} or {@link DigestVerdict#NOT_REQUIRED}
+     */
     public boolean loads() {
         return verdict.loads();
     }

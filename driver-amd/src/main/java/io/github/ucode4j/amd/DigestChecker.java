@@ -17,13 +17,22 @@ public final class DigestChecker {
     private final DigestAllowList allowList;
     private final EntrysignCutoffs cutoffs;
 
-    /** A checker with the given digests and cutoffs. */
+    /**
+     * A checker with the given digests and cutoffs.
+     *
+     * @param allowList the known digest of each patch id
+     * @param cutoffs the revision of each affected CPU at and below which the check is needed
+     */
     public DigestChecker(DigestAllowList allowList, EntrysignCutoffs cutoffs) {
         this.allowList = Objects.requireNonNull(allowList, "allowList");
         this.cutoffs = Objects.requireNonNull(cutoffs, "cutoffs");
     }
 
-    /** The checker with the digests and cutoffs Linux and Xen carry. */
+    /**
+     * The checker with the digests and cutoffs Linux and Xen carry.
+     *
+     * @return a checker over {@link DigestAllowList#builtIn()} and {@link EntrysignCutoffs#builtIn()}
+     */
     public static DigestChecker builtIn() {
         return BUILT_IN;
     }
@@ -31,6 +40,10 @@ public final class DigestChecker {
     /**
      * Checks {@code patch} for {@code cpu}. When the CPU's signature is unknown, the patch's own CPU stands in for
      * it (a patch loads only on its CPU); when its running revision is unknown, the check is assumed needed.
+     *
+     * @param patch an AMD patch
+     * @param cpu the CPU it would be loaded on
+     * @return the verdict with its reason, naming the revisions and digests compared
      */
     public DigestCheck check(MicrocodePatch patch, CpuState cpu) {
         CpuSignature signature = cpu.signature().orElse(patch.primaryTarget().signature());
@@ -50,12 +63,22 @@ public final class DigestChecker {
     /**
      * Whether a CPU with {@code signature} running {@code running} needs the check. A CPU with the flaw needs it at
      * or below its cutoff, and when no cutoff is known for it (as Linux decides).
+     *
+     * @param signature the CPU's signature
+     * @param running the revision the CPU runs
+     * @return true when the loaders check the patch digest on that CPU
      */
     public boolean required(CpuSignature signature, Revision running) {
         return EntrysignCpus.affected(signature) && exemption(signature, running).isEmpty();
     }
 
-    /** The cutoff that applies to a CPU with {@code signature} running {@code running}, if one is known. */
+    /**
+     * The cutoff that applies to a CPU with {@code signature} running {@code running}, if one is known.
+     *
+     * @param signature the CPU's signature
+     * @param running the revision the CPU runs (0 stands for the CPU's lowest revision, as Linux reads it)
+     * @return the highest revision that still needs the check, or empty when no cutoff is known for the CPU
+     */
     public Optional<Revision> cutoffFor(CpuSignature signature, Revision running) {
         return cutoffs.cutoffFor(effectiveRevision(signature, running));
     }

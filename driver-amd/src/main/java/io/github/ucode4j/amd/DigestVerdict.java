@@ -11,7 +11,11 @@ public enum DigestVerdict {
     /** The CPU needs the check, and the patch's digest differs from the known one: the loaders refuse it. */
     DIGEST_MISMATCH;
 
-    /** Whether the loaders would let the patch through. */
+    /**
+     * Whether the loaders would let the patch through.
+     *
+     * @return true for {@link #ALLOWED} and {@link #NOT_REQUIRED}, false when the loaders refuse the patch
+     */
     public boolean loads() {
         return this == ALLOWED || this == NOT_REQUIRED;
     }

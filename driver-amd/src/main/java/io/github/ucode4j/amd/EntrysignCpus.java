@@ -14,7 +14,12 @@ public final class EntrysignCpus {
     private EntrysignCpus() {
     }
 
-    /** Whether {@code cpu} has the flaw, so that its loaders check patch digests below the fix's cutoff. */
+    /**
+     * Whether {@code cpu} has the flaw, so that its loaders check patch digests below the fix's cutoff.
+     *
+     * @param cpu the CPU's signature
+     * @return true when the CPU is one of those with the flaw
+     */
     public static boolean affected(CpuSignature cpu) {
         return Holder.RANGES.stream().anyMatch(range -> range.contains(cpu));
     }

@@ -21,7 +21,11 @@ public final class EntrysignCutoffs {
         this.byCpu = Map.copyOf(byCpu);
     }
 
-    /** The cutoffs Linux uses, read from the driver's resource (which records where they come from). */
+    /**
+     * The cutoffs Linux uses, read from the driver's resource (which records where they come from).
+     *
+     * @return the built-in cutoffs, read once
+     */
     public static EntrysignCutoffs builtIn() {
         return Holder.BUILT_IN;
     }
@@ -29,6 +33,8 @@ public final class EntrysignCutoffs {
     /**
      * A set of cutoffs, each keyed by its own upper 24 bits.
      *
+     * @param cutoffs the revisions of the fix, one per CPU
+     * @return a set holding those cutoffs
      * @throws IllegalArgumentException when two cutoffs are for the same CPU
      */
     public static EntrysignCutoffs of(Iterable<Revision> cutoffs) {
@@ -41,12 +47,21 @@ public final class EntrysignCutoffs {
         return new EntrysignCutoffs(byCpu);
     }
 
-    /** The cutoff for the CPU running {@code revision}, if one is known. */
+    /**
+     * The cutoff for the CPU running {@code revision}, if one is known.
+     *
+     * @param revision the running revision, whose upper 24 bits name the CPU
+     * @return that CPU's cutoff, or empty when none is known
+     */
     public Optional<Revision> cutoffFor(Revision revision) {
         return Optional.ofNullable(byCpu.get(cpuKey(revision)));
     }
 
-    /** How many CPUs have a cutoff. */
+    /**
+     * How many CPUs have a cutoff.
+     *
+     * @return the number of cutoffs held
+     */
     public int size() {
         return byCpu.size();
     }

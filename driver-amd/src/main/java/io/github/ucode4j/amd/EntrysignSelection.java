@@ -22,6 +22,11 @@ public final class EntrysignSelection {
      * The newest patch among {@code candidates} that fits {@code cpu}, that AMD's revision rule would load over
      * its running revision, and that lies on the same side of the CPU's cutoff as that revision. Empty when none
      * does, or when the CPU's signature or running revision is unknown.
+     *
+     * @param candidates the patches to choose among, in any order
+     * @param cpu the CPU to choose for
+     * @param checker the cutoffs to compare against
+     * @return the patch chosen, or empty
      */
     public static Optional<MicrocodePatch> select(List<MicrocodePatch> candidates, CpuState cpu, DigestChecker checker) {
         if (cpu.signature().isEmpty() || cpu.revision().isEmpty()) {
@@ -39,6 +44,11 @@ public final class EntrysignSelection {
      * Why {@code patch} is on the other side of {@code cpu}'s Entrysign cutoff from its running revision, or empty
      * when it is on the same side, no cutoff is known for the running revision, or the CPU's signature or revision is
      * unknown. As Linux skips such a patch, this depends on the cutoff list alone, not on {@link EntrysignCpus}.
+     *
+     * @param patch the patch a load would apply
+     * @param cpu the CPU it would be applied to
+     * @param checker the cutoffs to compare against
+     * @return the reason in words, naming the revisions and the cutoff, or empty
      */
     public static Optional<String> otherSideOfCutoff(MicrocodePatch patch, CpuState cpu, DigestChecker checker) {
         if (cpu.signature().isEmpty() || cpu.revision().isEmpty()) {

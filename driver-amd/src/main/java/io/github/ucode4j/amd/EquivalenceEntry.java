@@ -23,7 +23,15 @@ public record EquivalenceEntry(CpuSignature installedCpu, int fixedErrataMask, i
     public static final EquivalenceEntry TERMINATOR = new EquivalenceEntry(CpuSignature.of(0), 0, 0, 0, 0);
 
     /**
+     * Checks the 16-bit fields.
+     *
+     * @param installedCpu {@code installed_cpu}; not null
+     * @param fixedErrataMask {@code fixed_errata_mask}, any 32 bits
+     * @param fixedErrataCompare {@code fixed_errata_compare}, any 32 bits
+     * @param equivalenceId {@code equiv_cpu}, 0 to 0xffff
+     * @param reserved the reserved field, 0 to 0xffff
      * @throws IllegalArgumentException when the id or the reserved field does not fit in 16 bits
+     * @throws NullPointerException when {@code installedCpu} is null
      */
     public EquivalenceEntry {
         Objects.requireNonNull(installedCpu, "installedCpu");
@@ -32,7 +40,14 @@ public record EquivalenceEntry(CpuSignature installedCpu, int fixedErrataMask, i
         }
     }
 
-    /** An entry mapping {@code installedCpu} to {@code equivalenceId}, with the other fields zero. */
+    /**
+     * An entry mapping {@code installedCpu} to {@code equivalenceId}, with the other fields zero.
+     *
+     * @param installedCpu the CPU; not null
+     * @param equivalenceId the id its patches carry, 0 to 0xffff
+     * @return the entry
+     * @throws IllegalArgumentException when the id does not fit in 16 bits
+     */
     public static EquivalenceEntry of(CpuSignature installedCpu, int equivalenceId) {
         return new EquivalenceEntry(installedCpu, 0, 0, equivalenceId, 0);
     }
@@ -50,7 +65,11 @@ public record EquivalenceEntry(CpuSignature installedCpu, int fixedErrataMask, i
                 .putShort((short) equivalenceId).putShort((short) reserved);
     }
 
-    /** Whether every field is zero, as in the entry that ends a table. */
+    /**
+     * Whether every field is zero, as in the entry that ends a table.
+     *
+     * @return true for the all-zero entry
+     */
     public boolean isTerminator() {
         return equals(TERMINATOR);
     }

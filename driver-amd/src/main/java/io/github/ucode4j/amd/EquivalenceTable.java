@@ -15,7 +15,12 @@ import java.util.Optional;
  */
 public record EquivalenceTable(List<EquivalenceEntry> entries) {
 
-    /** Copies the entries. */
+    /**
+     * Copies the entries.
+     *
+     * @param entries the entries in file order, the all-zero one included when present; not null
+     * @throws NullPointerException when {@code entries} (or one of them) is null
+     */
     public EquivalenceTable {
         entries = List.copyOf(entries);
     }
@@ -23,6 +28,8 @@ public record EquivalenceTable(List<EquivalenceEntry> entries) {
     /**
      * A table holding each distinct entry of {@code entries} once, in first-seen order, and the all-zero entry.
      *
+     * @param entries the entries to combine, in order; an entry repeated is kept once
+     * @return the combined table, ending with the all-zero entry
      * @throws IllegalArgumentException when one CPU is mapped to two equivalence ids
      */
     public static EquivalenceTable combining(List<EquivalenceEntry> entries) {
@@ -32,6 +39,9 @@ public record EquivalenceTable(List<EquivalenceEntry> entries) {
     /**
      * A table holding each distinct entry of {@code entries} once, in first-seen order, ending as {@code end} says.
      *
+     * @param entries the entries to combine, in order; an entry repeated is kept once
+     * @param end whether the table ends with the all-zero entry
+     * @return the combined table
      * @throws IllegalArgumentException when one CPU is mapped to two equivalence ids
      */
     public static EquivalenceTable combining(List<EquivalenceEntry> entries, TableEnd end) {
@@ -50,12 +60,21 @@ public record EquivalenceTable(List<EquivalenceEntry> entries) {
         return new EquivalenceTable(table);
     }
 
-    /** The length of the table section in bytes. */
+    /**
+     * The length of the table section in bytes.
+     *
+     * @return 16 bytes per entry, the all-zero one included when the table has it
+     */
     public int length() {
         return entries.size() * EquivalenceEntry.SIZE;
     }
 
-    /** The equivalence id of the first entry for {@code cpu}, as Linux and Xen look it up. */
+    /**
+     * The equivalence id of the first entry for {@code cpu}, as Linux and Xen look it up.
+     *
+     * @param cpu the CPU's signature
+     * @return the id, or empty when no entry names the CPU
+     */
     public Optional<Integer> equivalenceIdOf(CpuSignature cpu) {
         return entries.stream()
                 .filter(entry -> !entry.isTerminator() && entry.installedCpu().equals(cpu))
@@ -63,7 +82,12 @@ public record EquivalenceTable(List<EquivalenceEntry> entries) {
                 .findFirst();
     }
 
-    /** The entries (terminator excluded) that map a CPU to {@code equivalenceId}, in table order. */
+    /**
+     * The entries (terminator excluded) that map a CPU to {@code equivalenceId}, in table order.
+     *
+     * @param equivalenceId the id a patch carries in {@code processor_rev_id}
+     * @return those entries; empty when none has that id
+     */
     public List<EquivalenceEntry> entriesFor(int equivalenceId) {
         return entries.stream()
                 .filter(entry -> !entry.isTerminator() && entry.equivalenceId() == equivalenceId)

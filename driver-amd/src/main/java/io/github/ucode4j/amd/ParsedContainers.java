@@ -23,7 +23,12 @@ public record ParsedContainers(String source, List<AmdContainer> containers, Opt
     /**
      * Copies the lists.
      *
+     * @param source the input's name; not null
+     * @param containers the containers in file order; not null, empty for a raw patch
+     * @param rawPatch the raw patch, or empty; not null
+     * @param findings what the parser noticed without stopping; not null
      * @throws IllegalArgumentException when there are both containers and a raw patch
+     * @throws NullPointerException when an argument (or an element of a list) is null
      */
     public ParsedContainers {
         Objects.requireNonNull(source, "source");
@@ -35,18 +40,32 @@ public record ParsedContainers(String source, List<AmdContainer> containers, Opt
         }
     }
 
-    /** The containers of an input of containers. */
+    /**
+     * The containers of an input of containers.
+     *
+     * @param source the input's name; not null
+     * @param containers the containers in file order; not null
+     * @param findings what the parser noticed without stopping; not null
+     */
     public ParsedContainers(String source, List<AmdContainer> containers, List<Finding> findings) {
         this(source, containers, Optional.empty(), findings);
     }
 
-    /** Every patch: the raw patch, or those of every container in file order. */
+    /**
+     * Every patch: the raw patch, or those of every container in file order.
+     *
+     * @return the patches; empty when the input held none
+     */
     public List<MicrocodePatch> patches() {
         return rawPatch.map(List::of)
                 .orElseGet(() -> containers.stream().flatMap(container -> container.patches().stream()).toList());
     }
 
-    /** The vendor-neutral view: patches and findings. */
+    /**
+     * The vendor-neutral view: patches and findings.
+     *
+     * @return a bundle of {@link #patches()} and the findings, named after the source
+     */
     public Bundle toBundle() {
         return new Bundle(source, Vendor.AMD, patches(), findings);
     }

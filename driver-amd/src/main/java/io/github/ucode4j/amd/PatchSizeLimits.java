@@ -11,7 +11,12 @@ public final class PatchSizeLimits {
     private PatchSizeLimits() {
     }
 
-    /** The largest patch, in bytes, a patch of {@code family} may be. */
+    /**
+     * The largest patch, in bytes, a patch of {@code family} may be.
+     *
+     * @param family the displayed family, such as 0x19
+     * @return the limit in bytes, header included; {@link #DEFAULT_LIMIT} for a family with no limit of its own
+     */
     public static int maximumSize(int family) {
         return switch (family) {
             case 0x10, 0x11, 0x12 -> 2048;

@@ -15,12 +15,22 @@ public final class ZenPatchId {
     private ZenPatchId() {
     }
 
-    /** Whether patches of {@code family} are matched through their patch id rather than the equivalence table. */
+    /**
+     * Whether patches of {@code family} are matched through their patch id rather than the equivalence table.
+     *
+     * @param family the displayed family, such as 0x19
+     * @return true for family 0x17 and later
+     */
     public static boolean isZen(int family) {
         return family >= FIRST_ZEN_FAMILY;
     }
 
-    /** The CPUID(1).EAX value {@code patchId} encodes (base family 0xf, processor type 0). */
+    /**
+     * The CPUID(1).EAX value {@code patchId} encodes (base family 0xf, processor type 0).
+     *
+     * @param patchId a Zen patch's {@code patch_id}
+     * @return the signature its upper 24 bits name
+     */
     public static CpuSignature signatureOf(int patchId) {
         int extendedFamily = patchId >>> 24;
         int extendedModel = (patchId >>> 20) & 0xf;
@@ -32,6 +42,9 @@ public final class ZenPatchId {
     /**
      * The lowest patch id for {@code signature}: its CPU fields with revision byte 0. Linux uses it as the running
      * revision of a CPU that reports 0.
+     *
+     * @param signature the CPU's signature
+     * @return the revision with the CPU's extended family, extended model, model and stepping and a low byte of 0
      */
     public static Revision lowestRevision(CpuSignature signature) {
         int eax = signature.eax();

@@ -21,8 +21,15 @@ public record EarlyOnlyRule(List<String> cpus, Optional<Revision> runningBelow, 
     private static final Pattern CPU = Pattern.compile("[0-9a-f]{2}-[0-9a-f]{2}(-[0-9a-f]{2})?");
 
     /**
+     * Copies the CPUs and checks their spelling.
+     *
+     * @param cpus the CPUs, {@code ff-mm-ss} or {@code ff-mm} in lower-case hex; at least one
+     * @param runningBelow the revision below which the rule holds, or empty when it holds whatever the CPU runs
+     * @param source who says so; not null
+     * @param why what the source says; not null
      * @throws IllegalArgumentException when there is no CPU, or one is not {@code ff-mm-ss} or {@code ff-mm} in
      *     lower-case hex
+     * @throws NullPointerException when an argument is null
      */
     public EarlyOnlyRule {
         cpus = List.copyOf(cpus);
@@ -39,7 +46,13 @@ public record EarlyOnlyRule(List<String> cpus, Optional<Revision> runningBelow, 
         }
     }
 
-    /** Whether the rule holds for a CPU with {@code signature} running {@code running} (empty when unknown). */
+    /**
+     * Whether the rule holds for a CPU with {@code signature} running {@code running} (empty when unknown).
+     *
+     * @param signature the CPU's signature
+     * @param running the revision the CPU runs, or empty when unknown (taken as older than any bound)
+     * @return true when the CPU is listed and, if the rule has a bound, runs below it
+     */
     public boolean holdsFor(CpuSignature signature, Optional<Revision> running) {
         String familyModelStepping = signature.familyModelStepping();
         boolean listed = cpus.stream().anyMatch(cpu -> familyModelStepping.equals(cpu) || familyModelStepping.startsWith(cpu + "-"));

@@ -54,12 +54,22 @@ public final class EarlyOnlyRules {
         this.rules = List.copyOf(rules);
     }
 
-    /** The rules the driver carries, read from its resource (which records where each comes from). */
+    /**
+     * The rules the driver carries, read from its resource (which records where each comes from).
+     *
+     * @return the built-in rules, read once
+     */
     public static EarlyOnlyRules builtIn() {
         return Holder.BUILT_IN;
     }
 
-    /** The first rule that holds for a CPU with {@code signature} running {@code running} (empty when unknown). */
+    /**
+     * The first rule that holds for a CPU with {@code signature} running {@code running} (empty when unknown).
+     *
+     * @param signature the CPU's signature
+     * @param running the revision the CPU runs, or empty when unknown
+     * @return the first such rule in the resource's order, or empty when none holds
+     */
     public Optional<EarlyOnlyRule> ruleFor(CpuSignature signature, Optional<Revision> running) {
         return rules.stream().filter(rule -> rule.holdsFor(signature, running)).findFirst();
     }
@@ -68,6 +78,10 @@ public final class EarlyOnlyRules {
      * The objection to late-loading {@code patch} on {@code cpu}, an {@link VerdictKind#EARLY_ONLY} one to the CPU,
      * when a rule holds for the CPU or the patch was read from a file its packager named {@code .initramfs} for it;
      * empty when the CPU's signature is unknown.
+     *
+     * @param patch the patch a late load would apply; its source file is checked for the {@code .initramfs} name
+     * @param cpu the CPU it would be applied to
+     * @return the objection, naming the rule or file and saying to load at boot, or empty when none applies
      */
     public Optional<LoadObjection> objection(MicrocodePatch patch, CpuState cpu) {
         if (cpu.signature().isEmpty()) {

@@ -11,7 +11,11 @@ import io.github.ucode4j.api.CpuSignature;
  */
 public record ExtendedSignature(int signature, int platformFlags, int checksum) {
 
-    /** The signature as a value. */
+    /**
+     * The signature as a value.
+     *
+     * @return {@link #signature()} as a {@link CpuSignature}, with its family, model and stepping
+     */
     public CpuSignature cpuSignature() {
         return CpuSignature.of(signature);
     }

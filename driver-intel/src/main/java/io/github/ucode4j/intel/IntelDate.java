@@ -11,17 +11,29 @@ import java.util.Optional;
  */
 public record IntelDate(int raw) {
 
-    /** The year's four BCD digits, as stored ({@code 0x2019} for 2019). */
+    /**
+     * The year's four BCD digits, as stored ({@code 0x2019} for 2019).
+     *
+     * @return bits 15:0 of the date, not decoded: each hex digit one decimal digit when the date is valid
+     */
     public int yearBcd() {
         return raw & 0xffff;
     }
 
-    /** The month's two BCD digits, as stored. */
+    /**
+     * The month's two BCD digits, as stored.
+     *
+     * @return bits 31:24 of the date, not decoded ({@code 0x12} for December when valid)
+     */
     public int monthBcd() {
         return raw >>> 24;
     }
 
-    /** The day's two BCD digits, as stored. */
+    /**
+     * The day's two BCD digits, as stored.
+     *
+     * @return bits 23:16 of the date, not decoded ({@code 0x31} for the 31st when valid)
+     */
     public int dayBcd() {
         return (raw >>> 16) & 0xff;
     }
@@ -29,6 +41,8 @@ public record IntelDate(int raw) {
     /**
      * Whether the date passes iucode_tool's strict check: every nibble a decimal digit, year 1995 or later, month
      * 01 to 12, day 01 to 31. The day is not checked against the month's length.
+     *
+     * @return true when the date passes that check
      */
     public boolean isValid() {
         if (!isDecimal(raw)) {
@@ -40,7 +54,11 @@ public record IntelDate(int raw) {
         return year >= 1995 && month >= 1 && month <= 12 && day >= 1 && day <= 31;
     }
 
-    /** The calendar date, when the value {@link #isValid() is valid} and names a real day. */
+    /**
+     * The calendar date, when the value {@link #isValid() is valid} and names a real day.
+     *
+     * @return the date, or empty when it is not valid or names a day the month does not have (such as 02-30)
+     */
     public Optional<LocalDate> toLocalDate() {
         if (!isValid()) {
             return Optional.empty();

@@ -70,6 +70,10 @@ public final class IntelMicrocodeOps implements MicrocodeOps {
     /**
      * Whether a late load of {@code patch} over the {@code running} revision is safe: only when the patch names a
      * minimum ({@code min_req_ver != 0}) and {@code running} is at least that minimum, compared unsigned.
+     *
+     * @param patch an Intel patch, as this driver parsed it
+     * @param running the revision the CPU runs now
+     * @return whether the late load is safe, with the values compared in words
      */
     public LateLoadSafety lateLoadSafety(MicrocodePatch patch, Revision running) {
         return LateLoadPolicy.safety(patch, running);

@@ -42,41 +42,75 @@ public final class IntelPatchBuilder {
     private IntelPatchBuilder() {
     }
 
-    /** A builder for a 1024-byte patch for signature 0x000906ea, platform 0x01, revision 1, dated 2020-01-01. */
+    /**
+     * A builder for a 1024-byte patch for signature 0x000906ea, platform 0x01, revision 1, dated 2020-01-01.
+     *
+     * @return a new builder with those defaults
+     */
     public static IntelPatchBuilder patch() {
         return new IntelPatchBuilder();
     }
 
-    /** The processor signature ({@code sig}). */
+    /**
+     * The processor signature ({@code sig}).
+     *
+     * @param eax the signature as CPUID(1).EAX gives it, any 32 bits
+     * @return this builder
+     */
     public IntelPatchBuilder signature(int eax) {
         this.signature = eax;
         return this;
     }
 
-    /** The processor signature ({@code sig}). */
+    /**
+     * The processor signature ({@code sig}).
+     *
+     * @param signature the signature; not null
+     * @return this builder
+     */
     public IntelPatchBuilder signature(CpuSignature signature) {
         return signature(signature.eax());
     }
 
-    /** The platform-flags mask ({@code pf}). */
+    /**
+     * The platform-flags mask ({@code pf}).
+     *
+     * @param mask the mask, one bit per platform id the patch serves (bits 0 to 7); stored as given, even 0
+     * @return this builder
+     */
     public IntelPatchBuilder platformFlags(int mask) {
         this.platformFlags = mask;
         return this;
     }
 
-    /** The revision ({@code rev}), raw 32 bits. */
+    /**
+     * The revision ({@code rev}), raw 32 bits.
+     *
+     * @param revision the revision, any 32 bits (0 is stored, but strict checks reject it)
+     * @return this builder
+     */
     public IntelPatchBuilder revision(int revision) {
         this.revision = revision;
         return this;
     }
 
-    /** The date as stored: packed BCD {@code 0xMMDDYYYY}, valid or not. */
+    /**
+     * The date as stored: packed BCD {@code 0xMMDDYYYY}, valid or not.
+     *
+     * @param packedBcd the header's date dword, month in bits 31:24, day in 23:16, year in 15:0
+     * @return this builder
+     */
     public IntelPatchBuilder date(int packedBcd) {
         this.date = packedBcd;
         return this;
     }
 
-    /** The date, packed into BCD. */
+    /**
+     * The date, packed into BCD.
+     *
+     * @param day the date; its year must have four digits for the BCD to be valid
+     * @return this builder
+     */
     public IntelPatchBuilder date(LocalDate day) {
         int year = Integer.parseInt(Integer.toString(day.getYear()), 16);
         int month = Integer.parseInt(Integer.toString(day.getMonthValue()), 16);
@@ -84,7 +118,12 @@ public final class IntelPatchBuilder {
         return date(month << 24 | dayOfMonth << 16 | year);
     }
 
-    /** The minimum running revision for a safe late load ({@code min_req_ver}); 0 for none. */
+    /**
+     * The minimum running revision for a safe late load ({@code min_req_ver}); 0 for none.
+     *
+     * @param revision the minimum revision, raw 32 bits, or 0 when the patch names none
+     * @return this builder
+     */
     public IntelPatchBuilder minimumRevision(int revision) {
         this.minimumRevision = revision;
         return this;
@@ -93,6 +132,9 @@ public final class IntelPatchBuilder {
     /**
      * {@code bytes} of pseudo-random data drawn from {@code seed}.
      *
+     * @param bytes the length of the data, before any padding; a non-negative multiple of 4
+     * @param seed the seed of the filler: the same seed gives the same data
+     * @return this builder
      * @throws IllegalArgumentException when {@code bytes} is negative or not a multiple of 4
      */
     public IntelPatchBuilder dataSize(int bytes, long seed) {
@@ -105,6 +147,8 @@ public final class IntelPatchBuilder {
     /**
      * These bytes as the data.
      *
+     * @param bytes the data, copied; its length a multiple of 4
+     * @return this builder
      * @throws IllegalArgumentException when the length is not a multiple of 4
      */
     public IntelPatchBuilder data(byte[] bytes) {
@@ -115,13 +159,26 @@ public final class IntelPatchBuilder {
         return this;
     }
 
-    /** Adds an entry to the extended signature table (the table exists once one entry is added). */
+    /**
+     * Adds an entry to the extended signature table (the table exists once one entry is added).
+     *
+     * @param eax the entry's processor signature, as CPUID(1).EAX gives it
+     * @param mask the entry's platform-flags mask
+     * @return this builder
+     */
     public IntelPatchBuilder extendedSignature(int eax, int mask) {
         extendedSignatures.add(new ExtendedTarget(eax, mask));
         return this;
     }
 
-    /** Appends an entry of {@code type} (not 0) to the metadata block at the end of the data; payload whole dwords. */
+    /**
+     * Appends an entry of {@code type} (not 0) to the metadata block at the end of the data; payload whole dwords.
+     *
+     * @param type the entry's type, anything but 0 (which ends the block)
+     * @param payload the entry's payload, copied; its length a multiple of 4
+     * @return this builder
+     * @throws IllegalArgumentException when {@code type} is 0 or the payload is not whole dwords
+     */
     public IntelPatchBuilder metadataEntry(int type, byte[] payload) {
         if (type == 0 || payload.length % 4 != 0) {
             throw new IllegalArgumentException("metadata type must not be 0 and the payload whole dwords");
@@ -135,6 +192,9 @@ public final class IntelPatchBuilder {
     /**
      * Whether an entry of type 0 ends the metadata block (default true); without it the entries fill the block, as
      * in Intel's own files from 2024 on.
+     *
+     * @param terminated true to end the block with a type-0 entry, false to leave it out
+     * @return this builder
      */
     public IntelPatchBuilder metadataTerminated(boolean terminated) {
         this.metadataTerminated = terminated;
@@ -144,6 +204,9 @@ public final class IntelPatchBuilder {
     /**
      * The old fixed layout: a data size field of 0, 2000 bytes of data from {@code seed}, 2048 bytes in all, no
      * extended table.
+     *
+     * @param seed the seed of the 2000 bytes of filler: the same seed gives the same data
+     * @return this builder
      */
     public IntelPatchBuilder defaultSizes(long seed) {
         this.defaultSizes = true;
@@ -151,7 +214,12 @@ public final class IntelPatchBuilder {
         return this;
     }
 
-    /** Whether to pad the data with zeros to a total size that is a multiple of 1024 (default true). */
+    /**
+     * Whether to pad the data with zeros to a total size that is a multiple of 1024 (default true).
+     *
+     * @param pad true to pad, false to keep the data's length as given (strict checks may then reject the patch)
+     * @return this builder
+     */
     public IntelPatchBuilder padTotalSizeTo1024(boolean pad) {
         this.pad = pad;
         return this;
@@ -160,6 +228,7 @@ public final class IntelPatchBuilder {
     /**
      * The patch's bytes: header, data, extended table, with every checksum correct.
      *
+     * @return a new array holding the whole patch
      * @throws IllegalStateException when the fixed layout ({@link #defaultSizes}) is asked for together with
      *     extended signatures or metadata, for which it has no room
      */
@@ -187,6 +256,8 @@ public final class IntelPatchBuilder {
     /**
      * The patch, parsed by the driver, as if read from {@code source}.
      *
+     * @param source the name the patch is said to be read from, as parse results and messages show it
+     * @return the patch, parsed and checked strictly
      * @throws IllegalStateException when strict checks reject what was asked for (revision 0, an invalid date, a
      *     total size off the kilobyte), or as {@link #build()}
      */

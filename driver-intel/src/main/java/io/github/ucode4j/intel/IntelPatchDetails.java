@@ -33,29 +33,64 @@ public record IntelPatchDetails(int headerVersion, int revision, IntelDate date,
                                 List<MetadataEntry> metadata, Optional<ExtendedSignatureTable> extendedTable)
         implements PatchDetails {
 
-    /** Copies the metadata list. */
+    /**
+     * Copies the metadata list.
+     *
+     * @param headerVersion {@code hdrver} as stored
+     * @param revision {@code rev} as stored, raw 32 bits
+     * @param date {@code date} as stored; not null
+     * @param signature {@code sig}, CPUID(1).EAX
+     * @param checksum {@code cksum} as stored
+     * @param loaderVersion {@code ldrver} as stored
+     * @param platformFlags {@code pf}, the raw mask
+     * @param dataSize {@code datasize} as stored, 0 for the fixed layout
+     * @param totalSize {@code totalsize} as stored
+     * @param metadataSize {@code metasize} as stored, 0 when there is no metadata
+     * @param minimumRequiredRevision {@code min_req_ver} as stored, 0 when the patch names none
+     * @param reserved the last header dword as stored
+     * @param metadata the metadata entries in file order; not null, empty when there are none
+     * @param extendedTable the extended signature table, or empty; not null
+     * @throws NullPointerException when {@code date}, {@code metadata} (or one of its entries) or
+     *     {@code extendedTable} is null
+     */
     public IntelPatchDetails {
         Objects.requireNonNull(date, "date");
         metadata = List.copyOf(metadata);
         Objects.requireNonNull(extendedTable, "extendedTable");
     }
 
-    /** Whether the patch uses the old fixed layout: a data size field of 0. */
+    /**
+     * Whether the patch uses the old fixed layout: a data size field of 0.
+     *
+     * @return true when {@code datasize} is 0, and the sizes are 2000 and 2048 bytes whatever {@code totalsize} says
+     */
     public boolean usesDefaultSizes() {
         return dataSize == 0;
     }
 
-    /** The bytes of data after the header: {@code datasize}, or 2000 when that field is 0. */
+    /**
+     * The bytes of data after the header: {@code datasize}, or 2000 when that field is 0.
+     *
+     * @return the data's length in bytes, metadata included
+     */
     public int effectiveDataSize() {
         return usesDefaultSizes() ? IntelLayout.DEFAULT_DATA_SIZE : dataSize;
     }
 
-    /** The patch's length in bytes: {@code totalsize}, or 2048 when {@code datasize} is 0. */
+    /**
+     * The patch's length in bytes: {@code totalsize}, or 2048 when {@code datasize} is 0.
+     *
+     * @return the length of header, data and extended table together, in bytes
+     */
     public int effectiveTotalSize() {
         return usesDefaultSizes() ? IntelLayout.DEFAULT_TOTAL_SIZE : totalSize;
     }
 
-    /** The extended entries, empty when there is no table. */
+    /**
+     * The extended entries, empty when there is no table.
+     *
+     * @return the extended table's entries in file order, or an empty list when the patch has no table
+     */
     public List<ExtendedSignature> extendedSignatures() {
         return extendedTable.map(ExtendedSignatureTable::entries).orElse(List.of());
     }

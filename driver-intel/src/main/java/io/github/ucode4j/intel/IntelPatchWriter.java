@@ -20,14 +20,25 @@ public final class IntelPatchWriter {
     private IntelPatchWriter() {
     }
 
-    /** The patches' bytes, concatenated in order. */
+    /**
+     * The patches' bytes, concatenated in order.
+     *
+     * @param patches the patches to write, of any vendor, in the order wanted; not null
+     * @return a new array holding every patch's bytes back to back; empty for no patch
+     */
     public static byte[] toBinary(List<MicrocodePatch> patches) {
         ByteBuffer out = ByteBuffer.allocate(patches.stream().mapToInt(MicrocodePatch::size).sum());
         patches.forEach(p -> out.put(p.bytes()));
         return out.array();
     }
 
-    /** Writes the patches' bytes, concatenated in order, to {@code out} (which is not closed). */
+    /**
+     * Writes the patches' bytes, concatenated in order, to {@code out} (which is not closed).
+     *
+     * @param patches the patches to write, in the order wanted; not null
+     * @param out where to write them; flushed when done, left open
+     * @throws IOException when writing to {@code out} fails; part of the patches may have been written then
+     */
     public static void writeBinary(List<MicrocodePatch> patches, OutputStream out) throws IOException {
         WritableByteChannel channel = Channels.newChannel(out);
         for (MicrocodePatch patch : patches) {
@@ -39,7 +50,12 @@ public final class IntelPatchWriter {
         out.flush();
     }
 
-    /** The patches as {@code .dat} text, each preceded by a comment naming its signature, mask and revision. */
+    /**
+     * The patches as {@code .dat} text, each preceded by a comment naming its signature, mask and revision.
+     *
+     * @param patches the patches to write, in the order wanted; not null
+     * @return the text, four comma-ended hex dwords a line; empty for no patch
+     */
     public static String toDatText(List<MicrocodePatch> patches) {
         StringBuilder text = new StringBuilder();
         for (MicrocodePatch patch : patches) {

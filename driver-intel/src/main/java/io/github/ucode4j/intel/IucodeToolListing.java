@@ -19,6 +19,9 @@ public final class IucodeToolListing {
      * bundle line, then per patch its header line and a line per extended signature entry (the entry that repeats
      * the header included). Nothing for a bundle without patches, which iucode_tool skips.
      *
+     * @param bundleNumber the bundle's number in iucode_tool's count of its inputs, from 1
+     * @param bundle the bundle, as parsed from one input
+     * @return the lines, without line ends; empty when the bundle has no patch
      * @throws IllegalArgumentException when the bundle holds a patch that is not Intel's
      */
     public static List<String> listAll(int bundleNumber, Bundle bundle) {
@@ -39,7 +42,13 @@ public final class IucodeToolListing {
         return lines;
     }
 
-    /** {@code microcode bundle N: SOURCE}. */
+    /**
+     * {@code microcode bundle N: SOURCE}.
+     *
+     * @param bundleNumber the bundle's number in iucode_tool's count of its inputs, from 1
+     * @param bundle the bundle, whose source names the input
+     * @return the line, without line end
+     */
     public static String bundleLine(int bundleNumber, Bundle bundle) {
         return "microcode bundle " + bundleNumber + ": " + bundle.source();
     }
@@ -47,6 +56,13 @@ public final class IucodeToolListing {
     /**
      * {@code   BBB/PPP: sig 0x..., pf_mask 0x.., yyyy-mm-dd, rev 0x...., size N}: patch {@code patchNumber} of
      * bundle {@code bundleNumber}, for one of its signatures.
+     *
+     * @param bundleNumber the bundle's number in iucode_tool's count of its inputs, from 1
+     * @param patchNumber the patch's number within its bundle, from 1
+     * @param signature the signature this line is for: the header's or an extended entry's (CPUID(1).EAX)
+     * @param platformFlags the platform-flags mask that goes with {@code signature}
+     * @param details the patch's fields, which give the date, revision and size
+     * @return the line, without line end
      */
     public static String signatureLine(int bundleNumber, int patchNumber, int signature, int platformFlags,
                                        IntelPatchDetails details) {

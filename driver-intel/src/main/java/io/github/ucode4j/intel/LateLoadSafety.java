@@ -13,7 +13,13 @@ import java.util.Objects;
  */
 public record LateLoadSafety(boolean safe, String reason) {
 
-    /** Requires a reason. */
+    /**
+     * Requires a reason.
+     *
+     * @param safe whether the late load is safe
+     * @param reason the values compared, in words; not null
+     * @throws NullPointerException when {@code reason} is null
+     */
     public LateLoadSafety {
         Objects.requireNonNull(reason, "reason");
     }

@@ -32,6 +32,10 @@ public record MetadataEntry(int type, int size, int offset, ByteBuffer payload) 
     /**
      * Keeps a read-only view of the payload.
      *
+     * @param type the entry type, any value (only {@link #END} and {@link #IN_FIELD_SCAN} have a published meaning)
+     * @param size the entry's length in bytes, including its 8-byte type and size
+     * @param offset the entry's offset within the patch, in bytes
+     * @param payload the bytes after the type and size, from its position to its limit; not null, and not changed
      * @throws IllegalArgumentException when the payload is not {@code size - 8} bytes of whole dwords
      */
     public MetadataEntry {
@@ -43,13 +47,22 @@ public record MetadataEntry(int type, int size, int offset, ByteBuffer payload) 
         payload = payload.slice().asReadOnlyBuffer();
     }
 
-    /** The payload: a read-only, little-endian view of its own. */
+    /**
+     * The payload: a read-only, little-endian view of its own.
+     *
+     * @return a new read-only view of the payload, positioned at its start; reading it moves no other view
+     */
     @Override
     public ByteBuffer payload() {
         return payload.duplicate().order(ByteOrder.LITTLE_ENDIAN);
     }
 
-    /** The payload's dwords as unsigned numbers, in order. */
+    /**
+     * The payload's dwords as unsigned numbers, in order.
+     *
+     * @return one number per little-endian dword of the payload, from 0 to 2<sup>32</sup>-1; empty for an empty
+     *     payload
+     */
     public List<Long> payloadDwords() {
         ByteBuffer dwords = payload();
         List<Long> values = new ArrayList<>(dwords.remaining() / 4);
@@ -59,7 +72,11 @@ public record MetadataEntry(int type, int size, int offset, ByteBuffer payload) 
         return values;
     }
 
-    /** What the type means, where Intel has published it. */
+    /**
+     * What the type means, where Intel has published it.
+     *
+     * @return the meaning in words, or empty for a type whose meaning Intel has not published
+     */
     public Optional<String> meaning() {
         return switch (type) {
             case END -> Optional.of("the end of the metadata");

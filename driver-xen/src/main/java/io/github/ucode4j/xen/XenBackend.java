@@ -42,7 +42,12 @@ public final class XenBackend implements SystemBackend {
         this(XenRoots.SYSTEM);
     }
 
-    /** The Xen whose devices, sysfs and procfs are under {@code roots}. */
+    /**
+     * The Xen whose devices, sysfs and procfs are under {@code roots}.
+     *
+     * @param roots where dom0's Xen devices, sysfs and procfs are; {@link XenRoots#SYSTEM} for this machine, a
+     *     fixture tree in tests
+     */
     public XenBackend(XenRoots roots) {
         this(roots, JnaLibc::load);
     }

@@ -26,6 +26,7 @@ public final class AffinityPinning implements ThreadPinning {
     /**
      * Pinning through this process's C library.
      *
+     * @return a pinning that calls this process's C library
      * @throws ApplyException when the C library cannot be bound here
      */
     public static AffinityPinning ofThisProcess() throws ApplyException {
@@ -59,6 +60,7 @@ public final class AffinityPinning implements ThreadPinning {
     /**
      * The CPUs the calling thread may run on.
      *
+     * @return a new set with one bit per logical CPU the calling thread may run on, indexed by CPU number
      * @throws ApplyException when the scheduler cannot say
      */
     public BitSet allowedCpus() throws ApplyException {

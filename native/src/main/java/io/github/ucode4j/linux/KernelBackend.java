@@ -88,7 +88,12 @@ public final class KernelBackend implements SystemBackend {
         this(LinuxRoots.SYSTEM);
     }
 
-    /** The kernel whose interfaces, and the run directory, are under {@code roots}. */
+    /**
+     * The kernel whose interfaces, and the run directory, are under {@code roots}.
+     *
+     * @param roots where the CPU devices, sysfs, procfs and the run directory are; {@link LinuxRoots#SYSTEM} for
+     *     this machine, a fixture tree in tests
+     */
     public KernelBackend(LinuxRoots roots) {
         this(roots, RunDirectory.ROOT, Hardware::open, ReloadTrigger::through);
     }

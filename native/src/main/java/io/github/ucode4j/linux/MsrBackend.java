@@ -71,7 +71,13 @@ public final class MsrBackend implements PerCpuBackend {
         this(LinuxRoots.SYSTEM, MsrOptions.fromSystemProperties());
     }
 
-    /** A backend for the machine under {@code roots}, addressing patches as {@code options} say. */
+    /**
+     * A backend for the machine under {@code roots}, addressing patches as {@code options} say.
+     *
+     * @param roots where the CPU devices, sysfs, procfs and the run directory are; {@link LinuxRoots#SYSTEM} for
+     *     this machine, a fixture tree in tests
+     * @param options which address the trigger MSR is given; {@link MsrOptions#DEFAULT} for the user address
+     */
     public MsrBackend(LinuxRoots roots, MsrOptions options) {
         this(roots, options, Hardware::open);
     }

@@ -27,7 +27,14 @@ public record MsrOptions(MsrAddressPolicy addressPolicy, long physmapBase) {
     /** The user address, and the non-KASLR base for when the direct map is chosen. */
     public static final MsrOptions DEFAULT = new MsrOptions(MsrAddressPolicy.USER_ADDRESS, NON_KASLR_PHYSMAP_BASE);
 
-    /** Requires a policy. */
+    /**
+     * Requires a policy.
+     *
+     * @param addressPolicy which address the trigger MSR is given; not null
+     * @param physmapBase the virtual address of the kernel's direct map, read only with
+     *     {@link MsrAddressPolicy#KERNEL_DIRECT_MAP}
+     * @throws NullPointerException when {@code addressPolicy} is null
+     */
     public MsrOptions {
         Objects.requireNonNull(addressPolicy, "addressPolicy");
     }
@@ -36,6 +43,7 @@ public record MsrOptions(MsrAddressPolicy addressPolicy, long physmapBase) {
      * The options the system properties {@value #ADDRESS_PROPERTY} and {@value #PHYSMAP_PROPERTY} give, with
      * {@link #DEFAULT}'s values for those not set.
      *
+     * @return the options the properties ask for, {@link #DEFAULT}'s for those not set
      * @throws IllegalArgumentException when a property holds something else
      */
     public static MsrOptions fromSystemProperties() {

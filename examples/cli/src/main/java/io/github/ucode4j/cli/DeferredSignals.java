@@ -29,6 +29,9 @@ public final class DeferredSignals {
     /**
      * Starts holding SIGINT and SIGTERM. A signal the JVM will not hand over (it runs with {@code -Xrs}) keeps its
      * usual effect, and {@code warnings} says so.
+     *
+     * @param warnings receives one line for each signal that cannot be held
+     * @return the hold, to be {@linkplain #release() released} when the load is done
      */
     public static DeferredSignals hold(Consumer<String> warnings) {
         DeferredSignals held = new DeferredSignals();
@@ -53,12 +56,20 @@ public final class DeferredSignals {
         previous.clear();
     }
 
-    /** The first signal that arrived while held, as {@code SIGINT}, if one did. */
+    /**
+     * The first signal that arrived while held, as {@code SIGINT}, if one did.
+     *
+     * @return {@code SIGINT} or {@code SIGTERM}, or empty when none arrived
+     */
     public Optional<String> arrived() {
         return Optional.ofNullable(first.get()).map(signal -> "SIG" + signal.getName());
     }
 
-    /** {@link ExitCode#INTERRUPTED} or {@link ExitCode#TERMINATED} when a signal arrived while held. */
+    /**
+     * {@link ExitCode#INTERRUPTED} or {@link ExitCode#TERMINATED} when a signal arrived while held.
+     *
+     * @return the exit code the first signal held means, or empty when none arrived
+     */
     public OptionalInt exitCode() {
         Signal signal = first.get();
         return signal == null ? OptionalInt.empty() : OptionalInt.of(EXIT_CODES.get(signal.getName()));

@@ -29,6 +29,9 @@ public record DemoFirmware(Vendor vendor, CpuSignature signature, PlatformFlags 
     /**
      * The demo's CPU model for {@code vendor}: Intel 06-a5-05 (Comet Lake), a CPU whose microcode may be late-loaded; AMD
      * 15-02-00, a family whose loader checks no digest list.
+     *
+     * @param vendor the vendor; any vendor but Intel gets the AMD model
+     * @return that model, with the revision it runs and the newer one the demo loads
      */
     public static DemoFirmware forVendor(Vendor vendor) {
         return vendor == Vendor.INTEL
@@ -37,7 +40,12 @@ public record DemoFirmware(Vendor vendor, CpuSignature signature, PlatformFlags 
                         Revision.of(0x06000852));
     }
 
-    /** A generated firmware file holding one patch; {@code seed} fills the patch body. */
+    /**
+     * A generated firmware file holding one patch; {@code seed} fills the patch body.
+     *
+     * @param seed the seed of the patch body: the same seed gives the same file
+     * @return the file's bytes, positioned at 0: an Intel patch, or an AMD container
+     */
     public ByteBuffer generate(long seed) {
         if (vendor == Vendor.INTEL) {
             return ByteBuffer.wrap(IntelPatchBuilder.patch().signature(signature).platformFlags(platformFlags.mask())
@@ -49,6 +57,10 @@ public record DemoFirmware(Vendor vendor, CpuSignature signature, PlatformFlags 
     /**
      * {@code file}, parsed by the vendor's driver under the name it has in a firmware directory.
      *
+     * @param drivers the installed drivers, among which the vendor's is found
+     * @param file the file {@link #generate} made; not moved
+     * @return the parsed file, named {@code generated/} followed by the vendor's firmware name for the signature
+     * @throws IllegalStateException when no driver for the vendor is installed
      * @throws MicrocodeFormatException never for the builders' output; declared because parsing is checked
      */
     public Bundle parse(MicrocodeDrivers drivers, ByteBuffer file) throws MicrocodeFormatException {
@@ -56,7 +68,13 @@ public record DemoFirmware(Vendor vendor, CpuSignature signature, PlatformFlags 
         return driver.parse(file.duplicate(), "generated/" + driver.firmwareName(signature));
     }
 
-    /** The vendor's driver. */
+    /**
+     * The vendor's driver.
+     *
+     * @param drivers the installed drivers
+     * @return the driver of {@link #vendor()}
+     * @throws IllegalStateException when no driver for the vendor is installed
+     */
     public MicrocodeOps driver(MicrocodeDrivers drivers) {
         return drivers.forVendor(vendor).orElseThrow(() -> new IllegalStateException("no " + vendor + " driver is installed"));
     }

@@ -11,7 +11,11 @@ import java.io.Writer;
 public final class EscapingWriter extends PrintWriter {
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
-    /** Prints to {@code target}, flushing it at every line end. */
+    /**
+     * Prints to {@code target}, flushing it at every line end.
+     *
+     * @param target where the escaped text goes; closed when this writer is
+     */
     public EscapingWriter(Writer target) {
         super(target, true);
     }
@@ -20,6 +24,9 @@ public final class EscapingWriter extends PrintWriter {
      * {@code text} with its control characters escaped: {@code \n}, {@code \t}, {@code \r}; the other C0 controls
      * and DEL as {@code \x1b}; the C1 controls as their UTF-8 bytes, {@code \xc2\x9b}. A byte of an argument that is not
      * UTF-8, as {@link FileNames} carries it in a string, shows as {@code \xe9}. Everything else is kept.
+     *
+     * @param text the text to show
+     * @return the text with its controls escaped; equal to {@code text} when it has none
      */
     public static String escape(CharSequence text) {
         StringBuilder escaped = null;

@@ -30,6 +30,8 @@ public final class FileNames {
      * The path {@code text} names: the file whose name is its UTF-8 bytes, a byte carried as U+DC00 plus the byte
      * taken as it is. Built as Java builds paths wherever the charset of names spells the same bytes.
      *
+     * @param text a file name as a command-line argument, as {@link RawArguments} recovers it
+     * @return the path of the file whose name is those bytes
      * @throws IllegalArgumentException when it holds a NUL
      */
     public static Path fromArgument(String text) {
@@ -43,6 +45,8 @@ public final class FileNames {
     /**
      * The path of exactly these bytes, relative unless they start with '/'.
      *
+     * @param name the name's bytes, elements separated by '/'; empty elements are dropped
+     * @return the path of the file whose name is those bytes
      * @throws IllegalArgumentException when they hold a NUL
      */
     public static Path of(byte[] name) {

@@ -23,6 +23,8 @@ public final class Main {
      * Runs {@code ucode} with {@code args} and exits with its {@link ExitCode}. The arguments are taken as the bytes
      * they were ({@link RawArguments}), so that a file name that is not valid in the locale can still be given; the
      * output is UTF-8 whatever the locale.
+     *
+     * @param args the command line's arguments, as the JVM decoded them
      */
     public static void main(String[] args) {
         if (args.length == 1 && VERSION_OPTIONS.contains(args[0]) && printedVersion()) {
@@ -34,6 +36,8 @@ public final class Main {
     /**
      * The {@code ucode} command line, with its failure handling and its reading of paths as bytes ({@link
      * FileNames#fromArgument}); set its output streams before executing it.
+     *
+     * @return a new command line for {@code ucode} and all its subcommands
      */
     public static CommandLine commandLine() {
         FailureHandler failures = new FailureHandler();

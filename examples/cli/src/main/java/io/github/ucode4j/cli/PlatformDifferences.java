@@ -22,7 +22,12 @@ public final class PlatformDifferences {
         this.differing = differing;
     }
 
-    /** The differences of {@code platform}. */
+    /**
+     * The differences of {@code platform}.
+     *
+     * @param platform the machine as read
+     * @return how each CPU differs from the state most CPUs share; none for a consistent machine
+     */
     public static PlatformDifferences of(Platform platform) {
         Map<CpuState, Integer> counts = new HashMap<>();
         platform.cpus().forEach(cpu -> counts.merge(cpu.state(), 1, Integer::sum));
@@ -37,22 +42,39 @@ public final class PlatformDifferences {
         return new PlatformDifferences(differing);
     }
 
-    /** Whether every CPU has the same state. */
+    /**
+     * Whether every CPU has the same state.
+     *
+     * @return true when no CPU differs
+     */
     public boolean consistent() {
         return differing.isEmpty();
     }
 
-    /** Whether CPU {@code index} differs from most. */
+    /**
+     * Whether CPU {@code index} differs from most.
+     *
+     * @param index the logical CPU's number
+     * @return true when its state is not the one most CPUs share
+     */
     public boolean differs(int index) {
         return differing.containsKey(index);
     }
 
-    /** For each differing CPU, how: {@code revision 0xb6 where most CPUs have 0xb4}. */
+    /**
+     * For each differing CPU, how: {@code revision 0xb6 where most CPUs have 0xb4}.
+     *
+     * @return each differing CPU's number with its description, in the platform's order; empty when none differs
+     */
     public Map<Integer, String> descriptions() {
         return differing;
     }
 
-    /** The CPUs that differ, ascending. */
+    /**
+     * The CPUs that differ, ascending.
+     *
+     * @return the numbers of the CPUs that differ; empty when none does
+     */
     public List<Integer> cpus() {
         return List.copyOf(differing.keySet());
     }

@@ -7,6 +7,11 @@ import io.github.ucode4j.rendezvous.LoadReport;
  * {@code ucode apply --format=json}: the plan as {@code explain} shows it, what the command did ({@code action}:
  * {@code DRY_RUN}, {@code NOTHING_TO_DO}, {@code DECLINED} or {@code LOADED}), whether some CPU's revision moved
  * ({@code changed}), and the load's report (null unless loaded).
+ *
+ * @param plan the plan, as {@code explain} prints it
+ * @param action what the command did after planning
+ * @param changed whether some CPU's revision read back after the load differs from the one before; false unless loaded
+ * @param report the load's report, or null unless {@code action} is {@link Action#LOADED}
  */
 public record ApplyJson(ExplainJson plan, Action action, boolean changed, ReportJson report) {
 
@@ -22,12 +27,24 @@ public record ApplyJson(ExplainJson plan, Action action, boolean changed, Report
         LOADED
     }
 
-    /** The DTO for a run that stopped after planning. */
+    /**
+     * The DTO for a run that stopped after planning.
+     *
+     * @param plan the plan shown
+     * @param action why nothing was loaded: {@link Action#DRY_RUN}, {@link Action#NOTHING_TO_DO} or
+     *     {@link Action#DECLINED}
+     * @return the document, unchanged and without a report
+     */
     public static ApplyJson stopped(LoadPlan plan, Action action) {
         return new ApplyJson(ExplainJson.of(plan), action, false, null);
     }
 
-    /** The DTO for a run that loaded. */
+    /**
+     * The DTO for a run that loaded.
+     *
+     * @param report the load's report, which holds its plan
+     * @return the document, {@link Action#LOADED}, changed when some CPU's revision moved
+     */
     public static ApplyJson loaded(LoadReport report) {
         ReportJson json = ReportJson.of(report);
         return new ApplyJson(ExplainJson.of(report.plan()), Action.LOADED, json.changed(), json);

@@ -28,6 +28,11 @@ public final class Json {
     /**
      * Prints {@code document} and a newline, one {@code println} per line, with the {@code "schema"} field that
      * names {@code schema} first.
+     *
+     * @param out where to print
+     * @param schema the schema the document follows
+     * @param document one of this package's records
+     * @throws IllegalStateException when the document cannot be serialised, which no record of this package causes
      */
     public static void print(PrintWriter out, JsonSchema schema, Object document) {
         ObjectNode tagged = MAPPER.createObjectNode().put("schema", schema.id());
@@ -39,7 +44,11 @@ public final class Json {
         }
     }
 
-    /** The mapper, for tests that read the output back. */
+    /**
+     * The mapper, for tests that read the output back.
+     *
+     * @return the mapper the documents are written with; shared, not to be reconfigured
+     */
     public static ObjectMapper mapper() {
         return MAPPER;
     }

@@ -29,17 +29,29 @@ public enum JsonSchema {
 
     private static final int MAJOR = 1;
 
-    /** The command's name: {@code write-early-cpio}. */
+    /**
+     * The command's name: {@code write-early-cpio}.
+     *
+     * @return the subcommand's name as typed
+     */
     public String commandName() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
-    /** The value of a document's {@code "schema"} field: {@code ucode4j/status/1}. */
+    /**
+     * The value of a document's {@code "schema"} field: {@code ucode4j/status/1}.
+     *
+     * @return {@code ucode4j/<name>/<major>}
+     */
     public String id() {
         return "ucode4j/" + commandName() + "/" + MAJOR;
     }
 
-    /** Where the schema file is in the jar, from its root: {@code schemas/status-1.json}. */
+    /**
+     * Where the schema file is in the jar, from its root: {@code schemas/status-1.json}.
+     *
+     * @return the resource name, without a leading slash
+     */
     public String resource() {
         return "schemas/" + commandName() + "-" + MAJOR + ".json";
     }

@@ -30,6 +30,7 @@ public final class BackendOption {
     /**
      * The backend to apply with: the one named, else the one {@link ApplyBackends#select()} picks.
      *
+     * @return the backend chosen, available on this host, to be closed when the command is done
      * @throws BackendUnavailableException when it is unknown or cannot run here, listing every backend
      */
     public ChosenBackend select() throws BackendUnavailableException {
@@ -41,6 +42,7 @@ public final class BackendOption {
      * The backend to read the machine with (status, explain): the one named, else one that can apply, else the
      * best one that can at least read the machine.
      *
+     * @return the backend chosen, which may be unable to apply here, to be closed when the command is done
      * @throws BackendUnavailableException when none can, listing every backend
      */
     public ChosenBackend selectForReading() throws BackendUnavailableException {

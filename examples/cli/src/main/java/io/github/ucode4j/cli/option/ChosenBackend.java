@@ -21,12 +21,20 @@ import java.util.function.Consumer;
 public final class ChosenBackend implements AutoCloseable {
     private final ApplyBackend backend;
 
-    /** {@code backend}, to be released when the command is done with it. */
+    /**
+     * {@code backend}, to be released when the command is done with it.
+     *
+     * @param backend the backend chosen; released on {@link #close()} when it holds anything
+     */
     public ChosenBackend(ApplyBackend backend) {
         this.backend = backend;
     }
 
-    /** The backend itself, to load through. */
+    /**
+     * The backend itself, to load through.
+     *
+     * @return the backend given to the constructor
+     */
     public ApplyBackend backend() {
         return backend;
     }
@@ -34,6 +42,7 @@ public final class ChosenBackend implements AutoCloseable {
     /**
      * The machine as the backend reads it.
      *
+     * @return the machine's CPUs and their state, each fact with its source
      * @throws CliFailure ({@link ExitCode#NO_BACKEND}) when the backend cannot read it
      */
     public Platform platform() {
@@ -48,6 +57,11 @@ public final class ChosenBackend implements AutoCloseable {
      * The plan for the machine, read first, from the patches of {@code firmware}, read after it through
      * {@code inputs} with their warnings to {@code warnings}.
      *
+     * @param inputs how files and folders are read (drivers, folder order)
+     * @param firmware where the patches are
+     * @param warnings receives one line per input problem that does not stop the read
+     * @param policy whether to force loads and to set late-load objections aside
+     * @return one verdict per CPU, with its reason
      * @throws CliFailure ({@link ExitCode#NO_BACKEND}) when the backend cannot read the machine
      * @throws MicrocodeFormatException when a firmware root is missing, a microcode file is broken, or two conflict
      */

@@ -13,7 +13,12 @@ public final class DetailedExitCodeOption {
                     + "nothing to change; failures keep their codes.")
     boolean detailed;
 
-    /** The exit code of a successful run that did or did not change something. */
+    /**
+     * The exit code of a successful run that did or did not change something.
+     *
+     * @param changed whether the run changed something
+     * @return {@link ExitCode#CHANGED} when the option was given and something changed, else {@link ExitCode#OK}
+     */
     public int success(boolean changed) {
         return detailed && changed ? ExitCode.CHANGED : ExitCode.OK;
     }

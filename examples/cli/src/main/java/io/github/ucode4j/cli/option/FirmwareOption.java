@@ -18,6 +18,9 @@ public final class FirmwareOption {
     /**
      * A cache of every patch found.
      *
+     * @param inputs how files and folders are read (drivers, folder order)
+     * @param warnings receives one line per input problem that does not stop the read
+     * @return a cache of every patch under the roots given, {@code /lib/firmware} by default
      * @throws MicrocodeFormatException when a root is missing, a microcode file is broken, or two files conflict
      */
     public MicrocodeCache cache(MicrocodeInputs inputs, Consumer<String> warnings) throws MicrocodeFormatException {

@@ -12,12 +12,20 @@ public final class FolderOrderOption {
                 + "conflict, this gives iucode_tool's result on the same directory). Default: ${DEFAULT-VALUE}."})
     FolderOrder order;
 
-    /** The order asked for. */
+    /**
+     * The order asked for.
+     *
+     * @return the order given, {@link FolderOrder#SORTED} by default
+     */
     public FolderOrder order() {
         return order;
     }
 
-    /** Inputs read through the drivers on the class path, folders read in the order asked for. */
+    /**
+     * Inputs read through the drivers on the class path, folders read in the order asked for.
+     *
+     * @return a reader of microcode inputs with the installed drivers and this order
+     */
     public MicrocodeInputs inputs() {
         return MicrocodeInputs.withInstalledDrivers(order);
     }

@@ -8,7 +8,11 @@ public final class FormatOption {
             description = "text or json (one document, its schema named in its \"schema\" field). Default: ${DEFAULT-VALUE}.")
     Format format;
 
-    /** Whether the command prints JSON instead of text. */
+    /**
+     * Whether the command prints JSON instead of text.
+     *
+     * @return true for {@code --format=json}, false for text (the default)
+     */
     public boolean json() {
         return format == Format.JSON;
     }

@@ -12,7 +12,12 @@ public final class SignatureFilterOptions {
                 + "'!' alone selects only what a later filter includes. Later filters override earlier ones."})
     List<String> filters = new ArrayList<>();
 
-    /** A selection builder holding these filters, in order. */
+    /**
+     * A selection builder holding these filters, in order.
+     *
+     * @return a new builder holding every {@code -s} filter given, to which a command may add others
+     * @throws io.github.ucode4j.cache.InvalidFilterException when a filter is not in iucode_tool's syntax, naming it
+     */
     public Selection.Builder selection() {
         Selection.Builder builder = Selection.builder();
         filters.forEach(builder::signature);

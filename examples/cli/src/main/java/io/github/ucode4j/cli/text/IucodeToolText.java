@@ -30,6 +30,11 @@ public final class IucodeToolText {
      * Inputs of another vendor are skipped with a warning. Of different patches for the same signature, mask and
      * revision the first read is listed, as iucode_tool does, with a warning naming every place that ships one.
      *
+     * @param bundles the inputs as parsed, in the order given
+     * @param selection the signature filters and date limits iucode_tool's options ask for; unused with {@code all}
+     * @param all true for {@code -L}'s listing, false for {@code -l}'s
+     * @param warnings receives one line per input skipped and per conflict
+     * @return the lines, without line ends
      * @throws MicrocodeFormatException never for such conflicts; declared by the cache's builder
      */
     public static List<String> lines(List<Bundle> bundles, Selection selection, boolean all, Consumer<String> warnings)
@@ -66,6 +71,10 @@ public final class IucodeToolText {
      * revision order: what its {@code -l} lists and its writers write. Of different patches for the same signature,
      * mask and revision the first read is kept, with a warning naming every place that ships one.
      *
+     * @param bundles the inputs as parsed, in the order given; those of another vendor are left out
+     * @param selection the signature filters and date limits iucode_tool's options ask for
+     * @param warnings receives one line per conflict
+     * @return a cache of the patches selected, in iucode_tool's revision order
      * @throws MicrocodeFormatException never for such conflicts; declared by the cache's builder
      */
     public static MicrocodeCache selected(List<Bundle> bundles, Selection selection, Consumer<String> warnings)

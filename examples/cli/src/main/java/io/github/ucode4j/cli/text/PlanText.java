@@ -15,7 +15,12 @@ public final class PlanText {
     private PlanText() {
     }
 
-    /** Prints {@code plan}. */
+    /**
+     * Prints {@code plan}.
+     *
+     * @param plan the plan, with the machine it was made for
+     * @param out where to print, a line per {@code println}
+     */
     public static void print(LoadPlan plan, PrintWriter out) {
         PlatformText.print(plan.platform(), out);
         out.println();

@@ -18,7 +18,12 @@ public final class PlatformText {
     private PlatformText() {
     }
 
-    /** Prints {@code platform}. */
+    /**
+     * Prints {@code platform}.
+     *
+     * @param platform the machine as read
+     * @param out where to print, a line per {@code println}
+     */
     public static void print(Platform platform, PrintWriter out) {
         PlatformDifferences differences = PlatformDifferences.of(platform);
         out.println("backend " + platform.backend() + ", " + platform.cpus().size() + " logical CPUs"

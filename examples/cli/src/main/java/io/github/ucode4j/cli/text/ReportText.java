@@ -12,7 +12,12 @@ public final class ReportText {
     private ReportText() {
     }
 
-    /** Prints {@code report}. */
+    /**
+     * Prints {@code report}.
+     *
+     * @param report the load's report
+     * @param out where to print, a line per {@code println}
+     */
     public static void print(LoadReport report, PrintWriter out) {
         TextTable table = new TextTable("CPU", "VERDICT", "OUTCOME", "BEFORE", "AFTER", "MESSAGE");
         for (CpuLoadResult cpu : report.cpus()) {

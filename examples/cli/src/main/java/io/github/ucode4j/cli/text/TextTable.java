@@ -12,7 +12,11 @@ public final class TextTable {
     private final List<String[]> rows = new ArrayList<>();
     private final int columns;
 
-    /** A table with these column headings. */
+    /**
+     * A table with these column headings.
+     *
+     * @param headings one heading per column, which also fixes the number of columns
+     */
     public TextTable(String... headings) {
         this.columns = headings.length;
         rows.add(headings.clone());
@@ -21,6 +25,8 @@ public final class TextTable {
     /**
      * Adds a row, one cell per column; a null cell prints as {@code ?}.
      *
+     * @param cells one value per column, printed with {@code toString}, or null
+     * @return this table
      * @throws IllegalArgumentException when the number of cells is not the number of columns
      */
     public TextTable row(Object... cells) {
@@ -31,7 +37,11 @@ public final class TextTable {
         return this;
     }
 
-    /** Prints the table. */
+    /**
+     * Prints the table.
+     *
+     * @param out where to print: the heading row, then each row in the order added
+     */
     public void print(PrintWriter out) {
         int[] widths = new int[columns];
         for (String[] row : rows) {
