@@ -62,6 +62,17 @@ class LauncherIT {
     }
 
     @Test
+    void theHeapIsOnHugePagesWhereTheKernelGivesThemOnRequest() throws Exception {
+        Path mode = Path.of("/sys/kernel/mm/transparent_hugepage/enabled");
+        boolean onRequest = Files.isReadable(mode) && Files.readString(mode).contains("[madvise]");
+
+        Run run = launch(Map.of("JAVA_OPTS", "-XX:+PrintFlagsFinal"), directory.resolve("cds"), "--version");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).containsPattern("UseTransparentHugePages +:?= " + onRequest);
+    }
+
+    @Test
     void anUnwritableCacheFolderOnlyCostsTheArchive() throws Exception {
         Path notADirectory = Files.writeString(directory.resolve("file"), "");
 
