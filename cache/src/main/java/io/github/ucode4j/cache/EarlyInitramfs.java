@@ -2,14 +2,15 @@ package io.github.ucode4j.cache;
 
 import io.github.ucode4j.api.MicrocodePatch;
 import io.github.ucode4j.api.spi.MicrocodeOps;
-import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -29,6 +30,7 @@ import java.util.Set;
  * bytes. Every entry carries the date of the newest patch at 12:00 UTC, so the output depends only on the patches.
  */
 public final class EarlyInitramfs {
+    private static final String MAGIC = "070701";
     private static final String ALIGNMENT_DIGITS = "0123456789abcdef";
     private static final int CPIO_ALIGNMENT = 4;
     /** The most an alignment entry can reach: its name varies by up to 16 characters. */
@@ -108,7 +110,7 @@ public final class EarlyInitramfs {
             archive.file(member.path(), member.contents());
         }
         archive.trailer();
-        return ByteBuffer.wrap(archive.finish());
+        return archive.finish();
     }
 
     /** Every directory the members lie in, each after its own parent: {@code kernel}, {@code kernel/x86}, .... */
@@ -133,10 +135,20 @@ public final class EarlyInitramfs {
         return newest.map(d -> d.atTime(LocalTime.NOON).toInstant(ZoneOffset.UTC)).orElse(Instant.EPOCH);
     }
 
-    /** Writes entries in the {@code newc} format. */
+    /**
+     * Lays out entries in the {@code newc} format, then copies them into one buffer of the archive's size: each
+     * file's data is copied once, and the padding is the new buffer's zeros.
+     */
     private static final class Archive {
-        private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+        private static final HexFormat FIELD = HexFormat.of().withUpperCase();
+
+        /** Bytes that start at an offset of the archive. */
+        private record Piece(int offset, ByteBuffer bytes) {
+        }
+
+        private final List<Piece> pieces = new ArrayList<>();
         private final long mtime;
+        private int size;
         private int inode = FIRST_INODE;
 
         Archive(long mtime) {
@@ -156,7 +168,7 @@ public final class EarlyInitramfs {
             String alignmentName = next.path().substring(0, nameStart) + "." + stem.substring(Math.min(1, stem.length()))
                     + ".align.";
             int nextNameSize = next.path().length() + 1;
-            int fixed = out.size() + HEADER + alignmentName.length() + 1;
+            int fixed = size + HEADER + alignmentName.length() + 1;
             for (int digits = 0; digits <= ALIGNMENT_DIGITS.length(); digits++) {
                 int nextEntry = fixed + digits;
                 if (nextEntry % 4 == 0 && (nextEntry + HEADER + nextNameSize + 3) / 4 * 4 % next.alignment() == 0) {
@@ -164,16 +176,14 @@ public final class EarlyInitramfs {
                     return;
                 }
             }
-            throw new IllegalStateException("no alignment entry name fits at offset " + out.size());
+            throw new IllegalStateException("no alignment entry name fits at offset " + size);
         }
 
         void file(String name, ByteBuffer payload) {
             ByteBuffer data = payload.duplicate();
             entry(name, inode++, FILE_MODE, 1, mtime, data.remaining(), true);
             pad(4);
-            byte[] bytes = new byte[data.remaining()];
-            data.get(bytes);
-            out.writeBytes(bytes);
+            append(data);
             pad(4);
         }
 
@@ -182,28 +192,35 @@ public final class EarlyInitramfs {
             pad(4);
         }
 
-        byte[] finish() {
+        ByteBuffer finish() {
             pad(BLOCK);
-            return out.toByteArray();
+            ByteBuffer archive = ByteBuffer.allocate(size);
+            for (Piece piece : pieces) {
+                archive.put(piece.offset(), piece.bytes(), piece.bytes().position(), piece.bytes().remaining());
+            }
+            return archive;
         }
 
-        private void entry(String name, int ino, int mode, int links, long time, int size, boolean onDevice) {
+        private void entry(String name, int ino, int mode, int links, long time, int fileSize, boolean onDevice) {
             byte[] nameBytes = name.getBytes(StandardCharsets.US_ASCII);
-            String header = "070701" + hex(ino) + hex(mode) + hex(0) + hex(0) + hex(links) + hex(time) + hex(size)
-                    + hex(onDevice ? 3 : 0) + hex(onDevice ? 1 : 0) + hex(0) + hex(0) + hex(nameBytes.length + 1) + hex(0);
-            out.writeBytes(header.getBytes(StandardCharsets.US_ASCII));
-            out.writeBytes(nameBytes);
-            out.write(0);
+            long[] fields = {ino, mode, 0, 0, links, time, fileSize, onDevice ? 3 : 0, onDevice ? 1 : 0, 0, 0,
+                nameBytes.length + 1, 0};
+            StringBuilder header = new StringBuilder(HEADER).append(MAGIC);
+            for (long field : fields) {
+                header.append(FIELD.toHexDigits((int) Objects.checkIndex(field, 1L << 32)));
+            }
+            // The name ends with a NUL: the buffer's last byte, left zero.
+            ByteBuffer entry = ByteBuffer.allocate(HEADER + nameBytes.length + 1);
+            append(entry.put(header.toString().getBytes(StandardCharsets.US_ASCII)).put(nameBytes).rewind());
+        }
+
+        private void append(ByteBuffer bytes) {
+            pieces.add(new Piece(size, bytes));
+            size = Math.addExact(size, bytes.remaining());
         }
 
         private void pad(int multiple) {
-            while (out.size() % multiple != 0) {
-                out.write(0);
-            }
-        }
-
-        private static String hex(long value) {
-            return String.format("%08X", Objects.checkIndex(value, 1L << 32));
+            size = Math.addExact(size, (multiple - size % multiple) % multiple);
         }
     }
 }

@@ -34,14 +34,29 @@ public final class Main {
     }
 
     /**
-     * The {@code ucode} command line, with its failure handling and its reading of paths as bytes ({@link
-     * FileNames#fromArgument}); set its output streams before executing it.
+     * The {@code ucode} command line with every command, with its failure handling and its reading of paths as bytes
+     * ({@link FileNames#fromArgument}); set its output streams before executing it.
      *
      * @return a new command line for {@code ucode} and all its subcommands
      */
     public static CommandLine commandLine() {
+        return configured(new CommandLine(new UcodeCommandTree()));
+    }
+
+    /**
+     * The command line a run with {@code args} needs: the top level with only the command they name
+     * ({@link NamedCommand}), else with every command; configured as {@link #commandLine()} is.
+     */
+    static CommandLine commandLine(String[] args) {
+        return NamedCommand.of(args)
+                .map(command -> configured(new CommandLine(new UcodeCommand()).addSubcommand(command)))
+                .orElseGet(Main::commandLine);
+    }
+
+    // After the commands are added: picocli gives a converter and the enum setting to the commands it already has.
+    private static CommandLine configured(CommandLine commandLine) {
         FailureHandler failures = new FailureHandler();
-        return new CommandLine(new UcodeCommand())
+        return commandLine
                 .registerConverter(Path.class, Main::path)
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setExecutionStrategy(failures.catchingErrors(new RunLast()))
@@ -54,7 +69,7 @@ public final class Main {
         PrintWriter out = utf8(System.out);
         PrintWriter err = utf8(System.err);
         try {
-            return commandLine().setOut(out).setErr(err).execute(args);
+            return commandLine(args).setOut(out).setErr(err).execute(args);
         } catch (Throwable failure) {
             err.println(FailureHandler.lastResortLine(failure));
             if (List.of(args).contains(FailureHandler.DEBUG_OPTION)) {

@@ -1,18 +1,7 @@
 package io.github.ucode4j.cli;
 
-import io.github.ucode4j.cli.command.ApplyCommand;
-import io.github.ucode4j.cli.command.DemoCommand;
-import io.github.ucode4j.cli.command.DiffCommand;
-import io.github.ucode4j.cli.command.ExplainCommand;
-import io.github.ucode4j.cli.command.ListCommand;
-import io.github.ucode4j.cli.command.StatusCommand;
-import io.github.ucode4j.cli.command.VerifyCommand;
-import io.github.ucode4j.cli.command.WriteEarlyCpioCommand;
-import io.github.ucode4j.cli.command.WriteFirmwareDirCommand;
-import io.github.ucode4j.cli.iucode.IucodeToolCommand;
 import java.io.IOException;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -20,7 +9,10 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
-/** {@code ucode}: the top-level command; it only dispatches to its subcommands. */
+/**
+ * {@code ucode}: the top-level command, its options, help and version; it only dispatches to its subcommands, which
+ * {@link UcodeCommandTree} lists and {@link NamedCommand} adds one by one.
+ */
 @Command(name = "ucode",
         scope = ScopeType.INHERIT,
         mixinStandardHelpOptions = true,
@@ -34,11 +26,8 @@ import picocli.CommandLine.Spec;
             "3:the load failed, was refused, or left some CPUs behind",
             "4:no usable apply backend",
             "10:with --detailed-exitcode (apply, write-*): success that changed something",
-            "70:internal error (a bug, or out of memory; run with --debug and report it)"},
-        subcommands = {ListCommand.class, VerifyCommand.class, StatusCommand.class, ExplainCommand.class, ApplyCommand.class,
-            WriteEarlyCpioCommand.class, WriteFirmwareDirCommand.class, DiffCommand.class, DemoCommand.class,
-            IucodeToolCommand.class, HelpCommand.class})
-public final class UcodeCommand implements Runnable {
+            "70:internal error (a bug, or out of memory; run with --debug and report it)"})
+public class UcodeCommand implements Runnable {
     @Spec
     CommandSpec spec;
 

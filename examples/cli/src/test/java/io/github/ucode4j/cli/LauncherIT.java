@@ -62,6 +62,37 @@ class LauncherIT {
     }
 
     @Test
+    void theHeapIsOnHugePagesWhereTheKernelGivesThemOnRequest() throws Exception {
+        Path mode = Path.of("/sys/kernel/mm/transparent_hugepage/enabled");
+        boolean onRequest = Files.isReadable(mode) && Files.readString(mode).contains("[madvise]");
+
+        Run run = launch(Map.of("JAVA_OPTS", "-XX:+PrintFlagsFinal"), directory.resolve("cds"), "--version");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).containsPattern("UseTransparentHugePages +:?= " + onRequest);
+    }
+
+    @Test
+    void theLauncherStartsNoToolButReadlinkStatAndCksumAndMkdirMvAndRmOnAFirstRun() throws Exception {
+        Path tools = Files.createDirectory(directory.resolve("tools"));
+        for (String tool : List.of("readlink", "stat", "cksum", "mkdir", "mv", "rm")) {
+            Files.createSymbolicLink(tools.resolve(tool), onThePath(tool));
+        }
+        LauncherProcess launcher = new LauncherProcess(directory).environment("PATH", tools.toString())
+                .environment("JAVA_HOME", System.getProperty("java.home"));
+
+        Run first = launcher.run("demo", "--topology=1x1x2");
+        Run second = launcher.run("demo", "--topology=1x1x2");
+        Run version = launcher.run("--version");
+
+        for (Run run : new Run[] {first, second, version}) {
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(run.err()).isEmpty();
+        }
+        assertThat(archives(directory.resolve("cds"))).singleElement();
+    }
+
+    @Test
     void anUnwritableCacheFolderOnlyCostsTheArchive() throws Exception {
         Path notADirectory = Files.writeString(directory.resolve("file"), "");
 
@@ -94,6 +125,11 @@ class LauncherIT {
         assertThat(quiet.err().lines()).singleElement().asString().startsWith("ucode list: out of memory (Java heap space): ");
         assertThat(debug.exitCode()).isEqualTo(ExitCode.INTERNAL_ERROR);
         assertThat(debug.err()).contains("java.lang.OutOfMemoryError", "\tat ");
+    }
+
+    private static Path onThePath(String tool) {
+        return Stream.of(System.getenv("PATH").split(":")).map(folder -> Path.of(folder, tool)).filter(Files::isExecutable)
+                .findFirst().orElseThrow(() -> new AssertionError(tool + " is not on the PATH"));
     }
 
     static List<Path> archives(Path cds) throws IOException {
