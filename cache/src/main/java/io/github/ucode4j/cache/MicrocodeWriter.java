@@ -32,7 +32,8 @@ import java.util.Set;
  *   <li>{@link #allNamedFiles}: the same for every patch read, selected or not ({@code --write-all-named-to});
  *   <li>{@link #concatenated}: one vendor's patches in one file ({@code -w}).
  * </ul>
- * {@link #writeFiles} puts a set of files in place all or nothing, never through a symbolic link. Thread-safe.
+ * {@link #writeFiles} puts a set of files in place all or nothing, never through a symbolic link, and says which
+ * changed. Thread-safe.
  */
 public final class MicrocodeWriter {
     /**
@@ -145,15 +146,18 @@ public final class MicrocodeWriter {
      * {@link OutputFiles}).
      *
      * @param files the content of each file, by path relative to {@code directory}
+     * @return what became of each file, in the order of {@code files}: a file that already held exactly its bytes
+     *     is left as it was and did not change
      * @throws FileAlreadyExistsException when a target exists and {@code overwrite} is false
      * @throws IOException naming the path and the reason: a name that escapes {@code directory}, a symbolic
      *     link, not a directory or not a regular file where one is needed, too little space, or a failed write
      */
-    public static void writeFiles(Path directory, Map<String, ByteBuffer> files, boolean overwrite) throws IOException {
-        writeFiles(directory, files, overwrite, FileOperations.SYSTEM);
+    public static List<WrittenFile> writeFiles(Path directory, Map<String, ByteBuffer> files, boolean overwrite)
+            throws IOException {
+        return writeFiles(directory, files, overwrite, FileOperations.SYSTEM);
     }
 
-    static void writeFiles(Path directory, Map<String, ByteBuffer> files, boolean overwrite, FileOperations operations)
+    static List<WrittenFile> writeFiles(Path directory, Map<String, ByteBuffer> files, boolean overwrite, FileOperations operations)
             throws IOException {
         Path root = directory.toAbsolutePath().normalize();
         Map<Path, ByteBuffer> targets = new LinkedHashMap<>();
@@ -164,7 +168,7 @@ public final class MicrocodeWriter {
             }
             targets.put(target, file.getValue());
         }
-        OutputFiles.writeAll(root, true, targets, overwrite, operations);
+        return OutputFiles.writeAll(root, true, targets, overwrite, operations);
     }
 
     // The distinct selected patches in listing order; of one vendor, or of all when vendor is null.
