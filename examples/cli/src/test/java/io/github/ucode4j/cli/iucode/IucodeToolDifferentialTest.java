@@ -2,7 +2,6 @@ package io.github.ucode4j.cli.iucode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.ucode4j.api.ApplyBackends;
 import io.github.ucode4j.cli.Main;
 import io.github.ucode4j.testing.Corpus;
 import io.github.ucode4j.testing.IucodeTool;
@@ -16,8 +15,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,21 +29,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 class IucodeToolDifferentialTest {
     @TempDir
     Path directory;
-
-    // --scan-system reads this machine as the backend property says; another test class may have left it set.
-    private final String backendProperty = System.getProperty(ApplyBackends.PROPERTY);
-
-    @BeforeEach
-    void readThisMachine() {
-        System.clearProperty(ApplyBackends.PROPERTY);
-    }
-
-    @AfterEach
-    void putTheBackendPropertyBack() {
-        if (backendProperty != null) {
-            System.setProperty(ApplyBackends.PROPERTY, backendProperty);
-        }
-    }
 
     static Stream<String> commandLines() {
         return Stream.of(
