@@ -81,13 +81,7 @@ public final class EarlyInitramfs {
      * @throws IllegalArgumentException when there is nothing to write, or two members share a path
      */
     public static ByteBuffer build(List<Member> members, Instant mtime) {
-        if (members.isEmpty()) {
-            throw new IllegalArgumentException("an early initramfs needs at least one vendor's microcode");
-        }
-        if (members.stream().map(Member::path).distinct().count() < members.size()) {
-            throw new IllegalArgumentException("two early initramfs files share a path: "
-                    + members.stream().map(Member::path).toList());
-        }
+        requireDistinctMembers(members);
         Archive archive = new Archive(mtime.getEpochSecond());
         parentsOf(members).forEach(archive::directory);
         for (Member member : members) {
@@ -97,7 +91,34 @@ public final class EarlyInitramfs {
             archive.file(member.path(), member.contents());
         }
         archive.trailer();
-        return ByteBuffer.wrap(archive.finish());
+        return ByteBuffer.wrap(archive.finish(BLOCK));
+    }
+
+    private static void requireDistinctMembers(List<Member> members) {
+        if (members.isEmpty()) {
+            throw new IllegalArgumentException("an early initramfs needs at least one vendor's microcode");
+        }
+        if (members.stream().map(Member::path).distinct().count() < members.size()) {
+            throw new IllegalArgumentException("two early initramfs files share a path: "
+                    + members.stream().map(Member::path).toList());
+        }
+    }
+
+    /**
+     * The minimal archive iucode_tool writes with {@code --mini-earlyfw}: no directory entries, each file (inode
+     * numbers from 101) with its name padded with NULs so that its data starts on its alignment, the trailer, and
+     * the whole padded to 16 bytes. Linux's early loader reads it as it reads {@link #build}'s.
+     *
+     * @param members each vendor's file
+     * @param mtime the modification time written in every entry
+     * @throws IllegalArgumentException when there is nothing to write, or two members share a path
+     */
+    public static ByteBuffer buildMinimal(List<Member> members, Instant mtime) {
+        requireDistinctMembers(members);
+        Archive archive = new Archive(mtime.getEpochSecond());
+        members.forEach(archive::fileWithAlignedData);
+        archive.trailer();
+        return ByteBuffer.wrap(archive.finish(MAX_ALIGNMENT));
     }
 
     /** Every directory the members lie in, each after its own parent: {@code kernel}, {@code kernel/x86}, .... */
@@ -152,9 +173,24 @@ public final class EarlyInitramfs {
         }
 
         void file(String name, ByteBuffer payload) {
-            ByteBuffer data = payload.duplicate();
-            entry(name, inode++, FILE_MODE, 1, mtime, data.remaining(), true);
+            entry(name, inode++, FILE_MODE, 1, mtime, payload.remaining(), true);
             pad(4);
+            data(payload);
+        }
+
+        // The name's NULs, not a directory entry, put the data on its boundary: the name size counts them.
+        void fileWithAlignedData(Member member) {
+            int nameSize = member.path().length() + 1;
+            int dataStart = out.size() + HEADER + nameSize;
+            int alignment = member.alignment();
+            int padding = alignment > CPIO_ALIGNMENT ? (alignment - dataStart % alignment) % alignment : 0;
+            entry(member.path(), padding, inode++, FILE_MODE, 1, mtime, member.contents().remaining(), true);
+            pad(4);
+            data(member.contents());
+        }
+
+        private void data(ByteBuffer payload) {
+            ByteBuffer data = payload.duplicate();
             byte[] bytes = new byte[data.remaining()];
             data.get(bytes);
             out.writeBytes(bytes);
@@ -166,18 +202,23 @@ public final class EarlyInitramfs {
             pad(4);
         }
 
-        byte[] finish() {
-            pad(BLOCK);
+        byte[] finish(int multiple) {
+            pad(multiple);
             return out.toByteArray();
         }
 
         private void entry(String name, int ino, int mode, int links, long time, int size, boolean onDevice) {
+            entry(name, 0, ino, mode, links, time, size, onDevice);
+        }
+
+        private void entry(String name, int extraNuls, int ino, int mode, int links, long time, int size, boolean onDevice) {
             byte[] nameBytes = name.getBytes(StandardCharsets.US_ASCII);
+            int nameSize = nameBytes.length + 1 + extraNuls;
             String header = "070701" + hex(ino) + hex(mode) + hex(0) + hex(0) + hex(links) + hex(time) + hex(size)
-                    + hex(onDevice ? 3 : 0) + hex(onDevice ? 1 : 0) + hex(0) + hex(0) + hex(nameBytes.length + 1) + hex(0);
+                    + hex(onDevice ? 3 : 0) + hex(onDevice ? 1 : 0) + hex(0) + hex(0) + hex(nameSize) + hex(0);
             out.writeBytes(header.getBytes(StandardCharsets.US_ASCII));
             out.writeBytes(nameBytes);
-            out.write(0);
+            out.writeBytes(new byte[1 + extraNuls]);
         }
 
         private void pad(int multiple) {

@@ -25,7 +25,8 @@ import java.util.Set;
  * Lays out a cache's selected patches in the forms loaders and tools expect, each in iucode_tool's order
  * (signature ascending, platform mask descending) and, for Intel, byte-identical to iucode_tool's output:
  * <ul>
- *   <li>{@link #earlyInitramfs}: the early-load cpio ({@code --write-earlyfw});
+ *   <li>{@link #earlyInitramfs}: the early-load cpio ({@code --write-earlyfw}), and {@link #minimalEarlyInitramfs}
+ *       its smallest form ({@code --mini-earlyfw});
  *   <li>{@link #firmwareFiles}: one file per name the kernel looks up, {@code intel-ucode/ff-mm-ss} ({@code -K})
  *       and {@code amd-ucode/microcode_amd_famXXh.bin};
  *   <li>{@link #namedFiles}: one file per kept entry, {@code s%08X_m%08X_r%08X.fw} ({@code -W});
@@ -55,6 +56,20 @@ public final class MicrocodeWriter {
      * @throws IllegalArgumentException when the cache holds nothing
      */
     public ByteBuffer earlyInitramfs(MicrocodeCache cache) {
+        return EarlyInitramfs.build(earlyMembers(cache), EarlyInitramfs.mtimeOf(patches(cache, null)));
+    }
+
+    /**
+     * The same files as {@link #earlyInitramfs} in the smallest archive the kernel reads, iucode_tool's
+     * {@code --mini-earlyfw} (see {@link EarlyInitramfs#buildMinimal}).
+     *
+     * @throws IllegalArgumentException when the cache holds nothing
+     */
+    public ByteBuffer minimalEarlyInitramfs(MicrocodeCache cache) {
+        return EarlyInitramfs.buildMinimal(earlyMembers(cache), EarlyInitramfs.mtimeOf(patches(cache, null)));
+    }
+
+    private List<EarlyInitramfs.Member> earlyMembers(MicrocodeCache cache) {
         List<EarlyInitramfs.Member> members = new ArrayList<>();
         for (Vendor vendor : Vendor.values()) {
             List<MicrocodePatch> patches = patches(cache, vendor);
@@ -62,7 +77,7 @@ public final class MicrocodeWriter {
                 members.add(EarlyInitramfs.Member.of(driver(vendor), driver(vendor).firmwareFile(patches)));
             }
         }
-        return EarlyInitramfs.build(members, EarlyInitramfs.mtimeOf(patches(cache, null)));
+        return members;
     }
 
     /** One vendor's selected patches in one file of that vendor's format; empty when there are none. */

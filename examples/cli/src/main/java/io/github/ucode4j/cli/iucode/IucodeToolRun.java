@@ -61,7 +61,7 @@ final class IucodeToolRun {
             message(1, "nothing to do...");
             return ExitCode.OK;
         }
-        if (options.miniEarlyfw || options.looseDateFiltering) {
+        if (options.looseDateFiltering) {
             return unsupported();
         }
         List<Bundle> bundles = new ArrayList<>();
@@ -105,7 +105,7 @@ final class IucodeToolRun {
 
     // What iucode_tool does and ucode does not do yet is refused rather than done differently.
     private int unsupported() {
-        err.println(program + ": --mini-earlyfw and --loose-date-filtering are not supported by ucode iucode-tool yet");
+        err.println(program + ": --loose-date-filtering is not supported by ucode iucode-tool yet");
         return ExitCode.USAGE;
     }
 
@@ -169,7 +169,8 @@ final class IucodeToolRun {
 
     private int write(MicrocodeCache cache, List<Bundle> bundles) throws MicrocodeFormatException {
         MicrocodeWriter writer = new MicrocodeWriter(inputs.drivers());
-        if (options.earlyfw.isPresent() && !writeFile(options.earlyfw.get(), writer.earlyInitramfs(cache))) {
+        if (options.earlyfw.isPresent() && !writeFile(options.earlyfw.get(),
+                options.miniEarlyfw ? writer.minimalEarlyInitramfs(cache) : writer.earlyInitramfs(cache))) {
             return BROKEN;
         }
         if (options.writeTo.isPresent() && !writeFile(options.writeTo.get(), writer.concatenated(cache, Vendor.INTEL))) {

@@ -62,7 +62,9 @@ class IucodeToolDifferentialTest {
     static Stream<String> writingCommandLines() {
         return Stream.of("--write-earlyfw=OUT FW", "--write-earlyfw OUT -s 0x806ec FW", "-q -w OUT FW",
                 "--write-to=OUT -s 0x50654 FW", "-S --write-earlyfw=OUT FW", "--date-after=2024-01-01 --write-earlyfw=OUT FW",
-                "-s 0xffffff --write-earlyfw=OUT FW");
+                "-s 0xffffff --write-earlyfw=OUT FW", "--mini-earlyfw --write-earlyfw=OUT FW",
+                "--mini-earlyfw --write-earlyfw OUT -s 0x806ec -s 0x50654 FW", "--mini-earlyfw --normal-earlyfw --write-earlyfw=OUT FW",
+                "--mini-earlyfw -s 0xffffff --write-earlyfw=OUT FW");
     }
 
     @ParameterizedTest(name = "iucode_tool {0}")
