@@ -94,13 +94,7 @@ public final class EarlyInitramfs {
      * @throws IllegalArgumentException when there is nothing to write, or two members share a path
      */
     public static ByteBuffer build(List<Member> members, Instant mtime) {
-        if (members.isEmpty()) {
-            throw new IllegalArgumentException("an early initramfs needs at least one vendor's microcode");
-        }
-        if (members.stream().map(Member::path).distinct().count() < members.size()) {
-            throw new IllegalArgumentException("two early initramfs files share a path: "
-                    + members.stream().map(Member::path).toList());
-        }
+        requireDistinctMembers(members);
         Archive archive = new Archive(mtime.getEpochSecond());
         parentsOf(members).forEach(archive::directory);
         for (Member member : members) {
@@ -110,7 +104,35 @@ public final class EarlyInitramfs {
             archive.file(member.path(), member.contents());
         }
         archive.trailer();
-        return archive.finish();
+        return archive.finish(BLOCK);
+    }
+
+    /**
+     * The minimal archive iucode_tool writes with {@code --mini-earlyfw}: no directory entries, each file (inode
+     * numbers from 101) with its name padded with NULs so that its data starts on its alignment, the trailer, and
+     * the whole padded to 16 bytes. Linux's early loader reads it as it reads {@link #build}'s.
+     *
+     * @param members each vendor's file
+     * @param mtime the modification time written in every entry
+     * @return the archive's bytes, positioned at 0, a multiple of 16 bytes long
+     * @throws IllegalArgumentException when there is nothing to write, or two members share a path
+     */
+    public static ByteBuffer buildMinimal(List<Member> members, Instant mtime) {
+        requireDistinctMembers(members);
+        Archive archive = new Archive(mtime.getEpochSecond());
+        members.forEach(archive::fileWithAlignedData);
+        archive.trailer();
+        return archive.finish(MAX_ALIGNMENT);
+    }
+
+    private static void requireDistinctMembers(List<Member> members) {
+        if (members.isEmpty()) {
+            throw new IllegalArgumentException("an early initramfs needs at least one vendor's microcode");
+        }
+        if (members.stream().map(Member::path).distinct().count() < members.size()) {
+            throw new IllegalArgumentException("two early initramfs files share a path: "
+                    + members.stream().map(Member::path).toList());
+        }
     }
 
     /** Every directory the members lie in, each after its own parent: {@code kernel}, {@code kernel/x86}, .... */
@@ -187,13 +209,26 @@ public final class EarlyInitramfs {
             pad(4);
         }
 
+        // The name's NULs, not a directory entry, put the data on its boundary: the name size counts them.
+        void fileWithAlignedData(Member member) {
+            int nameSize = member.path().length() + 1;
+            int dataStart = size + HEADER + nameSize;
+            int alignment = member.alignment();
+            int padding = alignment > CPIO_ALIGNMENT ? (alignment - dataStart % alignment) % alignment : 0;
+            ByteBuffer data = member.contents().duplicate();
+            entry(member.path(), padding, inode++, FILE_MODE, 1, mtime, data.remaining(), true);
+            pad(4);
+            append(data);
+            pad(4);
+        }
+
         void trailer() {
             entry("TRAILER!!!", 0, 0, 1, 0, 0, false);
             pad(4);
         }
 
-        ByteBuffer finish() {
-            pad(BLOCK);
+        ByteBuffer finish(int multiple) {
+            pad(multiple);
             ByteBuffer archive = ByteBuffer.allocate(size);
             for (Piece piece : pieces) {
                 archive.put(piece.offset(), piece.bytes(), piece.bytes().position(), piece.bytes().remaining());
@@ -202,15 +237,21 @@ public final class EarlyInitramfs {
         }
 
         private void entry(String name, int ino, int mode, int links, long time, int fileSize, boolean onDevice) {
+            entry(name, 0, ino, mode, links, time, fileSize, onDevice);
+        }
+
+        private void entry(String name, int extraNuls, int ino, int mode, int links, long time, int fileSize,
+                boolean onDevice) {
             byte[] nameBytes = name.getBytes(StandardCharsets.US_ASCII);
+            int nameSize = nameBytes.length + 1 + extraNuls;
             long[] fields = {ino, mode, 0, 0, links, time, fileSize, onDevice ? 3 : 0, onDevice ? 1 : 0, 0, 0,
-                nameBytes.length + 1, 0};
+                nameSize, 0};
             StringBuilder header = new StringBuilder(HEADER).append(MAGIC);
             for (long field : fields) {
                 header.append(FIELD.toHexDigits((int) Objects.checkIndex(field, 1L << 32)));
             }
-            // The name ends with a NUL: the buffer's last byte, left zero.
-            ByteBuffer entry = ByteBuffer.allocate(HEADER + nameBytes.length + 1);
+            // The name ends with its NULs: the buffer's last bytes, left zero.
+            ByteBuffer entry = ByteBuffer.allocate(HEADER + nameSize);
             append(entry.put(header.toString().getBytes(StandardCharsets.US_ASCII)).put(nameBytes).rewind());
         }
 

@@ -37,7 +37,8 @@ final class FileSetWriter {
     }
 
     /**
-     * Writes every file of {@code plan}; on failure nothing has changed.
+     * Writes every file of {@code plan} (not its unchanged targets, which are left as they are); on failure nothing
+     * has changed.
      *
      * @param overwrite whether a target may be replaced; without it a target that appeared since the plan was
      *     checked is refused, not replaced
@@ -200,6 +201,7 @@ final class FileSetWriter {
         return e instanceof UnsupportedOperationException || e.getClass() == FileSystemException.class;
     }
 
+    // A plan whose every target already holds its bytes writes nothing, so there is nothing to sync.
     private static void syncDirectories(OutputPlan plan) throws IOException {
         Set<Path> directories = new LinkedHashSet<>();
         plan.directoriesToCreate().forEach(d -> directories.add(d.getParent()));

@@ -25,14 +25,16 @@ import java.util.Set;
  * Lays out a cache's selected patches in the forms loaders and tools expect, each in iucode_tool's order
  * (signature ascending, platform mask descending) and, for Intel, byte-identical to iucode_tool's output:
  * <ul>
- *   <li>{@link #earlyInitramfs}: the early-load cpio ({@code --write-earlyfw});
+ *   <li>{@link #earlyInitramfs}: the early-load cpio ({@code --write-earlyfw}), and {@link #minimalEarlyInitramfs}
+ *       its smallest form ({@code --mini-earlyfw});
  *   <li>{@link #firmwareFiles}: one file per name the kernel looks up, {@code intel-ucode/ff-mm-ss} ({@code -K})
  *       and {@code amd-ucode/microcode_amd_famXXh.bin};
  *   <li>{@link #namedFiles}: one file per kept entry, {@code s%08X_m%08X_r%08X.fw} ({@code -W});
  *   <li>{@link #allNamedFiles}: the same for every patch read, selected or not ({@code --write-all-named-to});
  *   <li>{@link #concatenated}: one vendor's patches in one file ({@code -w}).
  * </ul>
- * {@link #writeFiles} puts a set of files in place all or nothing, never through a symbolic link. Thread-safe.
+ * {@link #writeFiles} puts a set of files in place all or nothing, never through a symbolic link, and says which
+ * changed. Thread-safe.
  */
 public final class MicrocodeWriter {
     /**
@@ -61,6 +63,20 @@ public final class MicrocodeWriter {
      * @throws IllegalArgumentException when the cache holds nothing
      */
     public ByteBuffer earlyInitramfs(MicrocodeCache cache) {
+        return EarlyInitramfs.build(earlyMembers(cache), EarlyInitramfs.mtimeOf(patches(cache, null)));
+    }
+
+    /**
+     * The same files as {@link #earlyInitramfs} in the smallest archive the kernel reads, iucode_tool's
+     * {@code --mini-earlyfw} (see {@link EarlyInitramfs#buildMinimal}).
+     *
+     * @throws IllegalArgumentException when the cache holds nothing
+     */
+    public ByteBuffer minimalEarlyInitramfs(MicrocodeCache cache) {
+        return EarlyInitramfs.buildMinimal(earlyMembers(cache), EarlyInitramfs.mtimeOf(patches(cache, null)));
+    }
+
+    private List<EarlyInitramfs.Member> earlyMembers(MicrocodeCache cache) {
         List<EarlyInitramfs.Member> members = new ArrayList<>();
         for (Vendor vendor : Vendor.values()) {
             List<MicrocodePatch> patches = patches(cache, vendor);
@@ -68,7 +84,7 @@ public final class MicrocodeWriter {
                 members.add(EarlyInitramfs.Member.of(driver(vendor), driver(vendor).firmwareFile(patches)));
             }
         }
-        return EarlyInitramfs.build(members, EarlyInitramfs.mtimeOf(patches(cache, null)));
+        return members;
     }
 
     /**
@@ -167,15 +183,18 @@ public final class MicrocodeWriter {
      * @param files the content of each file, by path relative to {@code directory}
      * @param directory the output directory; created, with its missing parents, when absent
      * @param overwrite whether existing regular files may be replaced
+     * @return what became of each file, in the order of {@code files}: a file that already held exactly its bytes
+     *     is left as it was and did not change
      * @throws FileAlreadyExistsException when a target exists and {@code overwrite} is false
      * @throws IOException naming the path and the reason: a name that escapes {@code directory}, a symbolic
      *     link, not a directory or not a regular file where one is needed, too little space, or a failed write
      */
-    public static void writeFiles(Path directory, Map<String, ByteBuffer> files, boolean overwrite) throws IOException {
-        writeFiles(directory, files, overwrite, FileOperations.SYSTEM);
+    public static List<WrittenFile> writeFiles(Path directory, Map<String, ByteBuffer> files, boolean overwrite)
+            throws IOException {
+        return writeFiles(directory, files, overwrite, FileOperations.SYSTEM);
     }
 
-    static void writeFiles(Path directory, Map<String, ByteBuffer> files, boolean overwrite, FileOperations operations)
+    static List<WrittenFile> writeFiles(Path directory, Map<String, ByteBuffer> files, boolean overwrite, FileOperations operations)
             throws IOException {
         Path root = directory.toAbsolutePath().normalize();
         Map<Path, ByteBuffer> targets = new LinkedHashMap<>();
@@ -186,7 +205,7 @@ public final class MicrocodeWriter {
             }
             targets.put(target, file.getValue());
         }
-        OutputFiles.writeAll(root, true, targets, overwrite, operations);
+        return OutputFiles.writeAll(root, true, targets, overwrite, operations);
     }
 
     // The distinct selected patches in listing order; of one vendor, or of all when vendor is null.

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -21,12 +22,14 @@ import java.util.Set;
 /**
  * A set of output files checked before anything is written: every directory to use or create is a directory and
  * not a symbolic link, every target is absent or a regular file that may be replaced, and each file store has room
- * for all the files it is to hold.
+ * for all the files it is to hold. A target that already holds exactly its content is left out of the files to
+ * write.
  *
  * @param directoriesToCreate the directories that do not exist yet, each after its parent
- * @param files the content of each target, by absolute path, in the order given
+ * @param files the content of each target to write, by absolute path, in the order given
+ * @param unchanged the targets that already hold their content
  */
-record OutputPlan(List<Path> directoriesToCreate, Map<Path, ByteBuffer> files) {
+record OutputPlan(List<Path> directoriesToCreate, Map<Path, ByteBuffer> files, Set<Path> unchanged) {
 
     /**
      * Checks that {@code files}, each under {@code root}, can be written.
@@ -36,23 +39,31 @@ record OutputPlan(List<Path> directoriesToCreate, Map<Path, ByteBuffer> files) {
      * @param overwrite whether existing regular files may be replaced
      * @throws FileAlreadyExistsException when a target exists and {@code overwrite} is false
      * @throws FileSystemException naming the path: a symbolic link, not a directory or not a regular file where
-     *     one is needed, a missing {@code root} that may not be created, or too little space
+     *     one is needed, a missing {@code root} that may not be created, too little space, or an existing target that cannot be read to compare it with its content
      */
     static OutputPlan check(Path root, boolean mayCreateRoot, Map<Path, ByteBuffer> files, boolean overwrite)
             throws IOException {
         Set<Path> toCreate = new LinkedHashSet<>();
         checkRoot(root, mayCreateRoot, toCreate);
         Set<Path> checked = new HashSet<>(Set.of(root));
-        for (Path target : files.keySet()) {
+        Map<Path, ByteBuffer> toWrite = new LinkedHashMap<>();
+        Set<Path> unchanged = new HashSet<>();
+        for (Map.Entry<Path, ByteBuffer> file : files.entrySet()) {
+            Path target = file.getKey();
             for (Path directory : directoriesBetween(root, target.getParent())) {
                 if (checked.add(directory)) {
                     checkDirectory(directory, toCreate);
                 }
             }
             checkTarget(target, overwrite);
+            if (holds(target, file.getValue())) {
+                unchanged.add(target);
+            } else {
+                toWrite.put(target, file.getValue());
+            }
         }
-        checkSpace(files, toCreate);
-        return new OutputPlan(List.copyOf(toCreate), files);
+        checkSpace(toWrite, toCreate);
+        return new OutputPlan(List.copyOf(toCreate), toWrite, Set.copyOf(unchanged));
     }
 
     private static void checkRoot(Path root, boolean mayCreate, Set<Path> toCreate) throws IOException {
@@ -95,6 +106,14 @@ record OutputPlan(List<Path> directoriesToCreate, Map<Path, ByteBuffer> files) {
             if (!overwrite) {
                 throw OutputErrors.exists(target);
             }
+        }
+    }
+
+    private static boolean holds(Path target, ByteBuffer content) throws FileSystemException {
+        try {
+            return ExistingContent.holds(target, content);
+        } catch (IOException e) {
+            throw OutputErrors.failed(target, "cannot read it to compare it with what is to be written", e);
         }
     }
 

@@ -8,8 +8,11 @@ import io.github.ucode4j.api.PlatformCpu;
 import io.github.ucode4j.api.Vendor;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -20,7 +23,7 @@ import java.util.regex.Pattern;
 /**
  * Which patches a cache keeps, with iucode_tool's meaning: signature filters ({@code -s}) and the platform's own
  * signatures ({@code --scan-system}) in the order given, a later one overriding an earlier one for the same
- * patch; then a strict date range and a vendor. With no signature filter, everything is selected; with only
+ * patch; then a date range (strict, or loose: {@link Builder#looseDates}) and a vendor. With no signature filter, everything is selected; with only
  * exclusions, everything else is; with any inclusion (or {@link Builder#requireExplicitInclusion()}, iucode_tool's
  * {@code -s !}), only what an inclusion selects.
  *
@@ -34,6 +37,8 @@ public final class Selection {
     private final Optional<Integer> before;
     private final Optional<Integer> after;
     private final Optional<Vendor> vendor;
+    /** Under loose dates, the platform masks of the revisions in the date range, by signature. */
+    private final Map<CpuSignature, List<Integer>> masksInDateRange;
 
     private record Rule(boolean exclude, String description, BiPredicate<PatchTarget, MicrocodePatch> matches) {
     }
@@ -44,6 +49,14 @@ public final class Selection {
         this.before = builder.before;
         this.after = builder.after;
         this.vendor = builder.vendor;
+        Map<CpuSignature, List<Integer>> inRange = new HashMap<>();
+        for (MicrocodePatch patch : builder.looseDateCandidates) {
+            if (inDateRange(patch)) {
+                patch.targets().forEach(target ->
+                        inRange.computeIfAbsent(target.signature(), s -> new ArrayList<>()).add(target.platformFlags().mask()));
+            }
+        }
+        this.masksInDateRange = Map.copyOf(inRange);
     }
 
     /**
@@ -76,11 +89,8 @@ public final class Selection {
         if (vendor.isPresent() && vendor.get() != patch.vendor()) {
             return false;
         }
-        if (before.isPresent() || after.isPresent()) {
-            Optional<Integer> date = patch.date().map(Selection::packed);
-            if (date.isEmpty() || before.map(b -> date.get() >= b).orElse(false) || after.map(a -> date.get() <= a).orElse(false)) {
-                return false;
-            }
+        if (!inDateRange(patch) && !anotherRevisionInDateRange(target)) {
+            return false;
         }
         for (int i = rules.size() - 1; i >= 0; i--) {
             Rule rule = rules.get(i);
@@ -89,6 +99,21 @@ public final class Selection {
             }
         }
         return !requireInclusion;
+    }
+
+    // The same microcode is the same signature for platforms in common (masks sharing a bit, or both without one).
+    private boolean anotherRevisionInDateRange(PatchTarget target) {
+        int mask = target.platformFlags().mask();
+        return masksInDateRange.getOrDefault(target.signature(), List.of()).stream()
+                .anyMatch(other -> other == mask || (other & mask) != 0);
+    }
+
+    private boolean inDateRange(MicrocodePatch patch) {
+        if (before.isEmpty() && after.isEmpty()) {
+            return true;
+        }
+        Optional<Integer> date = patch.date().map(Selection::packed);
+        return date.isPresent() && before.map(b -> date.get() < b).orElse(true) && after.map(a -> date.get() > a).orElse(true);
     }
 
     /**
@@ -128,6 +153,7 @@ public final class Selection {
         private Optional<Integer> before = Optional.empty();
         private Optional<Integer> after = Optional.empty();
         private Optional<Vendor> vendor = Optional.empty();
+        private List<MicrocodePatch> looseDateCandidates = List.of();
 
         private Builder() {
         }
@@ -208,6 +234,20 @@ public final class Selection {
          */
         public Builder dateAfter(String isoDate) {
             after = Optional.of(parseDate(isoDate));
+            return this;
+        }
+
+        /**
+         * Makes the date range loose, as iucode_tool's {@code --loose-date-filtering}: every revision of a
+         * microcode (a signature, for platforms its masks share) passes it when one of its revisions in
+         * {@code patches}, the patches read, is dated within it; the other filters still apply. Without a date
+         * range this changes nothing.
+         *
+         * @param patches every patch read, of which the selection is made; not null
+         * @return this builder
+         */
+        public Builder looseDates(Collection<MicrocodePatch> patches) {
+            looseDateCandidates = List.copyOf(patches);
             return this;
         }
 

@@ -36,7 +36,8 @@ class EarlyInitramfsTest {
             String header = new String(bytes, offset, 110, StandardCharsets.US_ASCII);
             assertThat(header).startsWith("070701");
             int nameSize = field(header, 11);
-            String name = new String(bytes, offset + 110, nameSize - 1, StandardCharsets.US_ASCII);
+            // A name may be padded with NULs past its end (the minimal layout aligns data so).
+            String name = new String(bytes, offset + 110, nameSize - 1, StandardCharsets.US_ASCII).split("\0", 2)[0];
             int data = (offset + 110 + nameSize + 3) & ~3;
             int size = field(header, 6);
             entries.add(new Entry(name, field(header, 1), field(header, 0), size, data));
@@ -87,6 +88,20 @@ class EarlyInitramfsTest {
             assertThat(intel.size()).isEqualTo(map.get(Vendor.INTEL).remaining());
             assertThat(entries.stream().filter(e -> e.name().endsWith("AuthenticAMD.bin")).count()).isEqualTo(map.containsKey(Vendor.AMD) ? 1 : 0);
         });
+    }
+
+    @Test
+    void theMinimalArchiveHoldsOnlyTheFilesEachAlignedByItsNameAndIsPaddedTo16Bytes() {
+        ByteBuffer archive = EarlyInitramfs.buildMinimal(List.of(Member.of(INTEL, ByteBuffer.allocate(44032)),
+                Member.of(DRIVERS.forVendor(Vendor.AMD).orElseThrow(), ByteBuffer.allocate(50))), Instant.EPOCH);
+        List<Entry> entries = read(archive);
+        assertThat(entries).extracting(Entry::name).containsExactly("kernel/x86/microcode/GenuineIntel.bin",
+                "kernel/x86/microcode/AuthenticAMD.bin", "TRAILER!!!");
+        assertThat(entries).extracting(Entry::inode).containsExactly(101, 102, 0);
+        assertThat(entries.get(0).dataOffset()).isEqualTo(160);
+        assertThat(entries.get(1).size()).isEqualTo(50);
+        assertThat(archive.remaining() % 16).isZero();
+        assertThat(archive.remaining()).isLessThan(1024 + 44032);
     }
 
     @Test

@@ -89,6 +89,19 @@ class IucodeToolWritersTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
+    void minimalEarlyInitramfsIsByteIdentical(Case c) throws Exception {
+        MicrocodeCache cache = cache(c);
+        if (cache.isEmpty()) {
+            return;
+        }
+        Path theirs = out.resolve("theirs.cpio");
+        iucodeTool(c.arguments(), "--mini-earlyfw", "--write-earlyfw=" + theirs);
+        assertSameBytes("minimal early initramfs", bytes(new MicrocodeWriter(DRIVERS).minimalEarlyInitramfs(cache)),
+                Files.readAllBytes(theirs));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
     void firmwareDirectoryNamedFilesAndBinaryAreByteIdentical(Case c) throws Exception {
         MicrocodeCache cache = cache(c);
         MicrocodeWriter writer = new MicrocodeWriter(DRIVERS);

@@ -107,6 +107,26 @@ class SelectionTest {
     }
 
     @Test
+    void looseDatesSelectEveryRevisionOfAMicrocodeWithOneRevisionInTheRange() {
+        MicrocodePatch old = Patches.patch(Vendor.INTEL, 0x50654, 0xb7, 0x10, LocalDate.of(2019, 1, 2), 0);
+        MicrocodePatch newer = Patches.patch(Vendor.INTEL, 0x50654, 0xb7, 0x20, LocalDate.of(2025, 1, 2), 0);
+        MicrocodePatch sharedPlatform = Patches.patch(Vendor.INTEL, 0x50654, 0x01, 0x30, LocalDate.of(2025, 1, 2), 0);
+        MicrocodePatch otherPlatforms = Patches.patch(Vendor.INTEL, 0x50654, 0x08, 0x50, LocalDate.of(2025, 1, 2), 0);
+        MicrocodePatch otherSignature = Patches.patch(Vendor.INTEL, 0x806ec, 0xb7, 0x40, LocalDate.of(2025, 1, 2), 0);
+        List<MicrocodePatch> read = List.of(old, newer, sharedPlatform, otherPlatforms, otherSignature);
+
+        Selection strict = Selection.builder().dateBefore("2020-01-01").build();
+        Selection loose = Selection.builder().dateBefore("2020-01-01").looseDates(read).build();
+
+        assertThat(read.stream().filter(p -> selects(strict, p))).containsExactly(old);
+        assertThat(read.stream().filter(p -> selects(loose, p))).containsExactly(old, newer, sharedPlatform);
+        assertThat(selects(Selection.builder().dateBefore("2020-01-01").signature("!0x50654").looseDates(read).build(), newer))
+                .as("the other filters still apply").isFalse();
+        assertThat(Selection.builder().looseDates(read).build().isAll()).as("without a date range loose dates change nothing")
+                .isTrue();
+    }
+
+    @Test
     void selectsByVendorAndByTheSignaturesOfAPlatform() {
         Platform machine = new Platform("test", List.of(new PlatformCpu(LogicalCpu.alone(0, 0, 0),
                 new CpuState(Optional.of(Vendor.INTEL), Optional.of(CpuSignature.of(0x50657)), Optional.empty(), Optional.empty()),

@@ -61,9 +61,9 @@ public final class WriteEarlyCpioCommand extends CommandBase {
             throw new CliFailure(ExitCode.BAD_INPUT, "no patch is selected; nothing to write to " + output);
         }
         ByteBuffer cpio = new MicrocodeWriter(inputs.drivers()).earlyInitramfs(cache);
-        boolean changed = !UnchangedFile.holds(output, cpio);
+        boolean changed;
         try {
-            OutputFiles.write(output, cpio, overwrite);
+            changed = OutputFiles.write(output, cpio, overwrite).changed();
         } catch (FileAlreadyExistsException e) {
             throw OverwriteRefusal.of(e);
         }

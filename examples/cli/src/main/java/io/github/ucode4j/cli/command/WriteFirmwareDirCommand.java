@@ -3,6 +3,7 @@ package io.github.ucode4j.cli.command;
 import io.github.ucode4j.api.spi.ParseMode;
 import io.github.ucode4j.cache.MicrocodeCache;
 import io.github.ucode4j.cache.MicrocodeWriter;
+import io.github.ucode4j.cache.WrittenFile;
 import io.github.ucode4j.cache.input.MicrocodeInputs;
 import io.github.ucode4j.cli.CommandBase;
 import io.github.ucode4j.cli.json.Json;
@@ -52,13 +53,13 @@ public final class WriteFirmwareDirCommand extends CommandBase {
         MicrocodeCache cache = MicrocodeCache.builder().addAll(inputs.readAll(paths, ParseMode.STRICT)).build();
         Map<String, ByteBuffer> files = new MicrocodeWriter(inputs.drivers()).firmwareFiles(cache);
         List<WriteJson.File> written = new ArrayList<>();
-        for (Map.Entry<String, ByteBuffer> file : files.entrySet()) {
-            Path target = output.resolve(file.getKey());
-            ByteBuffer content = file.getValue();
-            written.add(new WriteJson.File(target.toString(), content.remaining(), !UnchangedFile.holds(target, content)));
-        }
         try {
-            MicrocodeWriter.writeFiles(output, files, overwrite);
+            List<String> names = List.copyOf(files.keySet());
+            List<WrittenFile> results = MicrocodeWriter.writeFiles(output, files, overwrite);
+            for (int i = 0; i < names.size(); i++) {
+                WrittenFile result = results.get(i);
+                written.add(new WriteJson.File(output.resolve(names.get(i)).toString(), result.size(), result.changed()));
+            }
         } catch (FileAlreadyExistsException e) {
             throw OverwriteRefusal.of(e);
         }

@@ -20,8 +20,9 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "iucode-tool", preprocessor = IucodeToolCommand.TakeEveryArgument.class,
         description = {"Run as iucode_tool 2.3.1: its options, output and exit codes (a drop-in for scripts).",
             "Options: -q -v -l -L -t TYPE -s FILTER -S/--scan-system -w/--write-to FILE --write-earlyfw FILE "
-                + "-K[DIR]/--write-firmware -W/--write-named-to DIR --overwrite --date-before --date-after "
-                + "--strict-checks --no-strict-checks --ignore-broken; '-' reads standard input; folders are read in "
+                + "-K[DIR]/--write-firmware -W/--write-named-to DIR --write-all-named-to DIR --overwrite --mini-earlyfw "
+                + "--date-before --date-after --loose-date-filtering --strict-checks --no-strict-checks --ignore-broken; "
+                + "'-' reads standard input; folders are read in "
                 + "their own order. Not supported: -k (uploading through /dev/cpu/microcode; use ucode apply)."})
 public final class IucodeToolCommand extends CommandBase {
     /**

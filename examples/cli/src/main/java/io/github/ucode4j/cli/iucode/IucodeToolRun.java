@@ -61,9 +61,6 @@ final class IucodeToolRun {
             message(1, "nothing to do...");
             return ExitCode.OK;
         }
-        if (options.miniEarlyfw || options.looseDateFiltering) {
-            return unsupported();
-        }
         List<Bundle> bundles = new ArrayList<>();
         for (IucodeToolOptions.Input input : options.inputs) {
             if (!read(input, bundles) && !options.ignoreBroken) {
@@ -77,7 +74,7 @@ final class IucodeToolRun {
             message(1, "No valid microcodes were loaded, nothing to do...");
             return ExitCode.OK;
         }
-        Selection selection = selection();
+        Selection selection = selection(bundles);
         if (options.listAll) {
             IucodeToolText.lines(bundles, selection, true, this::warning).forEach(out::println);
         }
@@ -101,12 +98,6 @@ final class IucodeToolRun {
     private boolean writes() {
         return options.earlyfw.isPresent() || options.writeTo.isPresent() || options.namedTo.isPresent()
                 || options.allNamedTo.isPresent() || options.firmwareDirectory.isPresent();
-    }
-
-    // What iucode_tool does and ucode does not do yet is refused rather than done differently.
-    private int unsupported() {
-        err.println(program + ": --mini-earlyfw and --loose-date-filtering are not supported by ucode iucode-tool yet");
-        return ExitCode.USAGE;
     }
 
     private boolean read(IucodeToolOptions.Input input, List<Bundle> bundles) {
@@ -135,7 +126,7 @@ final class IucodeToolRun {
         return driver.parse(buffer, source, options.parseMode(input));
     }
 
-    private Selection selection() throws IOException, BackendUnavailableException {
+    private Selection selection(List<Bundle> bundles) throws IOException, BackendUnavailableException {
         Selection.Builder builder = Selection.builder();
         for (IucodeToolOptions.SelectionStep step : options.selection) {
             if (step.isScanSystem()) {
@@ -146,6 +137,9 @@ final class IucodeToolRun {
         }
         options.dateBefore.ifPresent(builder::dateBefore);
         options.dateAfter.ifPresent(builder::dateAfter);
+        if (options.looseDateFiltering) {
+            builder.looseDates(bundles.stream().flatMap(bundle -> bundle.patches().stream()).toList());
+        }
         return builder.build();
     }
 
@@ -169,7 +163,8 @@ final class IucodeToolRun {
 
     private int write(MicrocodeCache cache, List<Bundle> bundles) throws MicrocodeFormatException {
         MicrocodeWriter writer = new MicrocodeWriter(inputs.drivers());
-        if (options.earlyfw.isPresent() && !writeFile(options.earlyfw.get(), writer.earlyInitramfs(cache))) {
+        if (options.earlyfw.isPresent() && !writeFile(options.earlyfw.get(),
+                options.miniEarlyfw ? writer.minimalEarlyInitramfs(cache) : writer.earlyInitramfs(cache))) {
             return BROKEN;
         }
         if (options.writeTo.isPresent() && !writeFile(options.writeTo.get(), writer.concatenated(cache, Vendor.INTEL))) {

@@ -20,10 +20,16 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code --scan-system} mode (what the running CPUs need). The hook reads fixed paths, so it runs in a private
  * mount namespace ({@code unshare -m}, as root) where a stub of initramfs-tools' hook-functions, a fixture
  * configuration and the corpus' firmware stand in for the machine's.
+ *
+ * <p>In scan-system mode the configuration also names one processor, {@value #NAMED_PROCESSOR}, through the hook's
+ * own {@code IUCODE_TOOL_EXTRA_OPTIONS}, so that the proof writes patches whatever processor runs it: on a
+ * non-Intel machine both tools say so and select only what is named; on an Intel one they add it to the running
+ * processors' signatures, which both read from the same machine.
  */
 class DebianHookIT {
     private static final Path COMPAT = Path.of(System.getProperty("ucode.launcher", "bin/ucode")).resolveSibling("compat");
     private static final int TIMEOUT_SECONDS = 300;
+    private static final String NAMED_PROCESSOR = "0x806ec";
 
     @TempDir
     Path directory;
@@ -31,26 +37,26 @@ class DebianHookIT {
     @ParameterizedTest(name = "IUCODE_TOOL_SCANCPUS={0}")
     @CsvSource({"no", "yes"})
     void theHookPrependsTheSameEarlyCpioThroughTheCompatLauncher(String scanCpus) throws Exception {
+        String extraOptions = scanCpus.equals("yes") ? "-s " + NAMED_PROCESSOR : "";
         Path hook = Corpus.root().resolve("usr/share/initramfs-tools/hooks/intel_microcode");
         requireNamespaces();
         Path realTool = Files.createDirectories(directory.resolve("real"));
         Files.createSymbolicLink(realTool.resolve("iucode_tool"), Corpus.iucodeTool().toAbsolutePath());
 
-        byte[] withIucodeTool = prepended(hook, scanCpus, realTool, "real-run");
-        byte[] withUcode = prepended(hook, scanCpus, COMPAT.toAbsolutePath(), "ucode-run");
+        byte[] withIucodeTool = prepended(hook, scanCpus, extraOptions, realTool, "real-run");
+        byte[] withUcode = prepended(hook, scanCpus, extraOptions, COMPAT.toAbsolutePath(), "ucode-run");
 
         assertThat(withUcode).as("the cpio prepended through the compat launcher").isEqualTo(withIucodeTool);
-        if (scanCpus.equals("no")) {
-            assertThat(withIucodeTool).as("every patch, in early mode").isNotEmpty();
-        }
+        assertThat(withIucodeTool).as("every patch in early mode; at least the named processor's when scanning").isNotEmpty();
     }
 
-    private byte[] prepended(Path hook, String scanCpus, Path toolDirectory, String name) throws Exception {
+    private byte[] prepended(Path hook, String scanCpus, String extraOptions, Path toolDirectory, String name) throws Exception {
         Path work = Files.createDirectories(directory.resolve(name));
         Path script = Files.writeString(directory.resolve("run-debian-hook.sh"), new String(
                 DebianHookIT.class.getResourceAsStream("run-debian-hook.sh").readAllBytes(), StandardCharsets.UTF_8));
         Process process = new ProcessBuilder(List.of("unshare", "-m", "sh", script.toString(), hook.toAbsolutePath().toString(),
-                work.toString(), Corpus.intelFirmware().toAbsolutePath().toString(), "early", scanCpus, toolDirectory.toString()))
+                work.toString(), Corpus.intelFirmware().toAbsolutePath().toString(), "early", scanCpus, toolDirectory.toString(),
+                extraOptions))
                 .redirectErrorStream(true).start();
         process.getOutputStream().close();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -2,8 +2,8 @@ package io.github.ucode4j.cli.iucode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.ucode4j.api.ApplyBackends;
 import io.github.ucode4j.cli.Main;
+import io.github.ucode4j.intel.IntelPatchBuilder;
 import io.github.ucode4j.testing.Corpus;
 import io.github.ucode4j.testing.IucodeTool;
 import java.io.ByteArrayInputStream;
@@ -13,11 +13,10 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,27 +32,18 @@ class IucodeToolDifferentialTest {
     @TempDir
     Path directory;
 
-    // --scan-system reads this machine as the backend property says; another test class may have left it set.
-    private final String backendProperty = System.getProperty(ApplyBackends.PROPERTY);
-
-    @BeforeEach
-    void readThisMachine() {
-        System.clearProperty(ApplyBackends.PROPERTY);
-    }
-
-    @AfterEach
-    void putTheBackendPropertyBack() {
-        if (backendProperty != null) {
-            System.setProperty(ApplyBackends.PROPERTY, backendProperty);
-        }
-    }
-
     static Stream<String> commandLines() {
         return Stream.of(
                 "-l FW", "-L FW/06-55-04 FW/06-8e-09.initramfs", "-q -l FW", "-s 0x50654 -l FW",
                 "-s 0x50654,0xb7,lt:0x2007006 -l FW", "-s !0x50654 -l FW/06-55-04 FW/06-55-07", "-s ! -l FW",
                 "-s ! -s 0x806ec -lL FW", "--date-before=2020-01-01 -l FW", "--date-after 2023-06-01 -l FW",
-                "-S -l FW", "--scan-system -s 0x50654 -l FW", "--no-strict-checks -l FW", "--strict-checks --list FW",
+                "-S -l FW", "--scan-system -s 0x50654 -l FW",
+                // two revisions of one microcode, one of them in the range: loose dates select both, so the newer wins
+                "--date-before=2020-01-01 -l REVISIONS", "--loose-date-filtering --date-before=2020-01-01 -l REVISIONS",
+                "--loose-date-filtering --date-after=2024-01-01 -l REVISIONS",
+                "--loose-date-filtering --strict-date-filtering --date-before=2020-01-01 -l REVISIONS",
+                "--loose-date-filtering --date-after=2018-01-01 --date-before=2019-01-01 -L REVISIONS",
+                "--loose-date-filtering -l REVISIONS", "--loose-date-filtering --date-before=2020-01-01 -s !0x50654 -l REVISIONS", "--no-strict-checks -l FW", "--strict-checks --list FW",
                 "--list-all FW/06-9e-0d.initramfs", "--li FW", "-t r -l FW/06-55-04", "-tr -lq FW/06-55-04 -tb FW/06-8e-09.initramfs",
                 "--scan-system=exact -l FW/06-55-04", "--scan-system=bogus -l FW",
                 // nothing to do, and command lines iucode_tool refuses
@@ -80,7 +70,9 @@ class IucodeToolDifferentialTest {
     static Stream<String> writingCommandLines() {
         return Stream.of("--write-earlyfw=OUT FW", "--write-earlyfw OUT -s 0x806ec FW", "-q -w OUT FW",
                 "--write-to=OUT -s 0x50654 FW", "-S --write-earlyfw=OUT FW", "--date-after=2024-01-01 --write-earlyfw=OUT FW",
-                "-s 0xffffff --write-earlyfw=OUT FW");
+                "-s 0xffffff --write-earlyfw=OUT FW", "--mini-earlyfw --write-earlyfw=OUT FW",
+                "--mini-earlyfw --write-earlyfw OUT -s 0x806ec -s 0x50654 FW", "--mini-earlyfw --normal-earlyfw --write-earlyfw=OUT FW",
+                "--mini-earlyfw -s 0xffffff --write-earlyfw=OUT FW");
     }
 
     @ParameterizedTest(name = "iucode_tool {0}")
@@ -178,16 +170,35 @@ class IucodeToolDifferentialTest {
 
     private List<String> arguments(String commandLine, Path out) throws IOException {
         Path notMicrocode = Files.writeString(directory.resolve("not-microcode"), "not microcode\n");
+        Path revisions = revisionsOfOneMicrocode();
         List<String> arguments = new ArrayList<>();
         for (String word : commandLine.split(" ")) {
             if (!word.isEmpty()) {
                 arguments.add(word.replace("FW", Corpus.intelFirmware().toAbsolutePath().toString())
                         .replace("OUT", out.toString())
                         .replace("MISSING", directory.resolve("missing").toString())
-                        .replace("NOT_MICROCODE", notMicrocode.toString()));
+                        .replace("NOT_MICROCODE", notMicrocode.toString())
+                        .replace("REVISIONS", revisions.toString()));
             }
         }
         return arguments;
+    }
+
+    // 06-55-04 pf 0xb7 in 2019 and 2025; in 2025 only, the same signature for a platform in common (0x01) and for
+    // others (0x08), and another signature.
+    private Path revisionsOfOneMicrocode() throws IOException {
+        Path folder = Files.createDirectories(directory.resolve("revisions"));
+        writePatch(folder.resolve("a-old"), 0x50654, 0xb7, 0x10, LocalDate.of(2019, 1, 2));
+        writePatch(folder.resolve("b-new"), 0x50654, 0xb7, 0x20, LocalDate.of(2025, 1, 2));
+        writePatch(folder.resolve("c-shared-platform"), 0x50654, 0x01, 0x30, LocalDate.of(2025, 1, 2));
+        writePatch(folder.resolve("e-other-platforms"), 0x50654, 0x08, 0x50, LocalDate.of(2025, 1, 2));
+        writePatch(folder.resolve("d-other-signature"), 0x806ec, 0x94, 0x40, LocalDate.of(2025, 1, 2));
+        return folder;
+    }
+
+    private static void writePatch(Path file, int signature, int platformMask, int revision, LocalDate date) throws IOException {
+        Files.write(file, IntelPatchBuilder.patch().signature(signature).platformFlags(platformMask).revision(revision).date(date)
+                .dataSize(2000, revision).build());
     }
 
     private static List<String> names(Path folder) throws IOException {

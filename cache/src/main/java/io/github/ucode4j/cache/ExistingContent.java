@@ -1,4 +1,4 @@
-package io.github.ucode4j.cli.command;
+package io.github.ucode4j.cache;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -9,16 +9,15 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
-/**
- * Whether writing a file would leave it as it is, for {@code "changed"} and {@code --detailed-exitcode}: the
- * writers give a new file mode 0644 and a replaced one keeps its mode, so only a new file or new bytes change
- * anything. Asked before writing; a symbolic link is never read through (the writer refuses or replaces it).
- */
-final class UnchangedFile {
-    private UnchangedFile() {
+/** Whether a target already holds what is to be written, so that writing it would change nothing. */
+final class ExistingContent {
+    private ExistingContent() {
     }
 
-    /** Whether {@code target} is a regular file that holds exactly {@code content} (from its position; not moved). */
+    /**
+     * Whether {@code target} is a regular file holding exactly {@code content} (from its position; not moved). A
+     * symbolic link is never read through: it holds nothing.
+     */
     static boolean holds(Path target, ByteBuffer content) throws IOException {
         if (!Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
             return false;
