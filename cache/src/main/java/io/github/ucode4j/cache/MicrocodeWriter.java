@@ -70,6 +70,8 @@ public final class MicrocodeWriter {
      * The same files as {@link #earlyInitramfs} in the smallest archive the kernel reads, iucode_tool's
      * {@code --mini-earlyfw} (see {@link EarlyInitramfs#buildMinimal}).
      *
+     * @param cache the cache whose selected patches to write
+     * @return the archive's bytes, positioned at 0, Intel's file first, a multiple of 16 bytes long
      * @throws IllegalArgumentException when the cache holds nothing
      */
     public ByteBuffer minimalEarlyInitramfs(MicrocodeCache cache) {
