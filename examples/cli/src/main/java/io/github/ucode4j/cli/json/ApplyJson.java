@@ -6,9 +6,10 @@ import io.github.ucode4j.rendezvous.LoadReport;
 /**
  * {@code ucode apply --format=json}: the plan as {@code explain} shows it, what the command did ({@code action}:
  * {@code DRY_RUN}, {@code NOTHING_TO_DO}, {@code DECLINED} or {@code LOADED}), whether some CPU's revision moved
- * ({@code changed}), and the load's report (null unless loaded).
+ * ({@code changed}), the load's report (null unless loaded), and why the record of the load could not be written
+ * to the state folder ({@code state_warning}, null when it was or when nothing was loaded).
  */
-public record ApplyJson(ExplainJson plan, Action action, boolean changed, ReportJson report) {
+public record ApplyJson(ExplainJson plan, Action action, boolean changed, ReportJson report, String stateWarning) {
 
     /** What {@code apply} did after planning. */
     public enum Action {
@@ -24,12 +25,17 @@ public record ApplyJson(ExplainJson plan, Action action, boolean changed, Report
 
     /** The DTO for a run that stopped after planning. */
     public static ApplyJson stopped(LoadPlan plan, Action action) {
-        return new ApplyJson(ExplainJson.of(plan), action, false, null);
+        return new ApplyJson(ExplainJson.of(plan), action, false, null, null);
     }
 
-    /** The DTO for a run that loaded. */
+    /** The DTO for a run that loaded and keeps no record of it ({@code ucode demo}). */
     public static ApplyJson loaded(LoadReport report) {
+        return loaded(report, null);
+    }
+
+    /** The DTO for a run that loaded; {@code stateWarning} is null when the record of the load was written. */
+    public static ApplyJson loaded(LoadReport report, String stateWarning) {
         ReportJson json = ReportJson.of(report);
-        return new ApplyJson(ExplainJson.of(report.plan()), Action.LOADED, json.changed(), json);
+        return new ApplyJson(ExplainJson.of(report.plan()), Action.LOADED, json.changed(), json, stateWarning);
     }
 }
