@@ -5,12 +5,15 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.ucode4j.testing.Corpus;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -147,13 +150,20 @@ class PromtoolTest {
         try (OutputStream in = process.getOutputStream()) {
             in.write(input.getBytes(StandardCharsets.UTF_8));
         }
-        // The output is small; reading it to its end cannot block past the process's own end.
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> text(process.getInputStream()));
         if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new AssertionError(command + " did not finish in " + TIMEOUT_SECONDS + " s");
         }
-        return new Checked(process.exitValue(), output);
+        return new Checked(process.exitValue(), output.join());
+    }
+
+    private static String text(InputStream stream) {
+        try (stream) {
+            return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static boolean onPath(String program) {

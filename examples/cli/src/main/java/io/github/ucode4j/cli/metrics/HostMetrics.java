@@ -1,6 +1,7 @@
 package io.github.ucode4j.cli.metrics;
 
 import io.github.ucode4j.api.CpuOutcome;
+import io.github.ucode4j.api.CpuSignature;
 import io.github.ucode4j.api.CpuState;
 import io.github.ucode4j.api.Platform;
 import io.github.ucode4j.api.PlatformCpu;
@@ -54,8 +55,8 @@ public final class HostMetrics {
             String number = Integer.toString(cpu.index());
             info.sample(1, "cpu", number,
                     "vendor", state.vendor().map(v -> v.name().toLowerCase(Locale.ROOT)).orElse(""),
-                    "signature", state.signature().map(s -> s.hex()).orElse(""),
-                    "family_model_stepping", state.signature().map(s -> s.familyModelStepping()).orElse(""),
+                    "signature", state.signature().map(CpuSignature::hex).orElse(""),
+                    "family_model_stepping", state.signature().map(CpuSignature::familyModelStepping).orElse(""),
                     "platform_flags", state.platformFlags().map(Object::toString).orElse(""));
             state.revision().ifPresent(r -> revision.sample(r.unsigned(), "cpu", number));
         }
