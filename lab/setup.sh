@@ -20,6 +20,7 @@ if ! command -v ansible-playbook >/dev/null; then
 fi
 
 "$lab_dir/fetch-debian.sh" >/dev/null   # the firmware and iucode-tool, at the versions the tests pin
+"$lab_dir/fetch-debian.sh" prometheus >/dev/null   # for its promtool, which the CLI's tests check the metrics with
 "$lab_dir/fetch-debian.sh" linux-image-amd64 >/dev/null
 "$lab_dir/fetch-debian.sh" "$(kernel_package)" "${lab_packages[@]}" >/dev/null
 "$lab_dir/fetch-debian.sh" --suite "$next_suite" "${next_suite_packages[@]}" >/dev/null

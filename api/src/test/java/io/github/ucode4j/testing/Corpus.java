@@ -56,6 +56,18 @@ public final class Corpus {
         return tool;
     }
 
+    /**
+     * Prometheus' promtool from the corpus tree's {@code prometheus} package, which {@code lab/setup.sh} unpacks
+     * there (the server is not installed), to check the metrics the CLI prints.
+     */
+    public static Path promtool() {
+        Path tool = root().resolve("usr/bin/promtool");
+        if (!Files.isExecutable(tool)) {
+            missing("has no promtool: " + tool + " is not an executable file; run lab/setup.sh");
+        }
+        return tool;
+    }
+
     private static Optional<Path> configured() {
         return Optional.ofNullable(System.getProperty("ucode4j.corpus", System.getenv("UCODE4J_CORPUS"))).map(Path::of);
     }

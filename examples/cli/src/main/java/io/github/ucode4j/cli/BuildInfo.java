@@ -12,11 +12,11 @@ import java.util.Properties;
  * @param version the project's version
  * @param commit the full hash of the commit built, or {@code "unknown"}
  */
-record BuildInfo(String version, String commit) {
+public record BuildInfo(String version, String commit) {
     private static final String UNKNOWN = "unknown";
 
     /** Reads the build's file from the class path. */
-    static BuildInfo read() {
+    public static BuildInfo read() {
         Properties properties = new Properties();
         try (InputStream in = BuildInfo.class.getResourceAsStream("version.properties")) {
             if (in != null) {

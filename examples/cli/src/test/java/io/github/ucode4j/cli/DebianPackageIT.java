@@ -80,6 +80,16 @@ class DebianPackageIT {
     }
 
     @Test
+    void theMetricsUnitsAreTheExamplesOwnAndNothingEnablesThem(@TempDir Path unpacked) throws Exception {
+        dpkgDeb("--extract", deb.toString(), unpacked.toString());
+
+        for (String unit : List.of("ucode4j-metrics.service", "ucode4j-metrics.timer")) {
+            assertThat(unpacked.resolve("usr/lib/systemd/system/" + unit)).hasSameBinaryContentAs(Path.of("../systemd", unit));
+        }
+        assertThat(unpacked.resolve("etc")).doesNotExist();
+    }
+
+    @Test
     void theChangelogsEntryIsThePackagesVersion(@TempDir Path unpacked) throws Exception {
         String version = dpkgDeb("--field", deb.toString(), "Version").strip();
         dpkgDeb("--extract", deb.toString(), unpacked.toString());

@@ -6,6 +6,7 @@ import com.networknt.schema.InputFormat;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SpecVersion;
+import io.github.ucode4j.cli.json.Json;
 import io.github.ucode4j.cli.json.JsonSchema;
 import io.github.ucode4j.testing.Corpus;
 import java.io.IOException;
@@ -23,7 +24,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Every command's JSON validates against its schema, the file shipped in the jar: on Debian's corpus, on the
- * simulated machine, and in its failure outcomes (a broken file, a refused load), each with the exit code it has.
+ * simulated machine, and in its failure outcomes (a broken file, a refused load), each with the exit code it has;
+ * so does the record of the last load that {@code apply} leaves in its state folder, after each outcome.
  */
 class JsonSchemasTest {
     private static final String SCHEMA_BASE = "https://ucode4j.github.io/schemas/";
@@ -65,8 +67,9 @@ class JsonSchemasTest {
             Ucode.Run result = Ucode.run(run.args().toArray(String[]::new));
 
             assertThat(result.exitCode()).as(run.args() + ": " + result.err()).isEqualTo(run.exitCode());
-            assertThat(result.json().get("schema").asText()).isEqualTo(document.id());
-            assertThat(schema.validate(result.out(), InputFormat.JSON)).as(run.args() + " against " + document.resource()).isEmpty();
+            String printed = document == JsonSchema.LAST_APPLY ? Files.readString(stateDirectory().resolve("last-apply.json")) : result.out();
+            assertThat(Json.mapper().readTree(printed).get("schema").asText()).isEqualTo(document.id());
+            assertThat(schema.validate(printed, InputFormat.JSON)).as(run.args() + " against " + document.resource()).isEmpty();
         }
     }
 
@@ -81,6 +84,7 @@ class JsonSchemasTest {
         String amd = Corpus.amdFirmware().toString();
         String json = "--format=json";
         String firmwareOption = "--firmware=" + firmware;
+        String stateOption = "--state-dir=" + stateDirectory();
         return switch (document) {
             case LIST -> List.of(Case.of(ExitCode.OK, "list", json, intel, amd), Case.of(ExitCode.OK, "list", json, "--all", intel, amd));
             case VERIFY -> List.of(Case.of(ExitCode.OK, "verify", json, intel, amd), Case.of(ExitCode.OK, "verify", json, "--lenient", intel),
@@ -97,7 +101,14 @@ class JsonSchemasTest {
                     directory.resolve("lib-firmware").toString(), intel, amd));
             case DIFF -> List.of(Case.of(ExitCode.OK, "diff", json, intel, firmware.resolve("intel-ucode").toString()));
             case DEMO -> List.of(Case.of(ExitCode.OK, "demo", json), Case.of(ExitCode.OK, "demo", json, "--vendor=amd"));
+            case LAST_APPLY -> List.of(
+                    new Case(List.of("apply", "--yes", stateOption, firmwareOption), ExitCode.APPLY_FAILED, "ucode4j.simulated.faults", "1:refuses"),
+                    new Case(List.of("apply", "--yes", stateOption, firmwareOption), ExitCode.OK, "ucode4j.simulated.faults", ""));
         };
+    }
+
+    private Path stateDirectory() {
+        return directory.resolve("state");
     }
 
     private Path brokenCopy() throws IOException {

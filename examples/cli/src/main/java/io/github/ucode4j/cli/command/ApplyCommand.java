@@ -5,6 +5,7 @@ import io.github.ucode4j.cache.IoMessages;
 import io.github.ucode4j.cache.LoadPlan;
 import io.github.ucode4j.cache.PlanPolicy;
 import io.github.ucode4j.cache.input.MicrocodeInputs;
+import io.github.ucode4j.cli.BuildInfo;
 import io.github.ucode4j.cli.CliFailure;
 import io.github.ucode4j.cli.CommandBase;
 import io.github.ucode4j.cli.DeferredSignals;
@@ -18,6 +19,9 @@ import io.github.ucode4j.cli.option.ChosenBackend;
 import io.github.ucode4j.cli.option.DetailedExitCodeOption;
 import io.github.ucode4j.cli.option.FirmwareOption;
 import io.github.ucode4j.cli.option.FormatOption;
+import io.github.ucode4j.cli.option.StateDirectoryOption;
+import io.github.ucode4j.cli.state.LastApply;
+import io.github.ucode4j.cli.state.StateDirectory;
 import io.github.ucode4j.cli.text.PlanText;
 import io.github.ucode4j.cli.text.ReportText;
 import io.github.ucode4j.rendezvous.LateLoader;
@@ -27,7 +31,9 @@ import io.github.ucode4j.rendezvous.PatchSource;
 import java.io.Console;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Locale;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -41,7 +47,10 @@ import picocli.CommandLine.Option;
         + " names (default /run/ucode4j).",
     "SIGINT or SIGTERM during the load is held until the load is over and its report printed; the command then says "
         + "so and exits with 130 (SIGINT) or 143 (SIGTERM), unless the load was refused (then the refusal's code "
-        + "stands). Before the load, while planning or asking, they stop it as usual."})
+        + "stands). Before the load, while planning or asking, they stop it as usual.",
+    "After every load, whatever its outcome, the record of it (" + StateDirectory.LAST_APPLY + ": result, CPU outcomes, "
+        + "revisions before and after, time, ucode's version) replaces the previous one in --state-dir, which the "
+        + "metrics of status and explain read. A record that cannot be written is a warning, not a failure of the load."})
 public final class ApplyCommand extends CommandBase {
     /** The system property naming the directory of the host-wide load lock. */
     public static final String RUN_DIRECTORY_PROPERTY = "ucode4j.run-dir";
@@ -66,6 +75,9 @@ public final class ApplyCommand extends CommandBase {
 
     @Mixin
     DetailedExitCodeOption exitCodes;
+
+    @Mixin
+    StateDirectoryOption stateDirectory;
 
     @Override
     public Integer call() throws Exception {
@@ -108,7 +120,7 @@ public final class ApplyCommand extends CommandBase {
                 out().println();
             }
             LoadReport report = load(backend, inputs, plan);
-            ApplyJson json = ApplyJson.loaded(report);
+            ApplyJson json = ApplyJson.loaded(report, record(report).orElse(null));
             if (format.json()) {
                 Json.print(out(), JsonSchema.APPLY, json);
             } else {
@@ -121,6 +133,20 @@ public final class ApplyCommand extends CommandBase {
             signals.arrived().ifPresent(signal -> error(signal + " arrived during the load; ucode held it until the load was over"));
         }
         return signals.exitCode().orElse(status);
+    }
+
+    // The load has happened whatever the record's fate: a record that cannot be written is a warning, in the JSON too.
+    private Optional<String> record(LoadReport report) {
+        StateDirectory directory = stateDirectory.stateDirectory();
+        try {
+            directory.recordLastApply(LastApply.of(report, Instant.now(), BuildInfo.read().version()));
+            return Optional.empty();
+        } catch (IOException e) {
+            String warning = "the record of this load could not be written to " + directory.lastApplyFile() + ": "
+                    + IoMessages.describe(e);
+            warn(warning);
+            return Optional.of(warning);
+        }
     }
 
     private LoadReport load(ApplyBackend backend, MicrocodeInputs inputs, LoadPlan plan) throws Exception {

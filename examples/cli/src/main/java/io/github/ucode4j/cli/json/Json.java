@@ -35,10 +35,15 @@ public final class Json {
      * @throws IllegalStateException when the document cannot be serialised, which no record of this package causes
      */
     public static void print(PrintWriter out, JsonSchema schema, Object document) {
+        text(schema, document).lines().forEach(out::println);
+    }
+
+    /** {@code document} as text, with the {@code "schema"} field that names {@code schema} first, without a final newline. */
+    public static String text(JsonSchema schema, Object document) {
         ObjectNode tagged = MAPPER.createObjectNode().put("schema", schema.id());
         tagged.setAll((ObjectNode) MAPPER.valueToTree(document));
         try {
-            MAPPER.writeValueAsString(tagged).lines().forEach(out::println);
+            return MAPPER.writeValueAsString(tagged);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("the DTO records always serialise: " + document.getClass(), e);
         }

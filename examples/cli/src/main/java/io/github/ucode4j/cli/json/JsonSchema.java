@@ -3,7 +3,8 @@ package io.github.ucode4j.cli.json;
 import java.util.Locale;
 
 /**
- * The JSON documents {@code ucode} prints, one per command: each document's first field, {@code "schema"}, names
+ * The JSON documents {@code ucode} prints, one per command, and the one it keeps, the record of the last load: each
+ * document's first field, {@code "schema"}, names
  * its schema as {@code ucode4j/<name>/<major>}, and the JSON Schema that describes it ships in the jar as
  * {@code schemas/<name>-<major>.json}. The major version changes only when a field is removed or changes meaning.
  */
@@ -25,7 +26,9 @@ public enum JsonSchema {
     /** {@code ucode diff}. */
     DIFF,
     /** {@code ucode demo}. */
-    DEMO;
+    DEMO,
+    /** The record of the last load, which {@code ucode apply} writes to its state folder ({@code last-apply.json}). */
+    LAST_APPLY;
 
     private static final int MAJOR = 1;
 

@@ -1,0 +1,26 @@
+package io.github.ucode4j.cli.state;
+
+import java.util.Optional;
+
+/**
+ * What the state folder says of the last load: its record, nothing (no load recorded), or why its record cannot be
+ * used (unreadable, not JSON, not a record of this schema).
+ *
+ * @param recorded the record, when there is a valid one
+ * @param problem why the state file cannot be used, naming the file, when it exists but is no valid record
+ */
+public record LastApplyState(Optional<LastApply> recorded, Optional<String> problem) {
+
+    /** No load recorded: the state file does not exist. */
+    public static final LastApplyState NOT_RECORDED = new LastApplyState(Optional.empty(), Optional.empty());
+
+    /** A valid record. */
+    public static LastApplyState of(LastApply apply) {
+        return new LastApplyState(Optional.of(apply), Optional.empty());
+    }
+
+    /** A state file that cannot be used, and why. */
+    public static LastApplyState corrupt(String problem) {
+        return new LastApplyState(Optional.empty(), Optional.of(problem));
+    }
+}
