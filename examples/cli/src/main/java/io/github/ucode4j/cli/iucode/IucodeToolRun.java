@@ -39,6 +39,7 @@ import java.util.Map;
  */
 final class IucodeToolRun {
     static final int BROKEN = 2;
+    private static final String STANDARD_INPUT = "(stdin)";
     private static final String NAMED_FILES = "microcode file(s)";
 
     private final IucodeToolOptions options;
@@ -67,14 +68,25 @@ final class IucodeToolRun {
                 return BROKEN;
             }
         }
-        if (!options.hasAction()) {
+        if (!options.hasAction() && options.verbosity < IucodeToolProgress.COUNTS) {
             return ExitCode.OK;
         }
         if (bundles.stream().allMatch(bundle -> bundle.patches().isEmpty())) {
-            message(1, "No valid microcodes were loaded, nothing to do...");
+            if (options.hasAction()) {
+                message(1, "No valid microcodes were loaded, nothing to do...");
+            }
             return ExitCode.OK;
         }
         Selection selection = selection(bundles);
+        if (options.verbosity >= IucodeToolProgress.COUNTS) {
+            // Counted only: the conflicts among the selected are reported by the listing or the writing that follows.
+            List<Bundle> intel = bundles.stream().filter(bundle -> bundle.vendor() == Vendor.INTEL).toList();
+            IucodeToolProgress.counts(intel, IucodeToolText.selected(intel, selection, conflict -> { }).statistics())
+                    .forEach(line -> message(IucodeToolProgress.COUNTS, line));
+        }
+        if (!options.hasAction()) {
+            return ExitCode.OK;
+        }
         if (options.listAll) {
             IucodeToolText.lines(bundles, selection, true, this::warning).forEach(out::println);
         }
@@ -103,20 +115,31 @@ final class IucodeToolRun {
     private boolean read(IucodeToolOptions.Input input, List<Bundle> bundles) {
         try {
             if (input.isStandardInput()) {
-                bundles.add(parse(standardInput.readAllBytes(), "(stdin)", input));
+                message(IucodeToolProgress.EACH_FILE, IucodeToolProgress.loading(STANDARD_INPUT));
+                byte[] data = standardInput.readAllBytes();
+                loaded(bundles, parse(data, STANDARD_INPUT, input), data.length);
             } else {
-                for (Path file : MicrocodeInputs.files(List.of(FileNames.fromArgument(input.name())), FolderOrder.DIRECTORY,
-                        this::warning)) {
-                    bundles.add(inputs.read(file, options.parseMode(input)));
+                Path named = FileNames.fromArgument(input.name());
+                if (Files.isDirectory(named)) {
+                    message(IucodeToolProgress.EACH_FILE, IucodeToolProgress.readingDirectory(input.name()));
+                }
+                for (Path file : MicrocodeInputs.files(List.of(named), FolderOrder.DIRECTORY, this::warning)) {
+                    message(IucodeToolProgress.EACH_FILE, IucodeToolProgress.loading(file.toString()));
+                    loaded(bundles, inputs.read(file, options.parseMode(input)), Files.size(file));
                 }
             }
             return true;
         } catch (MicrocodeFormatException e) {
             message(0, e.source() + ": " + (e.rule() == InputRule.UNREADABLE ? "cannot open: " + systemWords(e.detail()) : "invalid file format"));
         } catch (IOException e) {
-            message(0, "(stdin): cannot read: " + IoMessages.reason(e));
+            message(0, (input.isStandardInput() ? STANDARD_INPUT : input.name()) + ": cannot read: " + IoMessages.reason(e));
         }
         return false;
+    }
+
+    private void loaded(List<Bundle> bundles, Bundle bundle, long bytes) {
+        bundles.add(bundle);
+        message(IucodeToolProgress.EACH_FILE, IucodeToolProgress.loaded(bundles.size(), bundle.source(), bytes));
     }
 
     private Bundle parse(byte[] data, String source, IucodeToolOptions.Input input) throws MicrocodeFormatException {
@@ -163,11 +186,11 @@ final class IucodeToolRun {
 
     private int write(MicrocodeCache cache, List<Bundle> bundles) throws MicrocodeFormatException {
         MicrocodeWriter writer = new MicrocodeWriter(inputs.drivers());
-        if (options.earlyfw.isPresent() && !writeFile(options.earlyfw.get(),
+        if (options.earlyfw.isPresent() && !writeFile(options.earlyfw.get(), cache,
                 options.miniEarlyfw ? writer.minimalEarlyInitramfs(cache) : writer.earlyInitramfs(cache))) {
             return BROKEN;
         }
-        if (options.writeTo.isPresent() && !writeFile(options.writeTo.get(), writer.concatenated(cache, Vendor.INTEL))) {
+        if (options.writeTo.isPresent() && !writeFile(options.writeTo.get(), cache, writer.concatenated(cache, Vendor.INTEL))) {
             return BROKEN;
         }
         if (options.namedTo.isPresent() && !writeFiles(options.namedTo.get(), NAMED_FILES, writer.namedFiles(cache))) {
@@ -184,10 +207,12 @@ final class IucodeToolRun {
         return ExitCode.OK;
     }
 
-    private boolean writeFile(String name, ByteBuffer content) {
+    private boolean writeFile(String name, MicrocodeCache cache, ByteBuffer content) {
         message(1, "Writing selected microcodes to: " + name);
         try {
+            int bytes = content.remaining();
             OutputFiles.write(FileNames.fromArgument(name), content, options.overwrite);
+            IucodeToolProgress.written(name, cache, bytes).forEach(line -> message(IucodeToolProgress.EACH_FILE, line));
             return true;
         } catch (FileAlreadyExistsException e) {
             message(0, name + ": cannot write to, or create file: File exists");

@@ -51,7 +51,11 @@ class IucodeToolDifferentialTest {
                 "-s 06-55-04 -l FW", "--date-before=xx -l FW", "-t z FW", "--write",
                 // inputs that cannot be read
                 "-l FW/none", "-l MISSING FW/06-55-04", "--ignore-broken -l MISSING FW/06-55-04", "-l NOT_MICROCODE",
-                "--ignore-broken -l NOT_MICROCODE FW/06-55-04");
+                "--ignore-broken -l NOT_MICROCODE FW/06-55-04",
+                // -v counts what was read and selected, -vv names each file as it is read
+                "-v -l FW", "-v FW/06-55-04", "-v -L FW/06-55-04", "-v -s 0xffffff -l FW/06-55-04", "-v -q -l FW/06-55-04",
+                "-vv -l FW/06-55-04 FW/06-8e-09.initramfs", "-vv -l FW", "-vvv -l FW/06-55-04", "-vv",
+                "-vv -l FW/06-55-04 MISSING", "-vv -l NOT_MICROCODE");
     }
 
     @ParameterizedTest(name = "iucode_tool {0}")
@@ -72,7 +76,9 @@ class IucodeToolDifferentialTest {
                 "--write-to=OUT -s 0x50654 FW", "-S --write-earlyfw=OUT FW", "--date-after=2024-01-01 --write-earlyfw=OUT FW",
                 "-s 0xffffff --write-earlyfw=OUT FW", "--mini-earlyfw --write-earlyfw=OUT FW",
                 "--mini-earlyfw --write-earlyfw OUT -s 0x806ec -s 0x50654 FW", "--mini-earlyfw --normal-earlyfw --write-earlyfw=OUT FW",
-                "--mini-earlyfw -s 0xffffff --write-earlyfw=OUT FW");
+                "--mini-earlyfw -s 0xffffff --write-earlyfw=OUT FW",
+                "-vv -w OUT -s 0x50654 FW/06-55-04 FW/06-8e-09.initramfs", "-vv --write-earlyfw=OUT FW/06-55-04 FW/06-55-07",
+                "-vv -s 0xffffff -w OUT FW/06-55-04");
     }
 
     @ParameterizedTest(name = "iucode_tool {0}")

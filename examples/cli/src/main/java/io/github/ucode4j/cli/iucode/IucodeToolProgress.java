@@ -1,0 +1,65 @@
+package io.github.ucode4j.cli.iucode;
+
+import io.github.ucode4j.api.Bundle;
+import io.github.ucode4j.api.MicrocodePatch;
+import io.github.ucode4j.api.PatchTarget;
+import io.github.ucode4j.cache.CacheEntry;
+import io.github.ucode4j.cache.CacheStatistics;
+import io.github.ucode4j.cache.CachedPatch;
+import io.github.ucode4j.cache.MicrocodeCache;
+import io.github.ucode4j.intel.IntelPatchDetails;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The progress lines iucode_tool prints on standard error with {@code -v} (what was processed and selected) and
+ * {@code -vv} (each file read, each microcode written), worded as it words them.
+ */
+final class IucodeToolProgress {
+    /** The verbosity {@code -v} gives: the counts of what was read and selected. */
+    static final int COUNTS = 2;
+    /** The verbosity {@code -vv} gives: each file read and each microcode written. */
+    static final int EACH_FILE = 3;
+
+    private IucodeToolProgress() {
+    }
+
+    static String readingDirectory(String name) {
+        return name + ": reading directory";
+    }
+
+    static String loading(String name) {
+        return name + ": loading (binary mode)";
+    }
+
+    static String loaded(int bundleNumber, String name, long bytes) {
+        return "loaded microcode bundle " + bundleNumber + ": " + name + " (" + bytes + " bytes)";
+    }
+
+    /**
+     * {@code -v}'s two lines: the microcodes and signatures read from {@code bundles}, then those selected. iucode_tool
+     * counts a header's signature and every extended one, so again when the extended table repeats the header's.
+     */
+    static List<String> counts(List<Bundle> bundles, CacheStatistics statistics) {
+        int signaturesRead = bundles.stream().flatMap(bundle -> bundle.patches().stream())
+                .mapToInt(patch -> 1 + ((IntelPatchDetails) patch.details()).extendedSignatures().size()).sum();
+        return List.of("processed " + statistics.patchesRead() + " valid microcode(s), " + signaturesRead
+                        + " signature(s), " + statistics.uniqueSignatures() + " unique signature(s)",
+                "selected " + statistics.patchesSelected() + " microcode(s), " + statistics.signaturesSelected() + " signature(s)");
+    }
+
+    /** {@code -vv}'s lines for a file written with the microcodes of {@code cache}: one per microcode, then the total. */
+    static List<String> written(String name, MicrocodeCache cache, long bytes) {
+        List<CachedPatch> patches = cache.entries().stream().map(CacheEntry::cached).distinct().toList();
+        List<String> lines = new ArrayList<>();
+        for (CachedPatch cached : patches) {
+            MicrocodePatch patch = cached.patch();
+            PatchTarget header = patch.primaryTarget();
+            lines.add(String.format("%s: writing microcode %03d/%03d (sig 0x%08x, pf_mask 0x%02x, rev 0x%04x)", name,
+                    cached.bundleNumber(), cached.entryNumber(), header.signature().eax(), header.platformFlags().mask(),
+                    patch.revision().value()));
+        }
+        lines.add(name + ": " + patches.size() + " microcode entries written, " + bytes + " bytes");
+        return lines;
+    }
+}
