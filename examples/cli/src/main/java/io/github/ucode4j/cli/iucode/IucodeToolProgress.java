@@ -32,6 +32,10 @@ final class IucodeToolProgress {
         return name + ": loading (binary mode)";
     }
 
+    static String loadingText(String name) {
+        return name + ": loading (.dat mode)";
+    }
+
     static String loaded(int bundleNumber, String name, long bytes) {
         return "loaded microcode bundle " + bundleNumber + ": " + name + " (" + bytes + " bytes)";
     }

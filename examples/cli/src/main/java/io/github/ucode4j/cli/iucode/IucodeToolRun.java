@@ -4,6 +4,7 @@ import io.github.ucode4j.api.ApplyBackends;
 import io.github.ucode4j.api.BackendUnavailableException;
 import io.github.ucode4j.api.Bundle;
 import io.github.ucode4j.api.MicrocodeFormatException;
+import io.github.ucode4j.api.MicrocodePatch;
 import io.github.ucode4j.api.Platform;
 import io.github.ucode4j.api.Vendor;
 import io.github.ucode4j.api.spi.MicrocodeOps;
@@ -124,8 +125,12 @@ final class IucodeToolRun {
                     message(IucodeToolProgress.EACH_FILE, IucodeToolProgress.readingDirectory(input.name()));
                 }
                 for (Path file : MicrocodeInputs.files(List.of(named), FolderOrder.DIRECTORY, this::warning)) {
-                    message(IucodeToolProgress.EACH_FILE, IucodeToolProgress.loading(file.toString()));
-                    loaded(bundles, inputs.read(file, options.parseMode(input)), Files.size(file));
+                    if (!readsAsText(input, file)) {
+                        message(IucodeToolProgress.EACH_FILE, IucodeToolProgress.loading(file.toString()));
+                        loaded(bundles, inputs.read(file, options.parseMode(input)), Files.size(file));
+                    } else if (!readText(file, input, bundles)) {
+                        return false;
+                    }
                 }
             }
             return true;
@@ -135,6 +140,55 @@ final class IucodeToolRun {
             message(0, (input.isStandardInput() ? STANDARD_INPUT : input.name()) + ": cannot read: " + IoMessages.reason(e));
         }
         return false;
+    }
+
+    // -t d reads text; -t a (the default) reads a name ending in .dat as text, anything else as binary.
+    private static boolean readsAsText(IucodeToolOptions.Input input, Path file) {
+        return input.type() == 'd' || (input.type() == 'a' && file.getFileName().toString().endsWith(".dat"));
+    }
+
+    // iucode_tool's text errors name the line, of the first byte that is not text or of the value that is wrong.
+    private boolean readText(Path file, IucodeToolOptions.Input input, List<Bundle> bundles) throws IOException {
+        message(IucodeToolProgress.EACH_FILE, IucodeToolProgress.loadingText(file.toString()));
+        byte[] text = Files.readAllBytes(file);
+        int notText = firstNonTextByte(text);
+        if (notText >= 0) {
+            textError(file, text, notText);
+            return false;
+        }
+        try {
+            Bundle bundle = parse(text, file.toString(), input);
+            loaded(bundles, bundle, bundle.patches().stream().mapToLong(MicrocodePatch::size).sum());
+            return true;
+        } catch (MicrocodeFormatException e) {
+            textError(file, text, e.offset());
+            return false;
+        }
+    }
+
+    private void textError(Path file, byte[] text, long offset) {
+        message(0, file + ": line " + lineOf(text, offset) + ": invalid file format");
+    }
+
+    // Text is printable ASCII, tabs and line ends; -1 when every byte is.
+    private static int firstNonTextByte(byte[] text) {
+        for (int i = 0; i < text.length; i++) {
+            byte b = text[i];
+            if ((b < 0x20 || b > 0x7e) && b != '\t' && b != '\n' && b != '\r') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static long lineOf(byte[] text, long offset) {
+        long line = 1;
+        for (int i = 0; i < Math.min(offset, text.length); i++) {
+            if (text[i] == '\n') {
+                line++;
+            }
+        }
+        return line;
     }
 
     private void loaded(List<Bundle> bundles, Bundle bundle, long bytes) {

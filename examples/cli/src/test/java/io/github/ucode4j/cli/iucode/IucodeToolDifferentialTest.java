@@ -11,6 +11,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -55,7 +57,11 @@ class IucodeToolDifferentialTest {
                 // -v counts what was read and selected, -vv names each file as it is read
                 "-v -l FW", "-v FW/06-55-04", "-v -L FW/06-55-04", "-v -s 0xffffff -l FW/06-55-04", "-v -q -l FW/06-55-04",
                 "-vv -l FW/06-55-04 FW/06-8e-09.initramfs", "-vv -l FW", "-vvv -l FW/06-55-04", "-vv",
-                "-vv -l FW/06-55-04 MISSING", "-vv -l NOT_MICROCODE");
+                "-vv -l FW/06-55-04 MISSING", "-vv -l NOT_MICROCODE",
+                // -t: a name ending in .dat is read as text unless told otherwise; text errors name their line
+                "-l TEXT", "-vv -l TEXT", "-td -vv -l TEXT_TXT", "-td -l FW/06-55-04", "-l BINARY_DAT", "-vv -l BINARY_DAT",
+                "-tb -l FW/06-55-04 -ta -l BINARY_DAT", "-l BROKEN_DAT", "-td -l NOT_MICROCODE", "-ta -l NOT_MICROCODE",
+                "-td --ignore-broken -l FW/06-55-04 TEXT");
     }
 
     @ParameterizedTest(name = "iucode_tool {0}")
@@ -177,6 +183,13 @@ class IucodeToolDifferentialTest {
     private List<String> arguments(String commandLine, Path out) throws IOException {
         Path notMicrocode = Files.writeString(directory.resolve("not-microcode"), "not microcode\n");
         Path revisions = revisionsOfOneMicrocode();
+        Path binary = Corpus.intelFirmware().resolve("06-55-04");
+        List<String> textLines = textLines(Files.readAllBytes(binary));
+        Path text = Files.write(directory.resolve("06-55-04.dat"), textLines);
+        Path textNamedOtherwise = Files.write(directory.resolve("06-55-04.txt"), textLines);
+        Path binaryNamedText = Files.write(directory.resolve("binary.dat"), Files.readAllBytes(binary));
+        textLines.set(3, "0xzz, 0x1,");
+        Path brokenText = Files.write(directory.resolve("broken.dat"), textLines);
         List<String> arguments = new ArrayList<>();
         for (String word : commandLine.split(" ")) {
             if (!word.isEmpty()) {
@@ -184,7 +197,11 @@ class IucodeToolDifferentialTest {
                         .replace("OUT", out.toString())
                         .replace("MISSING", directory.resolve("missing").toString())
                         .replace("NOT_MICROCODE", notMicrocode.toString())
-                        .replace("REVISIONS", revisions.toString()));
+                        .replace("REVISIONS", revisions.toString())
+                        .replace("TEXT_TXT", textNamedOtherwise.toString())
+                        .replace("TEXT", text.toString())
+                        .replace("BINARY_DAT", binaryNamedText.toString())
+                        .replace("BROKEN_DAT", brokenText.toString()));
             }
         }
         return arguments;
@@ -205,6 +222,20 @@ class IucodeToolDifferentialTest {
     private static void writePatch(Path file, int signature, int platformMask, int revision, LocalDate date) throws IOException {
         Files.write(file, IntelPatchBuilder.patch().signature(signature).platformFlags(platformMask).revision(revision).date(date)
                 .dataSize(2000, revision).build());
+    }
+
+    // The .dat text of a binary file: a comment line, then four little-endian dwords a line.
+    private static List<String> textLines(byte[] binary) {
+        ByteBuffer data = ByteBuffer.wrap(binary).order(ByteOrder.LITTLE_ENDIAN);
+        List<String> lines = new ArrayList<>(List.of("/* 06-55-04 */"));
+        while (data.hasRemaining()) {
+            StringBuilder line = new StringBuilder();
+            for (int i = 0; i < 4 && data.hasRemaining(); i++) {
+                line.append(String.format("0x%08x,", data.getInt())).append(i < 3 ? " " : "");
+            }
+            lines.add(line.toString().strip());
+        }
+        return lines;
     }
 
     private static List<String> names(Path folder) throws IOException {
