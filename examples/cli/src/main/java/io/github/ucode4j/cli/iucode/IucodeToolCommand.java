@@ -19,7 +19,7 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 @Command(name = "iucode-tool", preprocessor = IucodeToolCommand.TakeEveryArgument.class,
         description = {"Run as iucode_tool 2.3.1: its options, output and exit codes (a drop-in for scripts).",
-            "Options: -q -v -l -L -t TYPE -s FILTER -S/--scan-system -w/--write-to FILE --write-earlyfw FILE "
+            "Options: -q -v -vv -l -L -t TYPE -s FILTER -S/--scan-system -w/--write-to FILE --write-earlyfw FILE "
                 + "-K[DIR]/--write-firmware -W/--write-named-to DIR --write-all-named-to DIR --overwrite --mini-earlyfw "
                 + "--date-before --date-after --loose-date-filtering --strict-checks --no-strict-checks --ignore-broken; "
                 + "'-' reads standard input; folders are read in "
