@@ -16,7 +16,7 @@ import java.util.List;
  * {@code -vv} (each file read, each microcode written), worded as it words them.
  */
 final class IucodeToolProgress {
-    /** The verbosity {@code -v} gives: the counts of what was read and selected. */
+    /** The verbosity {@code -v} gives: the counts of what was read, selected and written. */
     static final int COUNTS = 2;
     /** The verbosity {@code -vv} gives: each file read and each microcode written. */
     static final int EACH_FILE = 3;
@@ -52,18 +52,26 @@ final class IucodeToolProgress {
                 "selected " + statistics.patchesSelected() + " microcode(s), " + statistics.signaturesSelected() + " signature(s)");
     }
 
-    /** {@code -vv}'s lines for a file written with the microcodes of {@code cache}: one per microcode, then the total. */
-    static List<String> written(String name, MicrocodeCache cache, long bytes) {
-        List<CachedPatch> patches = cache.entries().stream().map(CacheEntry::cached).distinct().toList();
+    /** {@code -vv}'s lines for a file written with the microcodes of {@code cache}: one per microcode. */
+    static List<String> writing(String name, MicrocodeCache cache) {
         List<String> lines = new ArrayList<>();
-        for (CachedPatch cached : patches) {
+        for (CachedPatch cached : written(cache)) {
             MicrocodePatch patch = cached.patch();
             PatchTarget header = patch.primaryTarget();
             lines.add(String.format("%s: writing microcode %03d/%03d (sig 0x%08x, pf_mask 0x%02x, rev 0x%04x)", name,
                     cached.bundleNumber(), cached.entryNumber(), header.signature().eax(), header.platformFlags().mask(),
                     patch.revision().value()));
         }
-        lines.add(name + ": " + patches.size() + " microcode entries written, " + bytes + " bytes");
         return lines;
+    }
+
+    /** {@code -v}'s line for a file written with the microcodes of {@code cache}, {@code bytes} long in all. */
+    static String written(String name, MicrocodeCache cache, long bytes) {
+        return name + ": " + written(cache).size() + " microcode entries written, " + bytes + " bytes";
+    }
+
+    // A microcode with extended signatures has an entry per signature, and is written once.
+    private static List<CachedPatch> written(MicrocodeCache cache) {
+        return cache.entries().stream().map(CacheEntry::cached).distinct().toList();
     }
 }

@@ -266,7 +266,8 @@ final class IucodeToolRun {
         try {
             int bytes = content.remaining();
             OutputFiles.write(FileNames.fromArgument(name), content, options.overwrite);
-            IucodeToolProgress.written(name, cache, bytes).forEach(line -> message(IucodeToolProgress.EACH_FILE, line));
+            IucodeToolProgress.writing(name, cache).forEach(line -> message(IucodeToolProgress.EACH_FILE, line));
+            message(IucodeToolProgress.COUNTS, IucodeToolProgress.written(name, cache, bytes));
             return true;
         } catch (FileAlreadyExistsException e) {
             message(0, name + ": cannot write to, or create file: File exists");

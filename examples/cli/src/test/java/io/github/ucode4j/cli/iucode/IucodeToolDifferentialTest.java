@@ -84,7 +84,8 @@ class IucodeToolDifferentialTest {
                 "--mini-earlyfw --write-earlyfw OUT -s 0x806ec -s 0x50654 FW", "--mini-earlyfw --normal-earlyfw --write-earlyfw=OUT FW",
                 "--mini-earlyfw -s 0xffffff --write-earlyfw=OUT FW",
                 "-vv -w OUT -s 0x50654 FW/06-55-04 FW/06-8e-09.initramfs", "-vv --write-earlyfw=OUT FW/06-55-04 FW/06-55-07",
-                "-vv -s 0xffffff -w OUT FW/06-55-04");
+                "-vv -s 0xffffff -w OUT FW/06-55-04", "-v -w OUT -s 0x50654 FW/06-55-04",
+                "-v --write-earlyfw=OUT FW/06-55-04 FW/06-55-07");
     }
 
     @ParameterizedTest(name = "iucode_tool {0}")
