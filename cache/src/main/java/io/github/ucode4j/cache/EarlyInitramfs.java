@@ -27,8 +27,10 @@ import java.util.Set;
  * directory whose name length puts the file's data on that boundary, named after the file
  * ({@code .enuineIntel.align.0123...}); the file (mode 0100644); the trailer; and the whole archive padded to 1024
  * bytes. Every entry carries the date of the newest patch at 12:00 UTC, so the output depends only on the patches.
+ * Each archive built is logged at {@code DEBUG}, one line per member.
  */
 public final class EarlyInitramfs {
+    private static final System.Logger LOG = System.getLogger(EarlyInitramfs.class.getName());
     private static final String ALIGNMENT_DIGITS = "0123456789abcdef";
     private static final int CPIO_ALIGNMENT = 4;
     /** The most an alignment entry can reach: its name varies by up to 16 characters. */
@@ -97,7 +99,12 @@ public final class EarlyInitramfs {
             archive.file(member.path(), member.contents());
         }
         archive.trailer();
-        return ByteBuffer.wrap(archive.finish());
+        byte[] built = archive.finish();
+        for (Member member : members) {
+            LOG.log(System.Logger.Level.DEBUG, () -> "early initramfs: " + member.path() + ", " + member.contents().remaining()
+                    + " bytes aligned on " + Math.max(member.alignment(), CPIO_ALIGNMENT) + ", in an archive of " + built.length + " bytes");
+        }
+        return ByteBuffer.wrap(built);
     }
 
     /** Every directory the members lie in, each after its own parent: {@code kernel}, {@code kernel/x86}, .... */
