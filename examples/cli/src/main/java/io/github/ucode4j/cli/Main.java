@@ -40,7 +40,7 @@ public final class Main {
         return new CommandLine(new UcodeCommand())
                 .registerConverter(Path.class, Main::path)
                 .setCaseInsensitiveEnumValuesAllowed(true)
-                .setExecutionStrategy(failures.catchingErrors(new RunLast()))
+                .setExecutionStrategy(failures.catchingErrors(VerboseOption.around(new RunLast())))
                 .setExecutionExceptionHandler(failures)
                 .setParameterExceptionHandler(failures);
     }
