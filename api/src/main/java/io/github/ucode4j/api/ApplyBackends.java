@@ -23,6 +23,9 @@ public final class ApplyBackends {
     /** The system property that names the backend to use. */
     public static final String PROPERTY = "ucode4j.backend";
 
+    private static final String NAMED_BY_PROPERTY = "named by the system property " + PROPERTY;
+    private static final String NAMED_BY_CALLER = "named by the caller";
+
     private final List<ApplyBackend> backends;
     private final List<ProviderProblem> problems;
 
@@ -68,7 +71,7 @@ public final class ApplyBackends {
     public ApplyBackend select() throws BackendUnavailableException {
         Optional<String> named = requestedByProperty();
         if (named.isPresent()) {
-            return named(named.get(), "named by the system property " + PROPERTY);
+            return named(named.get(), NAMED_BY_PROPERTY);
         }
         return select(Optional.empty());
     }
@@ -85,7 +88,7 @@ public final class ApplyBackends {
      */
     public ApplyBackend select(Optional<String> requested) throws BackendUnavailableException {
         if (requested.isPresent()) {
-            return named(requested.get(), "named by the caller");
+            return named(requested.get(), NAMED_BY_CALLER);
         }
         for (ApplyBackend backend : backends) {
             if (backend.autoSelectable() && backend.unavailableReason().isEmpty()) {
@@ -149,11 +152,12 @@ public final class ApplyBackends {
      *     listing every backend with its reason
      */
     public ApplyBackend selectForReading(Optional<String> requested) throws BackendUnavailableException {
-        if (requested.isPresent() || requestedByProperty().isPresent()) {
-            String name = requested.or(ApplyBackends::requestedByProperty).orElseThrow().trim();
+        Optional<String> wanted = requested.or(ApplyBackends::requestedByProperty);
+        if (wanted.isPresent()) {
+            String name = wanted.get().trim();
             ApplyBackend backend = named(name).orElseThrow(() -> unavailable("no backend called '" + name + "'"));
-            String namedBy = requested.isPresent() ? "named by the caller" : "named by the system property " + PROPERTY;
-            LOG.log(Level.DEBUG, () -> "reading the machine with the " + name + " backend: " + namedBy);
+            LOG.log(Level.DEBUG, () -> "reading the machine with the " + name + " backend: "
+                    + (requested.isPresent() ? NAMED_BY_CALLER : NAMED_BY_PROPERTY));
             return backend;
         }
         try {
