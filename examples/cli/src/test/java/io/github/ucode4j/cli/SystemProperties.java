@@ -15,7 +15,10 @@ final class SystemProperties {
     /** Sets {@code namesAndValues} (name, value, name, value, ...) until {@link #restore()}. */
     SystemProperties set(String... namesAndValues) {
         for (int i = 0; i < namesAndValues.length; i += 2) {
-            previous.putIfAbsent(namesAndValues[i], System.getProperty(namesAndValues[i]));
+            // Not putIfAbsent: a property that was unset is recorded as null, which putIfAbsent would overwrite.
+            if (!previous.containsKey(namesAndValues[i])) {
+                previous.put(namesAndValues[i], System.getProperty(namesAndValues[i]));
+            }
             System.setProperty(namesAndValues[i], namesAndValues[i + 1]);
         }
         return this;
