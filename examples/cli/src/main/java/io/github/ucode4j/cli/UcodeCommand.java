@@ -35,6 +35,11 @@ public class UcodeCommand implements Runnable {
             description = "Print the stack trace of a failure.")
     boolean debug;
 
+    /** The top-level command alone, without subcommands; a run adds the one it names. */
+    public UcodeCommand() {
+        // Picocli fills the options in when it parses a command line.
+    }
+
     @Override
     public void run() {
         throw new ParameterException(spec.commandLine(), "name a command: " + String.join(", ", spec.subcommands().keySet()));

@@ -56,7 +56,7 @@ public record CpuInfo(Map<Integer, Map<String, String>> processors) {
      * a colon are ignored, as the file's format varies between kernels.
      *
      * @param text the whole file's text, lines separated by {@code \n}
-     * @return the processors the text lists, each with its fields; {@link #EMPTY}'s equal when it lists none
+     * @return the processors the text lists, each with its fields; equal to {@link #EMPTY} when it lists none
      * @throws IllegalArgumentException when a {@code processor} line does not hold a number (ASCII digits only), or
      *     holds the number of an earlier one
      */
