@@ -41,6 +41,11 @@ public class UcodeCommand implements Runnable {
                     + "Twice (-vv) for their detail.")
     boolean[] verbose;
 
+    /** The top-level command alone, without subcommands; a run adds the one it names. */
+    public UcodeCommand() {
+        // Picocli fills the options in when it parses a command line.
+    }
+
     @Override
     public void run() {
         throw new ParameterException(spec.commandLine(), "name a command: " + String.join(", ", spec.subcommands().keySet()));
