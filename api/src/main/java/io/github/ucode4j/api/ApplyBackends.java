@@ -2,6 +2,7 @@ package io.github.ucode4j.api;
 
 import io.github.ucode4j.api.spi.ApplyBackend;
 import java.io.IOException;
+import java.lang.System.Logger.Level;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,11 +14,17 @@ import java.util.Optional;
  * property {@value #PROPERTY} (or by the caller), else the available, auto-selectable backend of highest
  * priority.
  *
- * <p>Immutable and thread-safe; availability is asked of each backend at the time of the choice.
+ * <p>Immutable and thread-safe; availability is asked of each backend at the time of the choice. Each choice is
+ * logged at {@code DEBUG} with its reason and, for an automatic one, why every other backend was not chosen.
  */
 public final class ApplyBackends {
+    private static final System.Logger LOG = System.getLogger(ApplyBackends.class.getName());
+
     /** The system property that names the backend to use. */
     public static final String PROPERTY = "ucode4j.backend";
+
+    private static final String NAMED_BY_PROPERTY = "named by the system property " + PROPERTY;
+    private static final String NAMED_BY_CALLER = "named by the caller";
 
     private final List<ApplyBackend> backends;
     private final List<ProviderProblem> problems;
@@ -37,6 +44,7 @@ public final class ApplyBackends {
      */
     public static ApplyBackends load() {
         ServiceProviders<ApplyBackend> found = ServiceProviders.load(ApplyBackend.class, ApplyBackends.class.getClassLoader());
+        found.problems.forEach(problem -> LOG.log(Level.DEBUG, () -> "skipped a backend provider: " + problem.message()));
         return new ApplyBackends(found.providers, found.problems);
     }
 
@@ -87,7 +95,11 @@ public final class ApplyBackends {
      * @throws BackendUnavailableException listing every backend with its reason, when none fits
      */
     public ApplyBackend select() throws BackendUnavailableException {
-        return select(requestedByProperty());
+        Optional<String> named = requestedByProperty();
+        if (named.isPresent()) {
+            return named(named.get(), NAMED_BY_PROPERTY);
+        }
+        return select(Optional.empty());
     }
 
     private static Optional<String> requestedByProperty() {
@@ -105,20 +117,47 @@ public final class ApplyBackends {
      */
     public ApplyBackend select(Optional<String> requested) throws BackendUnavailableException {
         if (requested.isPresent()) {
-            String name = requested.get().trim();
-            ApplyBackend backend = named(name).orElseThrow(() -> unavailable("no backend called '" + name + "'"));
-            Optional<String> reason = backend.unavailableReason();
-            if (reason.isPresent()) {
-                throw unavailable("backend '" + name + "' cannot run here: " + reason.get());
-            }
-            return backend;
+            return named(requested.get(), NAMED_BY_CALLER);
         }
         for (ApplyBackend backend : backends) {
             if (backend.autoSelectable() && backend.unavailableReason().isEmpty()) {
+                LOG.log(Level.DEBUG, () -> "chose the " + backend.name() + " backend (priority " + backend.priority()
+                        + "), the available one of highest priority" + whyNotTheOthers(backend));
                 return backend;
             }
         }
         throw unavailable(backends.isEmpty() ? "no apply backend is installed" : "no apply backend can run here");
+    }
+
+    private ApplyBackend named(String requested, String namedBy) throws BackendUnavailableException {
+        String name = requested.trim();
+        ApplyBackend backend = named(name).orElseThrow(() -> unavailable("no backend called '" + name + "'"));
+        Optional<String> reason = backend.unavailableReason();
+        if (reason.isPresent()) {
+            throw unavailable("backend '" + name + "' cannot run here: " + reason.get());
+        }
+        LOG.log(Level.DEBUG, () -> "chose the " + name + " backend: " + namedBy);
+        return backend;
+    }
+
+    // Each backend but the chosen one, and why it was not chosen: asked again only when the choice is logged.
+    private String whyNotTheOthers(ApplyBackend chosen) {
+        StringBuilder text = new StringBuilder();
+        for (ApplyBackend backend : backends) {
+            if (backend == chosen) {
+                continue;
+            }
+            text.append("; not ").append(backend.name()).append(": ");
+            Optional<String> reason = backend.unavailableReason();
+            if (!backend.autoSelectable()) {
+                text.append("used only when named");
+            } else if (reason.isPresent()) {
+                text.append("cannot run here: ").append(reason.get());
+            } else {
+                text.append("lower priority (").append(backend.priority()).append(')');
+            }
+        }
+        return text.toString();
     }
 
     /**
@@ -149,18 +188,29 @@ public final class ApplyBackends {
         Optional<String> wanted = requested.or(ApplyBackends::requestedByProperty);
         if (wanted.isPresent()) {
             String name = wanted.get().trim();
-            return named(name).orElseThrow(() -> unavailable("no backend called '" + name + "'"));
+            ApplyBackend backend = named(name).orElseThrow(() -> unavailable("no backend called '" + name + "'"));
+            LOG.log(Level.DEBUG, () -> "reading the machine with the " + name + " backend: "
+                    + (requested.isPresent() ? NAMED_BY_CALLER : NAMED_BY_PROPERTY));
+            return backend;
         }
         try {
             return select(Optional.empty());
         } catch (BackendUnavailableException noneCanApply) {
             for (ApplyBackend backend : backends) {
                 if (backend.autoSelectable() && readsMachine(backend)) {
+                    LOG.log(Level.DEBUG, () -> "reading the machine with the " + backend.name() + " backend, the first "
+                            + "that can read it, as no backend can apply here (" + reasons(noneCanApply) + ")");
                     return backend;
                 }
             }
             throw unavailable("no backend can read this machine");
         }
+    }
+
+    private static String reasons(BackendUnavailableException e) {
+        StringBuilder text = new StringBuilder();
+        e.reasons().forEach((name, reason) -> text.append(text.isEmpty() ? "" : "; ").append(name).append(": ").append(reason));
+        return text.toString();
     }
 
     private static boolean readsMachine(ApplyBackend backend) {
@@ -170,6 +220,7 @@ public final class ApplyBackends {
         } catch (IOException | RuntimeException e) {
             // A backend that cannot read this machine is simply not the one to read it with; the next is tried,
             // and when none reads it the error lists every backend's reason.
+            LOG.log(Level.DEBUG, () -> "the " + backend.name() + " backend cannot read this machine: " + e.getMessage());
             return false;
         }
     }

@@ -28,8 +28,10 @@ import java.util.Set;
  * directory whose name length puts the file's data on that boundary, named after the file
  * ({@code .enuineIntel.align.0123...}); the file (mode 0100644); the trailer; and the whole archive padded to 1024
  * bytes. Every entry carries the date of the newest patch at 12:00 UTC, so the output depends only on the patches.
+ * Each archive built is logged at {@code DEBUG}, one line per member.
  */
 public final class EarlyInitramfs {
+    private static final System.Logger LOG = System.getLogger(EarlyInitramfs.class.getName());
     private static final String MAGIC = "070701";
     private static final String ALIGNMENT_DIGITS = "0123456789abcdef";
     private static final int CPIO_ALIGNMENT = 4;
@@ -104,7 +106,7 @@ public final class EarlyInitramfs {
             archive.file(member.path(), member.contents());
         }
         archive.trailer();
-        return archive.finish(BLOCK);
+        return logged(members, archive.finish(BLOCK));
     }
 
     /**
@@ -122,7 +124,16 @@ public final class EarlyInitramfs {
         Archive archive = new Archive(mtime.getEpochSecond());
         members.forEach(archive::fileWithAlignedData);
         archive.trailer();
-        return archive.finish(MAX_ALIGNMENT);
+        return logged(members, archive.finish(MAX_ALIGNMENT));
+    }
+
+    private static ByteBuffer logged(List<Member> members, ByteBuffer archive) {
+        for (Member member : members) {
+            LOG.log(System.Logger.Level.DEBUG, () -> "early initramfs: " + member.path() + ", "
+                    + member.contents().remaining() + " bytes aligned on " + Math.max(member.alignment(), CPIO_ALIGNMENT)
+                    + ", in an archive of " + archive.remaining() + " bytes");
+        }
+        return archive;
     }
 
     private static void requireDistinctMembers(List<Member> members) {

@@ -1,6 +1,7 @@
 package io.github.ucode4j.cache;
 
 import java.io.IOException;
+import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
@@ -23,9 +24,12 @@ import java.util.Set;
  * directory (created 0600, written, forced, then given its final mode and owner); only when all are staged are
  * they put in place, and if one cannot be, the earlier ones are undone: a replaced file comes back from the hard
  * link (or, where there are none, the name aside) it was kept under, a new file is removed, and so are the
- * directories made for the write. The directories are synced once the files are in place.
+ * directories made for the write. The directories are synced once the files are in place. Each file staged and
+ * placed is logged at {@code DEBUG}.
  */
 final class FileSetWriter {
+    private static final System.Logger LOG = System.getLogger(FileSetWriter.class.getName());
+
     private static final FileAttribute<Set<PosixFilePermission>> OWNER_ONLY =
             PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
 
@@ -93,6 +97,7 @@ final class FileSetWriter {
         FileOwnership ownership = FileOwnership.of(target);
         writeForced(target, temporary, content);
         giveOwnership(target, temporary, ownership);
+        LOG.log(Level.DEBUG, () -> "staged " + target + ": " + content.remaining() + " bytes in " + temporary);
         return new Staged(target, temporary, content, ownership);
     }
 
@@ -122,8 +127,8 @@ final class FileSetWriter {
     private void replace(Staged file, WriteJournal journal) throws IOException {
         Path target = file.target();
         boolean replacing = Files.exists(target, LinkOption.NOFOLLOW_LINKS);
+        Path aside = target.resolveSibling(file.temporary().getFileName().toString().replaceFirst("\\.tmp$", ".replaced"));
         if (replacing) {
-            Path aside = target.resolveSibling(file.temporary().getFileName().toString().replaceFirst("\\.tmp$", ".replaced"));
             keepAside(target, aside);
             journal.keptAside(target, aside);
         }
@@ -135,6 +140,8 @@ final class FileSetWriter {
         if (!replacing) {
             journal.created(target);
         }
+        LOG.log(Level.DEBUG, () -> "placed " + target + (replacing ? ", the file it replaces kept as " + aside.getFileName()
+                + " until the end" : ""));
     }
 
     // A hard link keeps the old file without a moment where the target is missing; where there are no hard
@@ -170,6 +177,7 @@ final class FileSetWriter {
             throw OutputErrors.failed(target, "cannot link the temporary file into place", e);
         }
         journal.created(target);
+        LOG.log(Level.DEBUG, () -> "placed " + target);
     }
 
     // Where link(2) does not work, O_CREAT|O_EXCL is the other call that never replaces what is there.

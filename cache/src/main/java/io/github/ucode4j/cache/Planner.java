@@ -18,7 +18,9 @@ import io.github.ucode4j.api.Vendor;
 import io.github.ucode4j.api.Verdict;
 import io.github.ucode4j.api.VerdictKind;
 import io.github.ucode4j.api.spi.MicrocodeOps;
+import java.lang.System.Logger.Level;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,8 +43,12 @@ import java.util.stream.Collectors;
  * load may hang the machine) raised against any candidate ends the search: no older patch is late-loaded instead,
  * since what is unsafe is the late load itself, and neither policy overrides it, since a forced late load is still
  * a late load. A forced reload is checked for such objections too. Stateless and thread-safe.
+ *
+ * <p>Each plan is logged at {@code DEBUG}: one line per group of CPUs with the same verdict, its kind and reason.
  */
 public final class Planner {
+    private static final System.Logger LOG = System.getLogger(Planner.class.getName());
+
     private final MicrocodeDrivers drivers;
 
     /**
@@ -71,7 +77,21 @@ public final class Planner {
         }
         List<Finding> findings = new ArrayList<>(PlatformAudit.differences(platform));
         PlatformAudit.divergentOutcome(platform, verdicts).ifPresent(findings::add);
+        if (LOG.isLoggable(Level.DEBUG)) {
+            logVerdicts(platform, cache, policy, verdicts);
+        }
         return new LoadPlan(platform, verdicts, findings, policy);
+    }
+
+    private static void logVerdicts(Platform platform, MicrocodeCache cache, PlanPolicy policy, List<Verdict> verdicts) {
+        LOG.log(Level.DEBUG, "planned " + verdicts.size() + " CPUs read by the " + platform.backend() + " backend from "
+                + cache.patches().size() + " patches" + (policy.force() ? ", forced" : "")
+                + (policy.ignoreLateLoadObjections() ? ", late-load objections ignored" : ""));
+        Map<String, List<Integer>> cpusByVerdict = new LinkedHashMap<>();
+        for (Verdict verdict : verdicts) {
+            cpusByVerdict.computeIfAbsent(verdict.kind() + ": " + verdict.reason(), v -> new ArrayList<>()).add(verdict.cpu());
+        }
+        cpusByVerdict.forEach((verdict, cpus) -> LOG.log(Level.DEBUG, "CPUs " + CpuList.format(cpus) + ": " + verdict));
     }
 
     private Verdict verdict(PlatformCpu cpu, MicrocodeCache cache, PlanPolicy policy) {

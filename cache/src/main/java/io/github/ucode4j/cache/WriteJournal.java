@@ -1,6 +1,7 @@
 package io.github.ucode4j.cache;
 
 import java.io.IOException;
+import java.lang.System.Logger.Level;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -11,7 +12,7 @@ import java.util.List;
 /**
  * What one write of a set of files changed, so that a failure can put everything back: the directories it made,
  * the targets it placed (each with the file it replaced, kept under another name until the end) and its
- * temporary files.
+ * temporary files. What it undoes, and the end of a write, are logged at {@code DEBUG}.
  */
 final class WriteJournal {
     private static final System.Logger LOG = System.getLogger(WriteJournal.class.getName());
@@ -32,7 +33,10 @@ final class WriteJournal {
 
     /** A directory made for this write: removed on failure. */
     void createdDirectory(Path directory) {
-        undos.push(() -> Files.delete(directory));
+        undos.push(() -> {
+            Files.delete(directory);
+            LOG.log(Level.DEBUG, () -> "removed the directory " + directory);
+        });
     }
 
     /** A temporary file: removed at the end, whatever happens. */
@@ -43,12 +47,18 @@ final class WriteJournal {
     /** The file that was at {@code target}, now also at {@code aside}: put back on failure, else removed. */
     void keptAside(Path target, Path aside) {
         keptAside.add(aside);
-        undos.push(() -> operations.rename(aside, target));
+        undos.push(() -> {
+            operations.rename(aside, target);
+            LOG.log(Level.DEBUG, () -> "put back " + target + " from " + aside.getFileName());
+        });
     }
 
     /** A new file at {@code target}, where there was none: removed on failure. */
     void created(Path target) {
-        undos.push(() -> Files.delete(target));
+        undos.push(() -> {
+            Files.delete(target);
+            LOG.log(Level.DEBUG, () -> "removed " + target);
+        });
     }
 
     /**
@@ -56,6 +66,7 @@ final class WriteJournal {
      * {@code failure} as suppressed.
      */
     void rollBack(Throwable failure) {
+        LOG.log(Level.DEBUG, () -> "undoing the write: " + failure.getMessage());
         // The temporaries first: a directory made for this write can only go once it is empty.
         for (Path temporary : temporaries) {
             try {
@@ -87,5 +98,7 @@ final class WriteJournal {
                 LOG.log(System.Logger.Level.WARNING, "the files are written, but " + leftover + " could not be removed", e);
             }
         }
+        LOG.log(Level.DEBUG, () -> "written: " + temporaries.size() + " files in place, " + leftovers.size()
+                + " temporary and replaced files removed");
     }
 }

@@ -8,6 +8,7 @@ import io.github.ucode4j.api.Vendor;
 import io.github.ucode4j.api.spi.MicrocodeOps;
 import io.github.ucode4j.cache.EarlyInitramfs.Member;
 import io.github.ucode4j.testing.Generator;
+import io.github.ucode4j.testing.LogCapture;
 import io.github.ucode4j.testing.Properties;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -115,6 +116,16 @@ class EarlyInitramfsTest {
                 "kernel/x86/microcode/.xample.align.012345", "kernel/x86/microcode/Example.bin",
                 "kernel/x86/microcode/AuthenticAMD.bin", "firmware/Other.bin", "TRAILER!!!");
         assertThat(entries.get(5).dataOffset() % 8).isZero();
+    }
+
+    @Test
+    void eachMemberIsLoggedWithWhereItGoesAndItsAlignment() {
+        try (LogCapture log = LogCapture.of(EarlyInitramfs.class)) {
+            EarlyInitramfs.build(List.of(Member.of(INTEL, ByteBuffer.allocate(44032))), Instant.EPOCH);
+
+            assertThat(log.lines()).containsExactly("DEBUG early initramfs: kernel/x86/microcode/GenuineIntel.bin, "
+                    + "44032 bytes aligned on 16, in an archive of 45056 bytes");
+        }
     }
 
     @Test

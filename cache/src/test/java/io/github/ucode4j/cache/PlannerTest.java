@@ -23,6 +23,7 @@ import io.github.ucode4j.api.Verdict;
 import io.github.ucode4j.api.VerdictKind;
 import io.github.ucode4j.api.fixtures.FixtureDriver;
 import io.github.ucode4j.testing.Generator;
+import io.github.ucode4j.testing.LogCapture;
 import io.github.ucode4j.testing.Properties;
 import java.util.ArrayList;
 import java.util.List;
@@ -240,6 +241,26 @@ class PlannerTest {
                 }
             }
         });
+    }
+
+    @Test
+    void eachGroupOfCpusWithOneVerdictIsLoggedOnceWithItsReason() throws Exception {
+        Platform mixed = machine(6, cpu -> CpuState.of(Vendor.INTEL, CpuSignature.of(cpu < 4 ? SKX : CLX),
+                PlatformFlags.ofPlatformId(0), Revision.of(cpu == 3 ? 0x2007006 : 0x2006e05)));
+        try (LogCapture log = LogCapture.of(Planner.class)) {
+            PLANNER.plan(mixed, cache(intel(SKX, 0xb7, 0x2007006)), PlanPolicy.SAFE);
+
+            PLANNER.plan(machine(1, cpu -> CpuState.of(Vendor.INTEL, CpuSignature.of(SKX), PlatformFlags.ofPlatformId(0),
+                    Revision.of(0x2007006))), cache(intel(SKX, 0xb7, 0x2007006)), new PlanPolicy(true, true));
+
+            assertThat(log.lines()).containsExactly(
+                    "DEBUG planned 6 CPUs read by the test backend from 1 patches",
+                    "DEBUG CPUs 0-2: UPDATE: update from revision 0x2006e05 to 0x2007006 (2024-01-01) from f@0x0",
+                    "DEBUG CPUs 3: UP_TO_DATE: runs revision 0x2007006, the newest available",
+                    "DEBUG CPUs 4-5: NO_PATCH: no patch for 0x00050657 (06-55-07) among the 1 patches loaded",
+                    "DEBUG planned 1 CPUs read by the test backend from 1 patches, forced, late-load objections ignored",
+                    "DEBUG CPUs 0: FORCED: forced: reload revision 0x2007006 over the running 0x2007006 (f@0x0)");
+        }
     }
 
     private static MicrocodeCache cache(MicrocodePatch... patches) throws MicrocodeFormatException {

@@ -18,6 +18,7 @@ import io.github.ucode4j.api.spi.MicrocodeOps;
 import io.github.ucode4j.api.spi.ParseMode;
 import io.github.ucode4j.api.spi.SourcedFact;
 import io.github.ucode4j.api.spi.WritableCpuRegisters;
+import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.List;
@@ -33,6 +34,8 @@ import java.util.Set;
  * next magic.
  */
 public final class AmdMicrocodeOps implements MicrocodeOps {
+    private static final System.Logger LOG = System.getLogger(AmdMicrocodeOps.class.getName());
+
     // Patch levels after which AMD allows no update (family 0x10 parts); the kernel checks the same three.
     private static final Set<Integer> FINAL_LEVELS = Set.of(0x01000098, 0x0100009f, 0x010000af);
     // MSR_AMD64_PATCH_LEVEL: the running revision is its low dword.
@@ -81,10 +84,11 @@ public final class AmdMicrocodeOps implements MicrocodeOps {
      */
     public ParsedContainers parseContainers(ByteBuffer data, String source, ParseMode mode)
             throws MicrocodeFormatException {
-        if (!startsWithMagic(data) && RawPatchShape.matches(data)) {
-            return RawPatchParser.parse(data, source, mode);
-        }
-        return AmdContainerParser.parse(data, source, mode);
+        boolean raw = !startsWithMagic(data) && RawPatchShape.matches(data);
+        ParsedContainers parsed = raw ? RawPatchParser.parse(data, source, mode) : AmdContainerParser.parse(data, source, mode);
+        LOG.log(Level.DEBUG, () -> source + ": AMD " + (raw ? "raw patch" : parsed.containers().size() + " containers") + ", read "
+                + mode + ", " + parsed.patches().size() + " patches");
+        return parsed;
     }
 
     @Override

@@ -7,13 +7,19 @@ import io.github.ucode4j.api.MicrocodeFormatException;
 import io.github.ucode4j.api.MicrocodePatch;
 import io.github.ucode4j.api.Vendor;
 import io.github.ucode4j.api.spi.ParseMode;
+import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.List;
 import java.util.Optional;
 
-/** Picks binary or {@code .dat} text by content, then reads the patch stream in the requested mode. */
+/**
+ * Picks binary or {@code .dat} text by content, then reads the patch stream in the requested mode. The format found
+ * is logged at {@code DEBUG}, each patch at {@code TRACE}.
+ */
 final class IntelParser {
+    private static final System.Logger LOG = System.getLogger(IntelParser.class.getName());
+
     private IntelParser() {
     }
 
@@ -41,6 +47,12 @@ final class IntelParser {
         List<MicrocodePatch> patches = mode == ParseMode.RECOVER
                 ? RecoveryScanner.scan(stream, diagnostics)
                 : PatchStream.readAll(stream, diagnostics);
+        boolean dat = text.isPresent();
+        LOG.log(Level.DEBUG, () -> source + ": Intel " + (dat ? ".dat text" : "binary") + ", read " + mode + ", "
+                + patches.size() + " patches");
+        if (LOG.isLoggable(Level.TRACE)) {
+            patches.forEach(patch -> LOG.log(Level.TRACE, source + ": " + patch));
+        }
         return new Bundle(source, Vendor.INTEL, patches, diagnostics.findings());
     }
 

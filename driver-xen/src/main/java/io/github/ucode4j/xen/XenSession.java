@@ -1,8 +1,10 @@
 package io.github.ucode4j.xen;
 
 import io.github.ucode4j.api.ApplyException;
+import io.github.ucode4j.linux.libc.Errno;
 import io.github.ucode4j.linux.libc.ErrnoException;
 import io.github.ucode4j.linux.libc.Libc;
+import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Optional;
@@ -12,8 +14,11 @@ import java.util.OptionalInt;
  * An open line to the hypervisor: the privcmd device and one page of hypercall-safe memory for platform and sysctl
  * ops.
  * Opened per task and closed after it. Not thread-safe.
+ *
+ * <p>The microcode and topology hypercalls are logged at {@code DEBUG} with Xen's answer.
  */
 final class XenSession implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(XenSession.class.getName());
     private static final int OP_SIZE = Math.max(PlatformOp.SIZE, SysctlOp.SIZE);
 
     private final Libc libc;
@@ -85,6 +90,7 @@ final class XenSession implements AutoCloseable {
             opBuffer.write(SysctlOp.cpuTopologyInfo(interfaceVersion, cpus, entries.address()));
             privcmd.call(Hypercall.sysctl(opBuffer.address()));
             int filled = Math.max(0, Math.min(cpus, SysctlOp.filledCpus(opBuffer.read(SysctlOp.SIZE))));
+            LOG.log(Level.DEBUG, () -> "XEN_SYSCTL_cputopoinfo for " + cpus + " CPUs: Xen filled " + filled);
             return PhysicalCore.decode(entries.read(filled * PhysicalCore.SIZE), filled);
         }
     }
@@ -102,10 +108,13 @@ final class XenSession implements AutoCloseable {
             data.write(blob);
             ByteBuffer op = force ? PlatformOp.microcodeUpdate2(PlatformOp.UCODE_FORCE, data.address(), length)
                     : PlatformOp.microcodeUpdate(data.address(), length);
+            String call = (force ? "XENPF_microcode_update2 (XENPF_UCODE_FORCE)" : "XENPF_microcode_update") + " of " + length + " bytes";
             try {
                 platformOp(op);
+                LOG.log(Level.DEBUG, () -> call + ": Xen answered 0, loaded");
                 return 0;
             } catch (ErrnoException e) {
+                LOG.log(Level.DEBUG, () -> call + ": Xen answered " + Errno.describe(e.errnoValue()));
                 return e.errnoValue();
             }
         }

@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.BeforeEach;
+import io.github.ucode4j.testing.LogCapture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -51,6 +52,17 @@ class LoadOutcomeTest {
 
     private SystemResult load(FakeXen xen, ApplyOptions options) throws ApplyException {
         return new XenBackend(roots, () -> xen).applySystem(BLOB, options);
+    }
+
+    @Test
+    void eachHypercallIsLoggedWithItsOpAndXensAnswer() throws ApplyException {
+        try (LogCapture log = LogCapture.of(XenSession.class)) {
+            load(xen(17).answeringLoads(Errno.EBUSY, 0), PLAIN);
+
+            assertThat(log.messages(System.Logger.Level.DEBUG)).containsSubsequence(
+                    "XENPF_microcode_update of 8 bytes: Xen answered " + Errno.describe(Errno.EBUSY),
+                    "XENPF_microcode_update of 8 bytes: Xen answered 0, loaded");
+        }
     }
 
     @ParameterizedTest(name = "{0} -> {1}")

@@ -18,6 +18,7 @@ import io.github.ucode4j.linux.host.RevisionChanges;
 import io.github.ucode4j.linux.libc.Errno;
 import io.github.ucode4j.linux.libc.Libc;
 import java.io.IOException;
+import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,6 +70,7 @@ import java.util.function.Function;
  * second fails at once rather than waiting.
  */
 public final class KernelBackend implements SystemBackend {
+    private static final System.Logger LOG = System.getLogger(KernelBackend.class.getName());
     /** The backend's name. */
     public static final String NAME = "kernel";
     /** Above {@code msr}: where the kernel can late-load, it does so more safely than user space can. */
@@ -212,11 +214,14 @@ public final class KernelBackend implements SystemBackend {
         SearchPathRedirect redirect = redirect(files);
         ReloadRequest answer;
         try {
+            LOG.log(Level.DEBUG, () -> "writing 1 to " + roots.microcodeReload() + ", deadline " + options.timeout().toMillis() + " ms");
             answer = ReloadRequest.run(triggers.apply(hardware.get().libc()), roots.microcodeReload(), options.timeout());
         } catch (ApplyException e) {
             endAfter(redirect, e);
             throw e;
         }
+        LOG.log(Level.DEBUG, () -> "the kernel " + (answer.timedOut() ? "did not answer in time" : answer.errno().isEmpty()
+                ? "answered: loaded" : "answered errno " + answer.errno().getAsInt() + " (" + Errno.describe(answer.errno().getAsInt()) + ")"));
         Optional<String> changedMeanwhile = end(redirect, answer);
         SystemResult result = answer.timedOut() ? ReloadResults.timedOut(options.timeout().toString())
                 : answered(answer.errno(), before, options);

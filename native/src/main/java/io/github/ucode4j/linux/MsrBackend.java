@@ -10,6 +10,7 @@ import io.github.ucode4j.api.Revision;
 import io.github.ucode4j.api.spi.PerCpuBackend;
 import io.github.ucode4j.linux.host.LinuxChecks;
 import java.io.IOException;
+import java.lang.System.Logger.Level;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,9 +34,12 @@ import java.util.OptionalInt;
  *
  * <p>Thread-safe for the rendezvous' use: {@link #prepare} (once per patch) before the window, then
  * {@link #apply} and {@link #readRevision} concurrently from threads pinned to distinct CPUs, and
- * {@link #release} when the load is over.
+ * {@link #release} when the load is over. Each patch prepared and each release is logged at {@code DEBUG}, each
+ * thread pinned at {@code TRACE}; {@link #apply} logs nothing, as it runs inside the stopped window (the rendezvous
+ * reports each CPU's result).
  */
 public final class MsrBackend implements PerCpuBackend {
+    private static final System.Logger LOG = System.getLogger(MsrBackend.class.getName());
     /** The backend's name. */
     public static final String NAME = "msr";
     /** Below the kernel's own loader, which is preferred where it exists. */
@@ -140,8 +144,10 @@ public final class MsrBackend implements PerCpuBackend {
         LockedBuffer buffer = LockedBuffer.copyOf(hw.libc(), patch.bytes(), protocol.addressOffset(), protocol.alignment());
         try {
             List<PreparedPatch> more = new ArrayList<>(prepared);
-            more.add(place(hw, patch, protocol, buffer));
+            PreparedPatch placed = place(hw, patch, protocol, buffer);
+            more.add(placed);
             prepared = List.copyOf(more);
+            LOG.log(Level.DEBUG, () -> "prepared " + patch + " in locked memory: " + placed.addressDescription());
         } catch (ApplyException e) {
             buffer.close();
             throw e;
@@ -192,6 +198,7 @@ public final class MsrBackend implements PerCpuBackend {
         Hardware hw = hardware.get();
         hw.pinning().pinCurrentThread(cpu.index());
         hw.msr().open(cpu.index());
+        LOG.log(Level.TRACE, () -> "pinned a thread to CPU " + cpu.index() + " and opened its msr device");
     }
 
     @Override
@@ -267,6 +274,7 @@ public final class MsrBackend implements PerCpuBackend {
     public synchronized void release() throws ApplyException {
         List<PreparedPatch> old = prepared;
         prepared = List.of();
+        LOG.log(Level.DEBUG, () -> "released " + old.size() + " prepared patches");
         ApplyException failure = null;
         for (PreparedPatch patch : old) {
             try {

@@ -1,6 +1,7 @@
 package io.github.ucode4j.linux;
 
 import java.io.IOException;
+import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.Map;
@@ -23,8 +24,12 @@ import java.util.Optional;
  * </ul>
  * then the folder is removed in every case, and the journal last. When a step fails the journal stays, so the next
  * load tries again.
+ *
+ * <p>Each step (the firmware staged, the search path set and put back, the folder and journal removed) is logged at
+ * {@code DEBUG}.
  */
 final class SearchPathRedirect {
+    private static final System.Logger LOG = System.getLogger(SearchPathRedirect.class.getName());
     private final Path runDirectory;
     private final FirmwareSearchPath searchPath;
     private final ReloadJournal journal;
@@ -79,7 +84,9 @@ final class SearchPathRedirect {
             for (Map.Entry<String, ByteBuffer> file : files.entrySet()) {
                 created.write(file.getKey(), file.getValue());
             }
+            LOG.log(Level.DEBUG, () -> "staged " + files.size() + " firmware files in " + folder + ": " + files.keySet());
             searchPath.write(folder.toString());
+            LOG.log(Level.DEBUG, () -> "firmware_class.path set to " + folder + " (it was '" + journal.previousSearchPath() + "')");
         } catch (IOException e) {
             redirect.undoAfter(true, e);
             throw e;
@@ -123,11 +130,13 @@ final class SearchPathRedirect {
                              boolean folderIsOurs) throws IOException {
         if (found == Found.FOLDER) {
             searchPath.write(journal.previousSearchPath());
+            LOG.log(Level.DEBUG, () -> "firmware_class.path put back to '" + journal.previousSearchPath() + "'");
         }
         if (folderIsOurs) {
             FirmwareFolder.remove(journal.folder());
         }
         ReloadJournal.delete(runDirectory);
+        LOG.log(Level.DEBUG, () -> "removed " + (folderIsOurs ? journal.folder() + " and " : "") + "the journal");
     }
 
     /**

@@ -29,6 +29,8 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import io.github.ucode4j.linux.libc.Errno;
+import io.github.ucode4j.testing.LogCapture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -141,6 +143,25 @@ class KernelBackendTest {
         assertTheKernelReadFromThePrivateFolder(kernel, bytes(patch));
         assertThat(searchPathWritten()).as("the empty value, written as the one NUL the kernel stores as empty").isEqualTo("\0");
         assertEverythingIsBack(EMPTY_SHOWN);
+    }
+
+    @Test
+    void eachStepOfALoadIsLoggedTheFirmwareStagedTheSearchPathSetTheReloadAndThePathPutBack() throws Exception {
+        MicrocodePatch patch = TestPatches.intel(SKYLAKE_SP, 0xb7, NEW);
+        FakeKernel kernel = kernel().answering(16);
+
+        try (LogCapture redirect = LogCapture.of(SearchPathRedirect.class); LogCapture backend = LogCapture.of(KernelBackend.class)) {
+            backend(kernel.trigger()).applySystem(patch.bytes(), planned(patch));
+
+            assertThat(redirect.lines()).containsExactly(
+                    "DEBUG staged 1 firmware files in " + privateFolder() + ": [" + SKYLAKE_SP_FILE + "]",
+                    "DEBUG firmware_class.path set to " + privateFolder() + " (it was '')",
+                    "DEBUG firmware_class.path put back to ''",
+                    "DEBUG removed " + privateFolder() + " and the journal");
+            assertThat(backend.lines()).hasSize(2);
+            assertThat(backend.lines().get(0)).startsWith("DEBUG writing 1 to " + machine.roots.microcodeReload() + ", deadline ");
+            assertThat(backend.lines().get(1)).isEqualTo("DEBUG the kernel answered errno 16 (" + Errno.describe(16) + ")");
+        }
     }
 
     @ParameterizedTest

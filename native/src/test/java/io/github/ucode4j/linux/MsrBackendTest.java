@@ -25,6 +25,7 @@ import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import io.github.ucode4j.testing.LogCapture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -74,6 +75,21 @@ class MsrBackendTest {
         assertThat(cpus.revision(1)).isEqualTo(INTEL_NEW);
         assertThat(cpus.revision(0)).as("only the CPU asked").isEqualTo(INTEL_OLD);
         assertThat(cpus.triggerValues()).singleElement().satisfies(address -> assertThat(address % 16).isZero());
+    }
+
+    @Test
+    void thePatchPreparedThePinnedThreadAndTheReleaseAreLogged() throws ApplyException {
+        SimulatedCpus cpus = SimulatedCpus.intel(SKYLAKE_SP, 2, 2, INTEL_OLD);
+        try (LogCapture log = LogCapture.of(MsrBackend.class)) {
+            MsrBackend msr = backend(cpus, MsrAddressPolicy.USER_ADDRESS);
+            load(msr, TestPatches.intel(SKYLAKE_SP, 0xb7, INTEL_NEW), TestPatches.INTEL_PROTOCOL);
+            msr.release();
+
+            assertThat(log.lines()).hasSize(3);
+            assertThat(log.lines().get(0)).startsWith("DEBUG prepared ").contains("in locked memory: user address 0x");
+            assertThat(log.lines().get(1)).isEqualTo("TRACE pinned a thread to CPU 1 and opened its msr device");
+            assertThat(log.lines().get(2)).isEqualTo("DEBUG released 1 prepared patches");
+        }
     }
 
     @Test

@@ -28,6 +28,7 @@ import io.github.ucode4j.cache.MicrocodeCache;
 import io.github.ucode4j.cache.PlanPolicy;
 import io.github.ucode4j.cache.Planner;
 import java.io.IOException;
+import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,8 +54,13 @@ import java.util.stream.Collectors;
  * not the backend's {@code platform()}, which may lag behind (Linux's sysfs does after a load through the msr
  * device); {@code platform()} answers only for a CPU the rendezvous could not read, and the report's platform
  * names the source of each revision.
+ *
+ * <p>Each step of a load is logged at {@code DEBUG}: the lock taken, the plan found unchanged, how the patches are
+ * loaded, what a system backend answered, and each outcome's count.
  */
 public final class LateLoader {
+    private static final System.Logger LOG = System.getLogger(LateLoader.class.getName());
+
     /** The host-wide load lock's file in the run directory. */
     static final String LOCK_FILE = "ucode4j.lock";
     // Root's, searchable by all, writable by no one else: the kernel backend keeps its private files here too.
@@ -107,21 +113,38 @@ public final class LateLoader {
      */
     public LoadReport load(LoadPlan plan, PatchSource patches) throws ApplyException, IOException {
         try (HostLock lock = lockHost(options.runDirectory())) {
+            LOG.log(Level.DEBUG, () -> "took the host-wide lock " + options.runDirectory().resolve(LOCK_FILE));
             requireUnchanged(plan, patches);
+            LOG.log(Level.DEBUG, "the plan made again under the lock is unchanged");
             if (!plan.loadsAnything()) {
-                return report(plan, Optional.empty(), Optional.empty(), backend.platform());
+                LOG.log(Level.DEBUG, "nothing to load: no CPU's verdict loads a patch");
+                return logged(report(plan, Optional.empty(), Optional.empty(), backend.platform()));
             }
             if (backend instanceof PerCpuBackend perCpu) {
+                LOG.log(Level.DEBUG, () -> "loading " + plan.patchesToLoad().size() + " patches on " + plan.platform().cpus().size()
+                        + " CPUs through the rendezvous");
                 RendezvousReport rendezvous = new Rendezvous(perCpu, options.rendezvous()).run(request(plan));
-                return report(plan, Optional.of(rendezvous), Optional.empty(), readBack(backend.platform(), rendezvous));
+                return logged(report(plan, Optional.of(rendezvous), Optional.empty(), readBack(backend.platform(), rendezvous)));
             }
             if (backend instanceof SystemBackend system) {
-                SystemResult result = system.applySystem(blob(plan), applyOptions(plan));
-                return report(plan, Optional.empty(), Optional.of(result), backend.platform());
+                ByteBuffer blob = blob(plan);
+                LOG.log(Level.DEBUG, () -> "handing " + plan.patchesToLoad().size() + " patches (" + blob.remaining() + " bytes) to the "
+                        + backend.name() + " backend's own loader, deadline " + options.systemTimeout().toMillis() + " ms");
+                SystemResult result = system.applySystem(blob, applyOptions(plan));
+                LOG.log(Level.DEBUG, () -> "the " + backend.name() + " backend answered " + result.outcome()
+                        + (result.errno().isPresent() ? " (errno " + result.errno().getAsInt() + ")" : "") + ": " + result.message());
+                return logged(report(plan, Optional.empty(), Optional.of(result), backend.platform()));
             }
             throw new ApplyException("backend '" + backend.name() + "' implements neither PerCpuBackend nor SystemBackend",
                     "report this to the backend's authors");
         }
+    }
+
+    private static LoadReport logged(LoadReport report) {
+        LOG.log(Level.DEBUG, () -> "load on the " + report.backend() + " backend " + (report.succeeded() ? "succeeded" : "failed")
+                + (report.consistent() ? ", consistent: " : ", not consistent: ") + report.counts().entrySet().stream()
+                .map(count -> count.getKey() + " " + count.getValue()).collect(Collectors.joining(", ")));
+        return report;
     }
 
     // Under the lock, so that nothing can change between this check and the load but another tool ignoring it.

@@ -1,12 +1,18 @@
 package io.github.ucode4j.rendezvous;
 
 import io.github.ucode4j.api.ApplyException;
+import io.github.ucode4j.api.CpuList;
+import io.github.ucode4j.api.CpuOutcome;
+import io.github.ucode4j.api.CpuResult;
 import io.github.ucode4j.api.MicrocodePatch;
 import io.github.ucode4j.api.spi.PerCpuBackend;
+import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -55,10 +61,15 @@ import java.util.Set;
  * finishes, and leaves the stuck thread behind as a daemon; whatever it returns later is ignored. A backend that
  * throws is reported {@link io.github.ucode4j.api.CpuOutcome#FAILED} with what it threw.
  *
+ * <p>Each run is logged at {@code DEBUG} before the threads start (the CPUs, the loaders, the deadlines) and after
+ * the report is made (how long the call-in and the window took, each outcome's CPUs, each CPU that timed out, or
+ * why the run was aborted): never from inside the window.
+ *
  * <p>Thread-safe: each call to {@link #run} has state of its own. Runs must not overlap on one machine, as two
  * rendezvous would hold the same CPUs; that is the caller's to ensure.
  */
 public final class Rendezvous {
+    private static final System.Logger LOG = System.getLogger(Rendezvous.class.getName());
     // Participants stop waiting on their own this long after every deadline has passed, in case the coordinating
     // thread is starved or dead; normally the coordinator settles everything long before.
     private static final Duration PARTICIPANT_GRACE = Duration.ofSeconds(1);
@@ -98,9 +109,10 @@ public final class Rendezvous {
      */
     public RendezvousReport run(RendezvousRequest request) {
         LoadRoles roles = LoadRoles.assign(request, options.controlFirst());
+        logStart(request, roles);
         Optional<Abort> unprepared = prepare(request, roles);
         if (unprepared.isPresent()) {
-            return release(ReportAssembler.notStarted(request, unprepared.get()), List.of());
+            return logged(release(ReportAssembler.notStarted(request, unprepared.get()), List.of()));
         }
         RendezvousState state = new RendezvousState(roles);
         List<Thread> threads = createThreads(request, roles, state);
@@ -110,7 +122,38 @@ public final class Rendezvous {
         long callInEndedAt = coordinator.superviseCallIn();
         coordinator.superviseWindow();
         coordinator.awaitReports();
-        return release(new ReportAssembler(request, roles, state, options).assemble(callInEndedAt), threads);
+        return logged(release(new ReportAssembler(request, roles, state, options).assemble(callInEndedAt), threads));
+    }
+
+    private void logStart(RendezvousRequest request, LoadRoles roles) {
+        LOG.log(Level.DEBUG, () -> "rendezvous of " + request.size() + " CPUs on the " + backend.name() + " backend: "
+                + roles.loaderCount() + " load" + (roles.controlSlot() == LoadRoles.NONE ? ", all at once"
+                : ", control CPU " + request.assignments().get(roles.controlSlot()).cpu().index() + " first")
+                + "; call-in deadline " + options.callInTimeout().toMillis() + " ms, load deadline "
+                + options.progressTimeout().toMillis() + " ms each");
+    }
+
+    private static RendezvousReport logged(RendezvousReport report) {
+        if (!LOG.isLoggable(Level.DEBUG)) {
+            return report;
+        }
+        for (CpuResult result : report.results()) {
+            if (result.outcome() == CpuOutcome.TIMED_OUT) {
+                LOG.log(Level.DEBUG, "CPU " + result.cpu() + " timed out: " + result.message());
+            }
+        }
+        Map<CpuOutcome, List<Integer>> cpusByOutcome = new EnumMap<>(CpuOutcome.class);
+        report.results().forEach(r -> cpusByOutcome.computeIfAbsent(r.outcome(), o -> new ArrayList<>()).add(r.cpu()));
+        List<String> outcomes = new ArrayList<>();
+        cpusByOutcome.forEach((outcome, cpus) -> outcomes.add(outcome + " on CPUs " + CpuList.format(cpus)));
+        if (report.abort().isPresent()) {
+            Abort abort = report.abort().get();
+            LOG.log(Level.DEBUG, "rendezvous aborted, nothing applied (" + abort.cause() + "): " + abort.detail());
+        } else {
+            LOG.log(Level.DEBUG, "rendezvous ended: every CPU called in after " + report.callIn().toMillis() + " ms, the window lasted "
+                    + report.stoppedWindow().map(Duration::toMillis).orElse(0L) + " ms; " + String.join(", ", outcomes));
+        }
+        return report;
     }
 
     // What prepare made ready is freed only once no thread can still be inside the backend: a stuck apply may

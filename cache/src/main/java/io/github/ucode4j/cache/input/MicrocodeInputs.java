@@ -6,6 +6,7 @@ import io.github.ucode4j.api.MicrocodeDrivers;
 import io.github.ucode4j.api.MicrocodeFormatException;
 import io.github.ucode4j.api.spi.MicrocodeOps;
 import io.github.ucode4j.api.spi.ParseMode;
+import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,8 +28,13 @@ import java.util.function.Consumer;
  * meanwhile. Every failure is a {@link MicrocodeFormatException} naming the input ({@link PathNames#display}), the
  * offset and the rule: an {@link InputRule} for the input itself, a driver's rule for its content. Not for several
  * threads at once.
+ *
+ * <p>Each file read is logged at {@code DEBUG} with its size, vendor and number of patches, and each one skipped
+ * with why.
  */
 public final class MicrocodeInputs {
+    private static final System.Logger LOG = System.getLogger(MicrocodeInputs.class.getName());
+
     /**
      * The largest input read, 64 MiB: many times the largest vendor file (a few MiB), so that a huge or sparse file
      * is refused by its size before any of it is read into memory.
@@ -126,7 +132,15 @@ public final class MicrocodeInputs {
         ByteBuffer data = contents.of(file, source);
         MicrocodeOps driver = drivers.recognize(data).orElseThrow(
                 () -> new MicrocodeFormatException(InputRule.UNRECOGNIZED, source, 0, ""));
-        return driver.parse(data, source, mode);
+        return parse(driver, data, source, mode);
+    }
+
+    private static Bundle parse(MicrocodeOps driver, ByteBuffer data, String source, ParseMode mode) throws MicrocodeFormatException {
+        int size = data.remaining();
+        Bundle bundle = driver.parse(data, source, mode);
+        LOG.log(Level.DEBUG, () -> "read " + source + ": " + size + " bytes, " + bundle.vendor() + " microcode, "
+                + bundle.patches().size() + " patches");
+        return bundle;
     }
 
     /**
@@ -184,15 +198,20 @@ public final class MicrocodeInputs {
             ByteBuffer data = contents.of(file, source);
             Optional<MicrocodeOps> driver = drivers.recognize(data);
             if (driver.isPresent()) {
-                bundles.add(driver.get().parse(data, source, ParseMode.STRICT));
+                bundles.add(parse(driver.get(), data, source, ParseMode.STRICT));
             } else {
-                warnings.accept("skipped " + source + ": not microcode");
+                skipped(warnings, source, "not microcode");
             }
         }
         return bundles;
     }
 
     private static FolderWalk.Skipped warningsTo(Consumer<String> warnings) {
-        return (entry, why) -> warnings.accept("skipped " + PathNames.display(entry) + ": " + why);
+        return (entry, why) -> skipped(warnings, PathNames.display(entry), why);
+    }
+
+    private static void skipped(Consumer<String> warnings, String source, String why) {
+        LOG.log(Level.DEBUG, () -> "skipped " + source + ": " + why);
+        warnings.accept("skipped " + source + ": " + why);
     }
 }

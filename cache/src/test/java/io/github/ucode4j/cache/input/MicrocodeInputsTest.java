@@ -9,6 +9,7 @@ import io.github.ucode4j.api.MicrocodeFormatException;
 import io.github.ucode4j.api.Vendor;
 import io.github.ucode4j.api.spi.ParseMode;
 import io.github.ucode4j.intel.IntelPatchBuilder;
+import io.github.ucode4j.testing.LogCapture;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,6 +49,20 @@ class MicrocodeInputsTest {
         assertThat(bundle.vendor()).isEqualTo(Vendor.INTEL);
         assertThat(bundle.source()).isEqualTo(file.toString());
         assertThat(bundle.patches()).hasSize(1);
+    }
+
+    @Test
+    void eachFileReadAndEachSkippedIsLoggedWithItsFormatOrWhy() throws Exception {
+        Path tree = Files.createDirectories(directory.resolve("firmware/intel-ucode"));
+        Path patch = Files.write(tree.resolve("06-8e-09"), PATCH);
+        Path readme = Files.writeString(tree.resolve("README"), "not microcode\n");
+
+        try (LogCapture log = LogCapture.of(MicrocodeInputs.class)) {
+            inputs.readFirmware(List.of(tree.getParent()), warnings::add);
+
+            assertThat(log.lines()).containsExactly("DEBUG read " + patch + ": " + PATCH.length + " bytes, INTEL microcode, 1 patches",
+                    "DEBUG skipped " + readme + ": not microcode");
+        }
     }
 
     @Test

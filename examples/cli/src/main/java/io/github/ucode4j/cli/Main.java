@@ -59,7 +59,7 @@ public final class Main {
         return commandLine
                 .registerConverter(Path.class, Main::path)
                 .setCaseInsensitiveEnumValuesAllowed(true)
-                .setExecutionStrategy(failures.catchingErrors(new RunLast()))
+                .setExecutionStrategy(failures.catchingErrors(VerboseOption.around(new RunLast())))
                 .setExecutionExceptionHandler(failures)
                 .setParameterExceptionHandler(failures);
     }

@@ -35,6 +35,17 @@ public class UcodeCommand implements Runnable {
             description = "Print the stack trace of a failure.")
     boolean debug;
 
+    @Option(names = {"-v", VerboseOption.NAME}, scope = ScopeType.INHERIT,
+            description = "Show the library's decisions on standard error, one line each: the backend chosen and why "
+                    + "not the others, each plan verdict, each file read or written, the load's phases and deadlines. "
+                    + "Twice (-vv) for their detail.")
+    boolean[] verbose;
+
+    /** The top-level command alone, without subcommands; a run adds the one it names. */
+    public UcodeCommand() {
+        // Picocli fills the options in when it parses a command line.
+    }
+
     @Override
     public void run() {
         throw new ParameterException(spec.commandLine(), "name a command: " + String.join(", ", spec.subcommands().keySet()));

@@ -22,4 +22,8 @@ import picocli.CommandLine.HelpCommand;
     WriteEarlyCpioCommand.class, WriteFirmwareDirCommand.class, DiffCommand.class, DemoCommand.class,
     IucodeToolCommand.class, HelpCommand.class})
 public final class UcodeCommandTree extends UcodeCommand {
+    /** The whole command; public because the man page and completion generators create it by its class name. */
+    public UcodeCommandTree() {
+        // Picocli fills the options in when it parses a command line.
+    }
 }

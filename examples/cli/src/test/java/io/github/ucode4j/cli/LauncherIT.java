@@ -37,6 +37,16 @@ class LauncherIT {
     }
 
     @Test
+    void aVerboseRunKeepsTheArchiveOfTheCommandItNames() throws Exception {
+        Path cds = directory.resolve("cds");
+
+        Run verbose = launch(cds, "--verbose", "demo", "--topology=1x1x2");
+
+        assertThat(verbose.exitCode()).as(verbose.err()).isZero();
+        assertThat(archives(cds)).singleElement().satisfies(archive -> assertThat(archive.toString()).endsWith("-demo.jsa"));
+    }
+
+    @Test
     void aCommandsSecondRunMapsItsClassesFromTheArchive() throws Exception {
         Path cds = directory.resolve("cds");
         Path classes = directory.resolve("classes.log");

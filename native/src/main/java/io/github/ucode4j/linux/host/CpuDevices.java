@@ -45,12 +45,26 @@ public final class CpuDevices implements MsrAccess, CpuidAccess, AutoCloseable {
     /** One lock per CPU, shared by its two files (guarded by {@code open}). */
     private final Map<Integer, ReentrantLock> cpuLocks = new HashMap<>();
 
-    /** Devices under {@code roots.devCpu()}, accessed through {@code libc}. */
+    /**
+     * Devices under {@code roots.devCpu()}, accessed through {@code libc}, waiting at most {@link #BUSY_DEADLINE}
+     * for a CPU. Opens nothing yet.
+     *
+     * @param libc the C library the device files are opened, read and written with
+     * @param roots where the host's files are; its {@code devCpu()} holds one directory per CPU number
+     */
     public CpuDevices(Libc libc, LinuxRoots roots) {
         this(libc, roots, BUSY_DEADLINE);
     }
 
-    /** Devices under {@code roots.devCpu()}, accessed through {@code libc}, waiting at most {@code busyDeadline} for a CPU. */
+    /**
+     * Devices under {@code roots.devCpu()}, accessed through {@code libc}, waiting at most {@code busyDeadline} for a
+     * CPU. Opens nothing yet.
+     *
+     * @param libc the C library the device files are opened, read and written with
+     * @param roots where the host's files are; its {@code devCpu()} holds one directory per CPU number
+     * @param busyDeadline how long an access waits for an earlier access to the same CPU before it fails, presuming
+     *     that CPU hung; positive
+     */
     public CpuDevices(Libc libc, LinuxRoots roots, Duration busyDeadline) {
         this.libc = libc;
         this.roots = roots;

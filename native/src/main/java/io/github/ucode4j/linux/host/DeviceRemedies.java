@@ -4,6 +4,7 @@ import io.github.ucode4j.linux.libc.Errno;
 
 /** What a person can do when an access to {@code /dev/cpu/N/msr} or {@code /dev/cpu/N/cpuid} fails with an errno. */
 public final class DeviceRemedies {
+    /** The remedy when the kernel refuses MSR writes: the privilege, the msr module's switch and lockdown to check. */
     public static final String WRITES_REFUSED = "MSR writes are refused: run as root (CAP_SYS_RAWIO), check that "
             + "/sys/module/msr/parameters/allow_writes is not 'off' (boot with msr.allow_writes=on), and that kernel "
             + "lockdown is not active (/sys/kernel/security/lockdown; Secure Boot turns it on)";
@@ -21,7 +22,14 @@ public final class DeviceRemedies {
         };
     }
 
-    /** Reading MSR {@code msr} failed. */
+    /**
+     * Reading MSR {@code msr} failed.
+     *
+     * @param msr the register's number
+     * @param cpu the logical CPU read on
+     * @param errno the error number the read failed with
+     * @return what to do about it, or {@code ""} when there is nothing to suggest for that errno
+     */
     public static String read(long msr, int cpu, int errno) {
         return switch (errno) {
             case Errno.EIO -> "the CPU refused to read MSR 0x" + Long.toHexString(msr) + " (#GP): this CPU does not have it";
@@ -31,7 +39,14 @@ public final class DeviceRemedies {
         };
     }
 
-    /** Writing MSR {@code msr} failed. */
+    /**
+     * Writing MSR {@code msr} failed.
+     *
+     * @param msr the register's number
+     * @param cpu the logical CPU written on
+     * @param errno the error number the write failed with
+     * @return what to do about it, or {@code ""} when there is nothing to suggest for that errno
+     */
     public static String write(long msr, int cpu, int errno) {
         return switch (errno) {
             case Errno.EPERM, Errno.EACCES -> WRITES_REFUSED;

@@ -11,6 +11,9 @@ public interface MsrReader {
     /**
      * The 64-bit value of {@code msr} on {@code cpu}, read on that CPU.
      *
+     * @param cpu the logical CPU's number, as the kernel numbers it ({@code /dev/cpu/N})
+     * @param msr the register's number, an unsigned 32-bit value
+     * @return the register's 64 bits
      * @throws ApplyException with the errno and what to do (load the msr module, run as root, ...)
      */
     long read(int cpu, long msr) throws ApplyException;

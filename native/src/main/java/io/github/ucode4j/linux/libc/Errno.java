@@ -64,13 +64,23 @@ public final class Errno {
     private Errno() {
     }
 
-    /** {@code EIO}, or {@code errno N} for a number not listed here. */
+    /**
+     * The symbol of an error number.
+     *
+     * @param errno the error number, as the kernel returned it (positive)
+     * @return the symbol, such as {@code EIO}, or {@code errno N} for a number not listed here
+     */
     public static String symbol(int errno) {
         Known known = KNOWN.get(errno);
         return known == null ? "errno " + errno : known.symbol();
     }
 
-    /** {@code Input/output error (EIO)}, or {@code errno N} for a number not listed here. */
+    /**
+     * The description of an error number followed by its symbol, for messages.
+     *
+     * @param errno the error number, as the kernel returned it (positive)
+     * @return such as {@code Input/output error (EIO)}, or {@code errno N} for a number not listed here
+     */
     public static String describe(int errno) {
         Known known = KNOWN.get(errno);
         return known == null ? "errno " + errno : known.description() + " (" + known.symbol() + ")";

@@ -10,6 +10,7 @@ import java.util.OptionalInt;
 public final class ErrnoException extends ApplyException {
     private static final long serialVersionUID = 1L;
 
+    /** The error number the system call set; kept apart from the message so that callers can test it. */
     private final int errnoValue;
 
     private ErrnoException(String message, OptionalInt cpu, int errno, String remedy, Throwable cause) {
@@ -17,7 +18,13 @@ public final class ErrnoException extends ApplyException {
         this.errnoValue = errno;
     }
 
-    /** {@code call} failed with {@code errno}: {@code "pread failed: Input/output error (EIO)"}. */
+    /**
+     * {@code call} failed with {@code errno}: {@code "pread failed: Input/output error (EIO)"}.
+     *
+     * @param call the system call's name, and for {@code open} the path it was given
+     * @param errno the error number the call set
+     * @return the exception, with no CPU, no remedy and no cause
+     */
     public static ErrnoException of(String call, int errno) {
         return new ErrnoException(call + " failed: " + Errno.describe(errno), OptionalInt.empty(), errno, "", null);
     }
@@ -25,12 +32,21 @@ public final class ErrnoException extends ApplyException {
     /**
      * This failure told in its context: {@code what} names the access ({@code "writing MSR 0x79 on CPU 3"}), the
      * errno's description is appended, and {@code remedy} says what to do. Keeps this exception as the cause.
+     *
+     * @param what the access that failed, told as a person would; {@code " failed: "} and the errno follow it
+     * @param cpu the CPU the access was for, or empty when it concerns no single CPU
+     * @param remedy what a person can do about it, or {@code ""} when there is nothing to suggest
+     * @return a new exception with the same error number; this one is left unchanged
      */
     public ErrnoException in(String what, OptionalInt cpu, String remedy) {
         return new ErrnoException(what + " failed: " + Errno.describe(errnoValue), cpu, errnoValue, remedy, this);
     }
 
-    /** The error number. */
+    /**
+     * The error number.
+     *
+     * @return the error number the system call set, such as {@link Errno#EIO}
+     */
     public int errnoValue() {
         return errnoValue;
     }

@@ -36,6 +36,7 @@ public final class JnaLibc implements Libc {
     /**
      * The C library of this process.
      *
+     * @return the one binding, shared by every caller; the natives are bound on the first call
      * @throws ApplyException when JNA cannot load its native part or bind the C library here
      */
     public static Libc load() throws ApplyException {

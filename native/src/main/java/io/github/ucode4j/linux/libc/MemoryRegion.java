@@ -36,6 +36,9 @@ public final class MemoryRegion implements AutoCloseable {
      * paged out or moved) and not inherited by a child process ({@code MADV_DONTFORK}, so that a fork cannot make
      * the pages copy-on-write under a reader).
      *
+     * @param libc the C library the memory is mapped, locked and later freed with
+     * @param size how many bytes are needed; rounded up to whole pages
+     * @return the region, owned by the caller, who closes it
      * @throws ApplyException when the memory cannot be mapped or locked, saying what to do
      * @throws IllegalArgumentException when {@code size} is negative or over 2 GiB
      */
@@ -63,6 +66,11 @@ public final class MemoryRegion implements AutoCloseable {
      * At least {@code size} bytes of {@code device}, open as {@code fd}, mapped shared and zero-filled. The region
      * owns the descriptor from here on, and closes it after unmapping, or at once when the mapping fails.
      *
+     * @param libc the C library the device is mapped, and later unmapped and closed, with
+     * @param device the device's path, named in errors only
+     * @param fd the device's descriptor, open for reading and writing
+     * @param size how many bytes of the device to map from its start; rounded up to whole pages
+     * @return the region, owned by the caller, who closes it
      * @throws ApplyException when the device cannot be mapped
      * @throws IllegalArgumentException when {@code size} is negative or over 2 GiB
      */
@@ -121,17 +129,31 @@ public final class MemoryRegion implements AutoCloseable {
         }
     }
 
-    /** The address of the first byte: page-aligned. */
+    /**
+     * The address of the first byte, to hand to the kernel or the hypervisor.
+     *
+     * @return the address, page-aligned; still returned after {@link #close}, when it means nothing any more
+     */
     public long address() {
         return address;
     }
 
-    /** The number of bytes: whole pages, at least the size asked for. */
+    /**
+     * The number of bytes.
+     *
+     * @return whole pages' worth, at least the size asked for
+     */
     public long length() {
         return length;
     }
 
-    /** A little-endian view of every byte, position 0, independent of other views; valid until {@link #close}. */
+    /**
+     * A view of every byte, to fill or read.
+     *
+     * @return a little-endian buffer over the whole region, position 0, independent of other views; valid until
+     *     {@link #close}
+     * @throws IllegalStateException when the region has been closed
+     */
     public ByteBuffer bytes() {
         if (closed) {
             throw new IllegalStateException("the memory at 0x" + Long.toHexString(address) + " has been freed");
