@@ -15,7 +15,11 @@ import java.util.Properties;
 public record BuildInfo(String version, String commit) {
     private static final String UNKNOWN = "unknown";
 
-    /** Reads the build's file from the class path. */
+    /**
+     * Reads the build's file from the class path.
+     *
+     * @return the version and commit the build recorded; {@code "unknown"} for what it did not record
+     */
     public static BuildInfo read() {
         Properties properties = new Properties();
         try (InputStream in = BuildInfo.class.getResourceAsStream("version.properties")) {

@@ -38,7 +38,14 @@ public final class Json {
         text(schema, document).lines().forEach(out::println);
     }
 
-    /** {@code document} as text, with the {@code "schema"} field that names {@code schema} first, without a final newline. */
+    /**
+     * {@code document} as text, with the {@code "schema"} field that names {@code schema} first, without a final newline.
+     *
+     * @param schema the schema the document follows, named in its {@code "schema"} field
+     * @param document one of this package's records
+     * @return the document as indented JSON text, without a final newline
+     * @throws IllegalStateException when the document cannot be serialised, which no record of this package causes
+     */
     public static String text(JsonSchema schema, Object document) {
         ObjectNode tagged = MAPPER.createObjectNode().put("schema", schema.id());
         tagged.setAll((ObjectNode) MAPPER.valueToTree(document));

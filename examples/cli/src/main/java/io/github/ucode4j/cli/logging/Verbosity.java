@@ -27,6 +27,13 @@ public final class Verbosity {
     /**
      * Runs {@code run} with the library's records from {@code level} up printed to {@code sink}, then puts back the
      * default.
+     *
+     * @param <T> what {@code run} returns
+     * @param level the least severe level printed
+     * @param sink where the records are printed, one line each; flushed at the end
+     * @param run the work whose records to print
+     * @return what {@code run} returned
+     * @throws Exception what {@code run} threw, after the default is put back
      */
     public static <T> T during(Level level, PrintWriter sink, Callable<T> run) throws Exception {
         current = new Setting(level, sink);
@@ -38,7 +45,12 @@ public final class Verbosity {
         }
     }
 
-    /** The level {@code --verbose} given {@code times} times asks for: INFO, DEBUG, then TRACE. */
+    /**
+     * The level {@code --verbose} given {@code times} times asks for: INFO, DEBUG, then TRACE.
+     *
+     * @param times how many times {@code --verbose} (or {@code -v}) was given; 0 or less when it was not
+     * @return INFO for none, DEBUG for once, TRACE for twice or more
+     */
     public static Level forCount(int times) {
         return times <= 0 ? Level.INFO : times == 1 ? Level.DEBUG : Level.TRACE;
     }

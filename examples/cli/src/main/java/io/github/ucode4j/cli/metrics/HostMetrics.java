@@ -29,6 +29,11 @@ public final class HostMetrics {
     /**
      * The metrics of {@code platform}, its {@code plan} (empty when the firmware could not be read), and
      * {@code lastApply}, written by {@code ucode} {@code version}.
+     *
+     * @param version the version of {@code ucode} that prints them
+     * @param platform the machine as read: its CPUs, their signatures and revisions
+     * @param plan the plan over the firmware; empty when the firmware could not be read
+     * @param lastApply the record of the last load, or why there is none
      */
     public HostMetrics(String version, Platform platform, Optional<LoadPlan> plan, LastApplyState lastApply) {
         families.add(MetricFamily.gauge("ucode4j_build_info", "The version of the ucode command that wrote these metrics.")
@@ -40,7 +45,11 @@ public final class HostMetrics {
         addLastApply(lastApply);
     }
 
-    /** Prints every family with samples, one line per {@code println}. */
+    /**
+     * Prints every family with samples, one line per {@code println}.
+     *
+     * @param out where to print; not flushed
+     */
     public void print(PrintWriter out) {
         families.forEach(family -> family.lines().forEach(out::println));
     }

@@ -19,7 +19,13 @@ public final class MetricFamily {
         this.help = help;
     }
 
-    /** A gauge named {@code name}, described by {@code help}, without samples yet. */
+    /**
+     * A gauge named {@code name}, described by {@code help}, without samples yet.
+     *
+     * @param name the metric's name, {@code ucode4j_} first
+     * @param help what it measures, one line
+     * @return the family, to add samples to
+     */
     public static MetricFamily gauge(String name, String help) {
         return new MetricFamily(name, help);
     }
@@ -27,6 +33,8 @@ public final class MetricFamily {
     /**
      * Adds a sample of {@code value} with the labels {@code namesAndValues} (name, value, name, value, ...).
      *
+     * @param value the sample's value
+     * @param namesAndValues the labels, each name followed by its value; values are escaped as the format asks
      * @return this family, to add another
      */
     public MetricFamily sample(double value, String... namesAndValues) {
@@ -45,17 +53,31 @@ public final class MetricFamily {
         return this;
     }
 
-    /** Adds a sample of 1 when {@code condition} holds, else 0. */
+    /**
+     * Adds a sample of 1 when {@code condition} holds, else 0.
+     *
+     * @param condition whether the sample is 1
+     * @param namesAndValues the labels, each name followed by its value
+     * @return this family, to add another
+     */
     public MetricFamily sample(boolean condition, String... namesAndValues) {
         return sample(condition ? 1 : 0, namesAndValues);
     }
 
-    /** The family's name. */
+    /**
+     * The family's name.
+     *
+     * @return the metric's name, as given to {@link #gauge}
+     */
     public String name() {
         return name;
     }
 
-    /** The family's lines, HELP and TYPE first; none when it has no sample, which says "not known" in this format. */
+    /**
+     * The family's lines, HELP and TYPE first; none when it has no sample, which says "not known" in this format.
+     *
+     * @return the HELP line, the TYPE line and one line per sample; empty when there is no sample
+     */
     public List<String> lines() {
         if (samples.isEmpty()) {
             return List.of();

@@ -9,12 +9,20 @@ public final class MachineFormatOption {
                 + "in the text format node_exporter's textfile collector reads). Default: ${DEFAULT-VALUE}.")
     MachineFormat format;
 
-    /** Whether the command prints JSON. */
+    /**
+     * Whether the command prints JSON.
+     *
+     * @return true for {@code --format=json}
+     */
     public boolean json() {
         return format == MachineFormat.JSON;
     }
 
-    /** Whether the command prints metrics. */
+    /**
+     * Whether the command prints metrics.
+     *
+     * @return true for {@code --format=prometheus}
+     */
     public boolean prometheus() {
         return format == MachineFormat.PROMETHEUS;
     }

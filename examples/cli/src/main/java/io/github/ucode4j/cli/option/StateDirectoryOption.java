@@ -12,7 +12,11 @@ public final class StateDirectoryOption {
                 + "environment variable " + StateDirectory.ENVIRONMENT + ", else " + StateDirectory.DEFAULT + ".")
     Path directory;
 
-    /** The state folder this option names. */
+    /**
+     * The state folder this option names.
+     *
+     * @return the folder {@code --state-dir} names, else the environment variable's, else the default
+     */
     public StateDirectory stateDirectory() {
         return new StateDirectory(directory);
     }

@@ -36,7 +36,14 @@ public record LastApply(LoadResult result, boolean changed, String time, String 
     public record Cpu(int cpu, String outcome, String before, String after) {
     }
 
-    /** The record of {@code report}, a load that ended at {@code time}, made by {@code ucode} {@code ucodeVersion}. */
+    /**
+     * The record of {@code report}, a load that ended at {@code time}, made by {@code ucode} {@code ucodeVersion}.
+     *
+     * @param report the report of the load
+     * @param time when the load ended
+     * @param ucodeVersion the version of {@code ucode} that made it
+     * @return the record to write
+     */
     public static LastApply of(LoadReport report, Instant time, String ucodeVersion) {
         Map<String, Long> counts = new TreeMap<>();
         report.counts().forEach((outcome, count) -> counts.put(outcome.name(), count));
@@ -44,7 +51,11 @@ public record LastApply(LoadResult result, boolean changed, String time, String 
                 report.backend(), counts, report.cpus().stream().map(LastApply::cpu).toList());
     }
 
-    /** When the load ended; a record read back is checked to have a valid time first. */
+    /**
+     * When the load ended; a record read back is checked to have a valid time first.
+     *
+     * @return the instant the record's time field names
+     */
     public Instant endedAt() {
         return Instant.parse(time);
     }

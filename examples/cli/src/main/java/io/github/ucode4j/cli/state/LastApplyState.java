@@ -14,12 +14,22 @@ public record LastApplyState(Optional<LastApply> recorded, Optional<String> prob
     /** No load recorded: the state file does not exist. */
     public static final LastApplyState NOT_RECORDED = new LastApplyState(Optional.empty(), Optional.empty());
 
-    /** A valid record. */
+    /**
+     * A valid record.
+     *
+     * @param apply the record read from the state file
+     * @return the state holding it
+     */
     public static LastApplyState of(LastApply apply) {
         return new LastApplyState(Optional.of(apply), Optional.empty());
     }
 
-    /** A state file that cannot be used, and why. */
+    /**
+     * A state file that cannot be used, and why.
+     *
+     * @param problem why the file cannot be used, naming it
+     * @return the state holding no record and that problem
+     */
     public static LastApplyState corrupt(String problem) {
         return new LastApplyState(Optional.empty(), Optional.of(problem));
     }

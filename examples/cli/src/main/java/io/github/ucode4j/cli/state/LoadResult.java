@@ -17,7 +17,12 @@ public enum LoadResult {
     /** No CPU updated, for another reason: the report's per-CPU messages say which. */
     FAILED;
 
-    /** The result of {@code report}; a timeout outranks the rest, since a CPU may still be loading. */
+    /**
+     * The result of {@code report}; a timeout outranks the rest, since a CPU may still be loading.
+     *
+     * @param report the report of a load that was made
+     * @return the one result that sums the report up
+     */
     public static LoadResult of(LoadReport report) {
         if (report.succeeded()) {
             return SUCCEEDED;

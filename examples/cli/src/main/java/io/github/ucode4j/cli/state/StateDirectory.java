@@ -43,12 +43,20 @@ public final class StateDirectory {
 
     private final Path directory;
 
-    /** The state folder {@code directory}, which need not exist yet. */
+    /**
+     * The state folder {@code directory}, which need not exist yet.
+     *
+     * @param directory the folder; it need not exist yet
+     */
     public StateDirectory(Path directory) {
         this.directory = directory;
     }
 
-    /** The file that holds the record of the last load. */
+    /**
+     * The file that holds the record of the last load.
+     *
+     * @return {@code last-apply.json} in the folder
+     */
     public Path lastApplyFile() {
         return directory.resolve(LAST_APPLY);
     }
@@ -57,6 +65,7 @@ public final class StateDirectory {
      * Replaces the record of the last load with {@code record}, atomically: a temporary file beside it, renamed over
      * it, never written through a symbolic link. The folder is created, mode 0755, when it is missing.
      *
+     * @param record the record of the load just made
      * @throws IOException naming the path and the reason, when the folder cannot be created or the file written;
      *     the previous record is then unchanged
      */
@@ -70,6 +79,8 @@ public final class StateDirectory {
      * The record of the last load: none when the file does not exist, else the record or why it cannot be used (not
      * a regular file, unreadable, too large, not JSON, of another schema, a field missing or wrong), naming the file.
      * Never throws for what is in the folder: a broken record must not hide the rest of what a command shows.
+     *
+     * @return the record, or why there is none: {@link LastApplyState#NOT_RECORDED} when the file does not exist
      */
     public LastApplyState readLastApply() {
         Path file = lastApplyFile();
