@@ -1,10 +1,11 @@
 package io.github.ucode4j.cache;
 
 /**
- * Counts of what a cache read and kept, as iucode_tool reports them with {@code -v}: {@code processed 166 valid
- * microcode(s), 278 signature(s), 167 unique signature(s)} and {@code selected 147 microcode(s), 167
- * signature(s)}, where a "signature" is a signature with its platform mask (and, when counting unique ones, the
- * revision).
+ * Counts of what a cache read and kept, the counts iucode_tool reports with {@code -v} (for Debian's Intel files:
+ * 166 microcodes read, 251 signatures, 167 unique, 147 microcodes and 167 signatures selected), where a "signature"
+ * is a signature with its platform mask (and, when counting unique ones, the revision). iucode_tool's own line says
+ * 278 signatures read: it counts a header's pair again when the extended table repeats it, which
+ * {@code signaturesRead} does not; {@code ucode iucode-tool} prints iucode_tool's figure.
  *
  * @param patchesRead patch entries read from every input
  * @param uniquePatches distinct patch blobs among them
