@@ -42,6 +42,8 @@ final class IucodeToolRun {
     static final int BROKEN = 2;
     private static final String STANDARD_INPUT = "(stdin)";
     private static final String NAMED_FILES = "microcode file(s)";
+    // iucode_tool refuses a binary file this much shorter while loading it; a longer one it loads, then parses.
+    private static final int SMALLEST_BINARY_FILE = 1024;
 
     private final IucodeToolOptions options;
     private final String program;
@@ -49,6 +51,8 @@ final class IucodeToolRun {
     private final PrintWriter out;
     private final PrintWriter err;
     private final MicrocodeInputs inputs = MicrocodeInputs.withInstalledDrivers(FolderOrder.DIRECTORY);
+    // The bundles loaded in binary mode that hold text: iucode_tool loads them, then finds no microcode format.
+    private final List<Bundle> unknownFormat = new ArrayList<>();
 
     IucodeToolRun(IucodeToolOptions options, String program, InputStream standardInput, PrintWriter out, PrintWriter err) {
         this.options = options;
@@ -69,11 +73,15 @@ final class IucodeToolRun {
                 return BROKEN;
             }
         }
+        if (!unknownFormat.isEmpty() && !options.ignoreBroken) {
+            return stopAtUnknownFormat(bundles);
+        }
+        unknownFormat.forEach(this::unknownFormatError);
         if (!options.hasAction() && options.verbosity < IucodeToolProgress.COUNTS) {
             return ExitCode.OK;
         }
-        if (bundles.stream().allMatch(bundle -> bundle.patches().isEmpty())) {
-            if (options.hasAction()) {
+        if (bundles.isEmpty()) {
+            if (writes()) {
                 message(1, "No valid microcodes were loaded, nothing to do...");
             }
             return ExitCode.OK;
@@ -100,12 +108,34 @@ final class IucodeToolRun {
         if (!writes()) {
             return ExitCode.OK;
         }
+        if (bundles.stream().allMatch(bundle -> bundle.patches().isEmpty())) {
+            message(1, "No valid microcodes were loaded, nothing to do...");
+            return ExitCode.OK;
+        }
         MicrocodeCache cache = IucodeToolText.selected(bundles, selection, this::warning);
         if (cache.isEmpty()) {
             message(1, "No valid microcodes were selected, nothing to do...");
             return ExitCode.OK;
         }
         return write(cache, bundles);
+    }
+
+    // iucode_tool lists the bundles up to the first of an unknown format, as it parses them, then gives up.
+    private int stopAtUnknownFormat(List<Bundle> bundles) throws MicrocodeFormatException {
+        Bundle first = unknownFormat.get(0);
+        List<Bundle> listed = bundles.subList(0, bundles.indexOf(first) + 1);
+        if (options.listAll) {
+            IucodeToolText.lines(listed, Selection.builder().build(), true, this::warning).forEach(out::println);
+        } else if (options.listSelected && options.verbosity > 0) {
+            IucodeToolText.lines(listed, Selection.builder().build(), false, conflict -> { }).stream()
+                    .filter(line -> line.startsWith(IucodeToolText.BUNDLE_LINE_START)).forEach(out::println);
+        }
+        unknownFormatError(first);
+        return BROKEN;
+    }
+
+    private void unknownFormatError(Bundle bundle) {
+        message(0, "microcode bundle " + bundle.source() + ": unknown microcode format");
     }
 
     private boolean writes() {
@@ -118,7 +148,9 @@ final class IucodeToolRun {
             if (input.isStandardInput()) {
                 message(IucodeToolProgress.EACH_FILE, IucodeToolProgress.loading(STANDARD_INPUT));
                 byte[] data = standardInput.readAllBytes();
-                loaded(bundles, parse(data, STANDARD_INPUT, input), data.length);
+                if (!readsBinaryOnly(input, STANDARD_INPUT) || !loadedText(bundles, data, STANDARD_INPUT)) {
+                    loaded(bundles, parse(data, STANDARD_INPUT, input), data.length);
+                }
             } else {
                 Path named = FileNames.fromArgument(input.name());
                 if (Files.isDirectory(named)) {
@@ -127,7 +159,10 @@ final class IucodeToolRun {
                 for (Path file : MicrocodeInputs.files(List.of(named), FolderOrder.DIRECTORY, this::warning)) {
                     if (!readsAsText(input, file)) {
                         message(IucodeToolProgress.EACH_FILE, IucodeToolProgress.loading(file.toString()));
-                        loaded(bundles, inputs.read(file, options.parseMode(input)), Files.size(file));
+                        if (!readsBinaryOnly(input, file.toString()) || !Files.isReadable(file)
+                                || !loadedText(bundles, Files.readAllBytes(file), file.toString())) {
+                            loaded(bundles, inputs.read(file, options.parseMode(input)), Files.size(file));
+                        }
                     } else if (!readText(file, input, bundles)) {
                         return false;
                     }
@@ -140,6 +175,29 @@ final class IucodeToolRun {
             message(0, (input.isStandardInput() ? STANDARD_INPUT : input.name()) + ": cannot read: " + IoMessages.reason(e));
         }
         return false;
+    }
+
+    /**
+     * Binary mode never reads text: a text file too short for a binary one is refused as iucode_tool refuses it
+     * while loading; a longer one is loaded as a bundle of no microcode, of an unknown format. False when
+     * {@code data} is not text.
+     */
+    private boolean loadedText(List<Bundle> bundles, byte[] data, String source) throws MicrocodeFormatException {
+        if (firstNonTextByte(data) >= 0) {
+            return false;
+        }
+        if (data.length < SMALLEST_BINARY_FILE) {
+            throw new MicrocodeFormatException(InputRule.UNRECOGNIZED, source, 0, "text where binary microcode was asked for");
+        }
+        Bundle bundle = new Bundle(source, Vendor.INTEL, List.of(), List.of());
+        unknownFormat.add(bundle);
+        loaded(bundles, bundle, data.length);
+        return true;
+    }
+
+    // -t b, and -t a for a name not ending in .dat; -t r searches any data for binary microcode.
+    private static boolean readsBinaryOnly(IucodeToolOptions.Input input, String name) {
+        return input.type() == 'b' || (input.type() == 'a' && !name.endsWith(".dat"));
     }
 
     // -t d reads text; -t a (the default) reads a name ending in .dat as text, anything else as binary.

@@ -27,7 +27,8 @@ public final class IucodeToolText {
     /**
      * The listing: with {@code all}, every patch as {@code -L} lists it; else the bundles, then the entries the
      * cache keeps under {@code selection} merged in iucode_tool's (signed) revision order, as {@code -l} lists them.
-     * Inputs of another vendor are skipped with a warning. Of different patches for the same signature, mask and
+     * Inputs of another vendor are skipped with a warning; an Intel input without patches (one iucode_tool loaded
+     * and could not parse) is numbered and named, as iucode_tool names it before its error. Of different patches for the same signature, mask and
      * revision the first read is listed, as iucode_tool does, with a warning naming every place that ships one.
      *
      * @param bundles the inputs as parsed, in the order given
@@ -43,14 +44,16 @@ public final class IucodeToolText {
         for (Bundle bundle : bundles) {
             if (bundle.vendor() != Vendor.INTEL) {
                 warnings.accept("skipped " + bundle.source() + ": iucode_tool lists Intel microcode only");
-            } else if (!bundle.patches().isEmpty()) {
+            } else {
                 intel.add(bundle);
             }
         }
         List<String> lines = new ArrayList<>();
         if (all) {
             for (int i = 0; i < intel.size(); i++) {
-                lines.addAll(IucodeToolListing.listAll(i + 1, intel.get(i)));
+                Bundle bundle = intel.get(i);
+                lines.addAll(bundle.patches().isEmpty() ? List.of(IucodeToolListing.bundleLine(i + 1, bundle))
+                        : IucodeToolListing.listAll(i + 1, bundle));
             }
             return lines;
         }

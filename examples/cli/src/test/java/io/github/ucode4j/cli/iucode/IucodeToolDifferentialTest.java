@@ -61,7 +61,12 @@ class IucodeToolDifferentialTest {
                 // -t: a name ending in .dat is read as text unless told otherwise; text errors name their line
                 "-l TEXT", "-vv -l TEXT", "-td -vv -l TEXT_TXT", "-td -l FW/06-55-04", "-l BINARY_DAT", "-vv -l BINARY_DAT",
                 "-tb -l FW/06-55-04 -ta -l BINARY_DAT", "-l BROKEN_DAT", "-td -l NOT_MICROCODE", "-ta -l NOT_MICROCODE",
-                "-td --ignore-broken -l FW/06-55-04 TEXT");
+                "-td --ignore-broken -l FW/06-55-04 TEXT",
+                // binary mode never reads text: the file loads, then its bundle is of an unknown format
+                "-tb -l TEXT", "-tb TEXT", "-tb -L TEXT", "-ta -l TEXT_TXT", "-l TEXT_TXT", "-tb -q -l TEXT", "-tb -v -l TEXT",
+                "-tb -vv -l TEXT FW/06-55-04", "-tb -l FW/06-55-04 TEXT", "-tb -lL FW/06-55-04 TEXT",
+                "-tb --ignore-broken -l TEXT FW/06-55-04 TEXT", "-tb --ignore-broken -v TEXT", "-tb --ignore-broken -L TEXT",
+                "-tb --ignore-broken -vv -l TEXT FW/06-55-04", "--ignore-broken -l NOT_MICROCODE");
     }
 
     @ParameterizedTest(name = "iucode_tool {0}")
@@ -85,7 +90,8 @@ class IucodeToolDifferentialTest {
                 "--mini-earlyfw -s 0xffffff --write-earlyfw=OUT FW",
                 "-vv -w OUT -s 0x50654 FW/06-55-04 FW/06-8e-09.initramfs", "-vv --write-earlyfw=OUT FW/06-55-04 FW/06-55-07",
                 "-vv -s 0xffffff -w OUT FW/06-55-04", "-v -w OUT -s 0x50654 FW/06-55-04",
-                "-v --write-earlyfw=OUT FW/06-55-04 FW/06-55-07");
+                "-v --write-earlyfw=OUT FW/06-55-04 FW/06-55-07", "-tb --ignore-broken -w OUT TEXT",
+                "-tb --ignore-broken -v -w OUT TEXT FW/06-55-04", "--ignore-broken -w OUT NOT_MICROCODE");
     }
 
     @ParameterizedTest(name = "iucode_tool {0}")
