@@ -173,7 +173,16 @@ public final class MicrocodeWriter {
         return files;
     }
 
-    private static String namedFile(int signature, int platformMask, int revision) {
+    /**
+     * The name {@link #namedFiles} and {@link #allNamedFiles} give a patch's file, for callers that report what went
+     * where.
+     *
+     * @param signature the processor signature (CPUID leaf 1 EAX)
+     * @param platformMask the platform flags mask
+     * @param revision the patch's revision
+     * @return {@code s<signature>_m<platform mask>_r<revision>.fw}, in upper-case hex
+     */
+    public static String namedFile(int signature, int platformMask, int revision) {
         return String.format("s%08X_m%08X_r%08X.fw", signature, platformMask, revision);
     }
 

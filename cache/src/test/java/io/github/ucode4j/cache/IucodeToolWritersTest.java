@@ -20,6 +20,7 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -73,6 +74,15 @@ class IucodeToolWritersTest {
         Selection.Builder selection = Selection.builder();
         c.selection().accept(selection);
         return MicrocodeCache.builder().addAll(bundles).selection(selection.build()).build();
+    }
+
+    @Test
+    void namesANamedFileAsIucodeToolNamesIt() throws Exception {
+        MicrocodeCache cache = cache(cases().filter(c -> c.name().equals("two signatures")).findFirst().orElseThrow());
+
+        assertThat(MicrocodeWriter.namedFile(0x806ec, 0x94, 0x100)).isEqualTo("s000806EC_m00000094_r00000100.fw");
+        assertThat(new MicrocodeWriter(DRIVERS).namedFiles(cache).keySet()).containsExactlyElementsOf(cache.entries().stream()
+                .map(e -> MicrocodeWriter.namedFile(e.signature().eax(), e.platformFlags().mask(), e.revision().value())).toList());
     }
 
     @ParameterizedTest(name = "{0}")

@@ -5,7 +5,6 @@ import io.github.ucode4j.api.MicrocodePatch;
 import io.github.ucode4j.api.PatchTarget;
 import io.github.ucode4j.cache.CacheEntry;
 import io.github.ucode4j.cache.CacheStatistics;
-import io.github.ucode4j.cache.CachedPatch;
 import io.github.ucode4j.cache.MicrocodeCache;
 import io.github.ucode4j.intel.IntelPatchDetails;
 import java.util.ArrayList;
@@ -52,26 +51,31 @@ final class IucodeToolProgress {
                 "selected " + statistics.patchesSelected() + " microcode(s), " + statistics.signaturesSelected() + " signature(s)");
     }
 
-    /** {@code -vv}'s lines for a file written with the microcodes of {@code cache}: one per microcode. */
-    static List<String> writing(String name, MicrocodeCache cache) {
+    /** {@code -vv}'s lines for a file written with {@code microcodes}: one per microcode. */
+    static List<String> writing(String name, List<NumberedMicrocode> microcodes) {
         List<String> lines = new ArrayList<>();
-        for (CachedPatch cached : written(cache)) {
-            MicrocodePatch patch = cached.patch();
+        for (NumberedMicrocode microcode : microcodes) {
+            MicrocodePatch patch = microcode.patch();
             PatchTarget header = patch.primaryTarget();
             lines.add(String.format("%s: writing microcode %03d/%03d (sig 0x%08x, pf_mask 0x%02x, rev 0x%04x)", name,
-                    cached.bundleNumber(), cached.entryNumber(), header.signature().eax(), header.platformFlags().mask(),
+                    microcode.bundleNumber(), microcode.entryNumber(), header.signature().eax(), header.platformFlags().mask(),
                     patch.revision().value()));
         }
         return lines;
     }
 
-    /** {@code -v}'s line for a file written with the microcodes of {@code cache}, {@code bytes} long in all. */
-    static String written(String name, MicrocodeCache cache, long bytes) {
-        return name + ": " + written(cache).size() + " microcode entries written, " + bytes + " bytes";
+    /** {@code -v}'s line for a file written with {@code microcodes}, {@code bytes} long in all. */
+    static String written(String name, List<NumberedMicrocode> microcodes, long bytes) {
+        return name + ": " + microcodes.size() + " microcode entries written, " + bytes + " bytes";
     }
 
-    // A microcode with extended signatures has an entry per signature, and is written once.
-    private static List<CachedPatch> written(MicrocodeCache cache) {
-        return cache.entries().stream().map(CacheEntry::cached).distinct().toList();
+    /** {@code -v}'s line after a folder's files are written. */
+    static String filesWritten(int files, String directory) {
+        return files + " file(s) were written into " + directory;
+    }
+
+    /** The microcodes of {@code cache} as a file of them all holds them: one with extended signatures once. */
+    static List<NumberedMicrocode> written(MicrocodeCache cache) {
+        return cache.entries().stream().map(CacheEntry::cached).distinct().map(NumberedMicrocode::of).toList();
     }
 }

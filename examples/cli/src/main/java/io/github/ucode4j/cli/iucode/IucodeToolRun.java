@@ -305,15 +305,17 @@ final class IucodeToolRun {
         if (options.writeTo.isPresent() && !writeFile(options.writeTo.get(), cache, writer.concatenated(cache, Vendor.INTEL))) {
             return BROKEN;
         }
-        if (options.namedTo.isPresent() && !writeFiles(options.namedTo.get(), NAMED_FILES, writer.namedFiles(cache))) {
+        if (options.namedTo.isPresent() && !writeFiles(options.namedTo.get(), NAMED_FILES, writer.namedFiles(cache),
+                FolderContents.named(cache))) {
             return BROKEN;
         }
-        if (options.allNamedTo.isPresent() && !writeFiles(options.allNamedTo.get(), NAMED_FILES,
-                writer.allNamedFiles(bundles.stream().filter(bundle -> bundle.vendor() == Vendor.INTEL).toList()))) {
+        List<Bundle> intel = bundles.stream().filter(bundle -> bundle.vendor() == Vendor.INTEL).toList();
+        if (options.allNamedTo.isPresent() && !writeFiles(options.allNamedTo.get(), NAMED_FILES, writer.allNamedFiles(intel),
+                FolderContents.allNamed(intel))) {
             return BROKEN;
         }
         if (options.firmwareDirectory.isPresent() && !writeFiles(options.firmwareDirectory.get(), "microcode firmware file(s)",
-                withoutVendorFolder(writer.firmwareFiles(cache)))) {
+                withoutVendorFolder(writer.firmwareFiles(cache)), FolderContents.firmware(cache, inputs.drivers()))) {
             return BROKEN;
         }
         return ExitCode.OK;
@@ -324,8 +326,9 @@ final class IucodeToolRun {
         try {
             int bytes = content.remaining();
             OutputFiles.write(FileNames.fromArgument(name), content, options.overwrite);
-            IucodeToolProgress.writing(name, cache).forEach(line -> message(IucodeToolProgress.EACH_FILE, line));
-            message(IucodeToolProgress.COUNTS, IucodeToolProgress.written(name, cache, bytes));
+            List<NumberedMicrocode> microcodes = IucodeToolProgress.written(cache);
+            IucodeToolProgress.writing(name, microcodes).forEach(line -> message(IucodeToolProgress.EACH_FILE, line));
+            message(IucodeToolProgress.COUNTS, IucodeToolProgress.written(name, microcodes, bytes));
             return true;
         } catch (FileAlreadyExistsException e) {
             message(0, name + ": cannot write to, or create file: File exists");
@@ -335,16 +338,24 @@ final class IucodeToolRun {
         return false;
     }
 
-    // iucode_tool writes into a folder that exists; it never creates one.
-    private boolean writeFiles(String directory, String what, Map<String, ByteBuffer> files) {
+    // iucode_tool writes into a folder that exists; it never creates one. contents says which microcodes each file holds.
+    private boolean writeFiles(String directory, String what, Map<String, ByteBuffer> files,
+            Map<String, List<NumberedMicrocode>> contents) {
         message(1, "Writing " + what + " into " + directory);
         Path folder = FileNames.fromArgument(directory);
         if (!Files.isDirectory(folder)) {
             message(0, directory + ": cannot open: No such file or directory");
             return false;
         }
+        Map<String, Integer> sizes = new LinkedHashMap<>();
+        files.forEach((name, content) -> sizes.put(name, content.remaining()));
         try {
             MicrocodeWriter.writeFiles(folder, files, options.overwrite);
+            sizes.forEach((name, bytes) -> {
+                IucodeToolProgress.writing(name, contents.get(name)).forEach(line -> message(IucodeToolProgress.EACH_FILE, line));
+                message(IucodeToolProgress.COUNTS, IucodeToolProgress.written(name, contents.get(name), bytes));
+            });
+            message(IucodeToolProgress.COUNTS, IucodeToolProgress.filesWritten(files.size(), directory));
             return true;
         } catch (FileAlreadyExistsException e) {
             message(0, e.getFile() + ": cannot write to, or create file: File exists");
@@ -354,10 +365,9 @@ final class IucodeToolRun {
         return false;
     }
 
-    // -K names the intel-ucode folder itself, where the writer names files from the firmware root.
     private static Map<String, ByteBuffer> withoutVendorFolder(Map<String, ByteBuffer> files) {
         Map<String, ByteBuffer> inFolder = new LinkedHashMap<>();
-        files.forEach((name, content) -> inFolder.put(name.substring(name.indexOf('/') + 1), content));
+        files.forEach((name, content) -> inFolder.put(FolderContents.withoutVendorFolder(name), content));
         return inFolder;
     }
 

@@ -134,7 +134,12 @@ class IucodeToolDifferentialTest {
     static Stream<String> folderCommandLines() {
         return Stream.of("-W OUT -s 0x50654 FW", "--write-named-to=OUT -s 0x806ec FW", "-KOUT -s 0x806ec FW",
                 "--write-firmware=OUT -s 0x50654 -s 0x806ec FW", "--write-all-named-to=OUT FW",
-                "--write-all-named-to OUT -s 0x50654 FW/06-55-04 FW/06-55-07", "-q -W OUT FW/06-8e-09.initramfs");
+                "--write-all-named-to OUT -s 0x50654 FW/06-55-04 FW/06-55-07", "-q -W OUT FW/06-8e-09.initramfs",
+                // -v counts each file written and the files, -vv names each microcode written into each
+                "-v -W OUT -s 0x50654 FW", "-vv -W OUT -s 0x50654 -s 0x806ec FW",
+                "-vv --write-all-named-to=OUT -s 0x50654 FW/06-55-04 FW/06-55-07",
+                "-v --write-all-named-to=OUT FW/06-55-04 FW/06-8e-09.initramfs", "-vv --write-all-named-to=OUT FW/06-8e-09.initramfs",
+                "-vv -KOUT -s 0x806ec FW", "-v -KOUT -s 0x806ec -s 0x50654 FW", "-vv -KOUT FW/06-8e-09.initramfs");
     }
 
     @Test
