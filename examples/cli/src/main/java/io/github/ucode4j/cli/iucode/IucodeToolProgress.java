@@ -31,6 +31,46 @@ final class IucodeToolProgress {
         return name + ": loading (binary mode)";
     }
 
+    static String loadingRecovery(String name) {
+        return name + ": loading (microcode recovery binary mode)";
+    }
+
+    /** {@code -t r}'s scan: a line per block of adjacent microcodes found, then the totals. */
+    static List<String> scan(List<MicrocodePatch> found) {
+        List<String> lines = new ArrayList<>();
+        int blocks = 0;
+        long total = 0;
+        int inBlock = 0;
+        long blockStart = 0;
+        long blockSize = 0;
+        for (MicrocodePatch patch : found) {
+            long offset = patch.origin().offset();
+            if (inBlock > 0 && offset != blockStart + blockSize) {
+                lines.add(block(blockStart, inBlock, blockSize));
+                inBlock = 0;
+            }
+            if (inBlock == 0) {
+                blocks++;
+                blockStart = offset;
+                blockSize = 0;
+            }
+            inBlock++;
+            blockSize += patch.size();
+            total += patch.size();
+        }
+        if (inBlock > 0) {
+            lines.add(block(blockStart, inBlock, blockSize));
+        }
+        lines.add("microcode scan: found " + blocks + " microcode block(s) with " + found.size() + " microcode(s), total size: "
+                + total + " bytes");
+        return lines;
+    }
+
+    private static String block(long position, int microcodes, long bytes) {
+        return "microcode scan: microcode block at position " + position + " with " + microcodes + " microcode(s), size "
+                + bytes + " bytes";
+    }
+
     static String loadingText(String name) {
         return name + ": loading (.dat mode)";
     }

@@ -157,7 +157,9 @@ final class IucodeToolRun {
                     message(IucodeToolProgress.EACH_FILE, IucodeToolProgress.readingDirectory(input.name()));
                 }
                 for (Path file : MicrocodeInputs.files(List.of(named), FolderOrder.DIRECTORY, this::warning)) {
-                    if (!readsAsText(input, file)) {
+                    if (input.type() == 'r') {
+                        recovered(bundles, Files.readAllBytes(file), file.toString(), input);
+                    } else if (!readsAsText(input, file)) {
                         message(IucodeToolProgress.EACH_FILE, IucodeToolProgress.loading(file.toString()));
                         if (!readsBinaryOnly(input, file.toString()) || !Files.isReadable(file)
                                 || !loadedText(bundles, Files.readAllBytes(file), file.toString())) {
@@ -193,6 +195,22 @@ final class IucodeToolRun {
         unknownFormat.add(bundle);
         loaded(bundles, bundle, data.length);
         return true;
+    }
+
+    // -t r scans binary data for microcode blocks; text holds none, and a file with none is skipped.
+    private void recovered(List<Bundle> bundles, byte[] data, String source, IucodeToolOptions.Input input)
+            throws MicrocodeFormatException {
+        message(IucodeToolProgress.EACH_FILE, IucodeToolProgress.loadingRecovery(source));
+        Bundle bundle = firstNonTextByte(data) < 0 ? new Bundle(source, Vendor.INTEL, List.of(), List.of())
+                : parse(data, source, input);
+        if (data.length >= SMALLEST_BINARY_FILE) {
+            IucodeToolProgress.scan(bundle.patches()).forEach(line -> message(IucodeToolProgress.EACH_FILE, line));
+        }
+        if (bundle.patches().isEmpty()) {
+            message(0, source + ": no microcodes found in data file, skipping..."); // even with -q, as iucode_tool
+        } else {
+            loaded(bundles, bundle, data.length);
+        }
     }
 
     // -t b, and -t a for a name not ending in .dat; -t r searches any data for binary microcode.

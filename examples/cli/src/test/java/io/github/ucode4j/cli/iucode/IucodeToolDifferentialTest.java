@@ -66,7 +66,10 @@ class IucodeToolDifferentialTest {
                 "-tb -l TEXT", "-tb TEXT", "-tb -L TEXT", "-ta -l TEXT_TXT", "-l TEXT_TXT", "-tb -q -l TEXT", "-tb -v -l TEXT",
                 "-tb -vv -l TEXT FW/06-55-04", "-tb -l FW/06-55-04 TEXT", "-tb -lL FW/06-55-04 TEXT",
                 "-tb --ignore-broken -l TEXT FW/06-55-04 TEXT", "-tb --ignore-broken -v TEXT", "-tb --ignore-broken -L TEXT",
-                "-tb --ignore-broken -vv -l TEXT FW/06-55-04", "--ignore-broken -l NOT_MICROCODE");
+                "-tb --ignore-broken -vv -l TEXT FW/06-55-04", "--ignore-broken -l NOT_MICROCODE",
+                // -t r scans binary data for microcode blocks: text holds none
+                "-tr -vv -l FW/06-55-04", "-tr -vv -l TEXT", "-tr -l TEXT", "-tr -vv TEXT FW/06-55-04", "-tr -q -l TEXT",
+                "-tr -vv -l FW/06-8e-09.initramfs");
     }
 
     @ParameterizedTest(name = "iucode_tool {0}")
