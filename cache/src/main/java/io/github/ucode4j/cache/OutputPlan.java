@@ -39,7 +39,8 @@ record OutputPlan(List<Path> directoriesToCreate, Map<Path, ByteBuffer> files, S
      * @param overwrite whether existing regular files may be replaced
      * @throws FileAlreadyExistsException when a target exists and {@code overwrite} is false
      * @throws FileSystemException naming the path: a symbolic link, not a directory or not a regular file where
-     *     one is needed, a missing {@code root} that may not be created, too little space, or an existing target that cannot be read to compare it with its content
+     *     one is needed, a missing {@code root} that may not be created, too little space, or an existing target
+     *     that cannot be read to compare it with its content
      */
     static OutputPlan check(Path root, boolean mayCreateRoot, Map<Path, ByteBuffer> files, boolean overwrite)
             throws IOException {
