@@ -12,6 +12,7 @@ import io.github.ucode4j.linux.host.LinuxChecks;
 import io.github.ucode4j.linux.host.RevisionChanges;
 import io.github.ucode4j.linux.libc.JnaLibc;
 import io.github.ucode4j.linux.libc.Libc;
+import io.github.ucode4j.linux.libc.LibcLoader;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Optional;
@@ -138,6 +139,11 @@ public final class XenBackend implements SystemBackend {
     }
 
     private Platform readPlatform() throws ApplyException {
+        // Without a privcmd device there is nothing to open, and no native code needs loading to learn that.
+        Optional<String> missing = Dom0Checks.privcmdMissing(roots);
+        if (missing.isPresent()) {
+            throw new ApplyException(missing.get(), "");
+        }
         Libc libc = libcs.load();
         try (XenSession session = XenSession.open(libc, roots); CpuDevices dom0Devices = new CpuDevices(libc, roots.dom0())) {
             return new XenPlatformProbe(session, new Dom0View(dom0CpuInfo(), dom0Devices, loadRequested),

@@ -97,7 +97,7 @@ public final class KernelBackend implements SystemBackend {
      *     this machine, a fixture tree in tests
      */
     public KernelBackend(LinuxRoots roots) {
-        this(roots, RunDirectory.ROOT, Hardware::open, ReloadTrigger::through);
+        this(roots, RunDirectory.ROOT, Hardware.MACHINE, ReloadTrigger::through);
     }
 
     KernelBackend(LinuxRoots roots, int runDirectoryOwner, Hardware.Factory factory, Function<Libc, ReloadTrigger> triggers) {
@@ -144,7 +144,7 @@ public final class KernelBackend implements SystemBackend {
      */
     @Override
     public Platform platform() throws IOException {
-        Platform probed = hardware.probe(NAME, PlatformProbe.MsrUse.READ);
+        Platform probed = hardware.probe(NAME);
         return leftover().map(probed::withNote).orElse(probed);
     }
 

@@ -42,26 +42,20 @@ final class LazyHardware {
     }
 
     /**
-     * The platform as {@code backend} sees it, reading MSRs as {@code msrUse} says, where the kernel's view of a
-     * revision shows the truth. Without hardware, it is read from sysfs and procfs alone, and the reason is among
-     * the notes.
+     * The platform as {@code backend} sees it, where the kernel's view of a revision shows the truth. Without
+     * hardware, it is read from sysfs and procfs alone, and the reason is among the notes.
      */
-    Platform probe(String backend, PlatformProbe.MsrUse msrUse) throws IOException {
-        return probe(backend, msrUse, Optional.empty());
+    Platform probe(String backend) throws IOException {
+        return probe(backend, Optional.empty());
     }
 
     /**
-     * The platform as {@code backend} sees it, reading MSRs as {@code msrUse} says, with {@code kernelViewCaveat}
+     * The platform as {@code backend} sees it, with {@code kernelViewCaveat}
      * noted for every revision taken from the kernel's view ({@link PlatformProbe}). Without hardware, it is read
      * from sysfs and procfs alone, and the reason is among the notes.
      */
-    Platform probe(String backend, PlatformProbe.MsrUse msrUse, Optional<String> kernelViewCaveat) throws IOException {
-        try {
-            Hardware hw = get();
-            return new PlatformProbe(backend, roots, drivers(), hw.cpuid(), hw.msr(), msrUse, kernelViewCaveat).probe();
-        } catch (ApplyException e) {
-            UnavailableHardware none = new UnavailableHardware(e);
-            return new PlatformProbe(backend, roots, drivers(), none, none, PlatformProbe.MsrUse.NONE, kernelViewCaveat).probe();
-        }
+    Platform probe(String backend, Optional<String> kernelViewCaveat) throws IOException {
+        return factory.probe(roots, this::get,
+                (cpuid, msr) -> new PlatformProbe(backend, roots, drivers(), cpuid, msr, kernelViewCaveat).probe());
     }
 }

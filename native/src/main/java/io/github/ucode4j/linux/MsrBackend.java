@@ -83,7 +83,7 @@ public final class MsrBackend implements PerCpuBackend {
      * @param options which address the trigger MSR is given; {@link MsrOptions#DEFAULT} for the user address
      */
     public MsrBackend(LinuxRoots roots, MsrOptions options) {
-        this(roots, options, Hardware::open);
+        this(roots, options, Hardware.MACHINE);
     }
 
     MsrBackend(LinuxRoots roots, MsrOptions options, Hardware.Factory factory) {
@@ -106,9 +106,9 @@ public final class MsrBackend implements PerCpuBackend {
     public Optional<String> unavailableReason() {
         return LinuxChecks.firstReason(
                 () -> LinuxChecks.notX86Linux(BackendChecks.LINUX_BACKENDS),
-                () -> LinuxChecks.notRoot(hardware.get().libc().geteuid(), "writing MSRs through /dev/cpu/N/msr"),
                 () -> Files.exists(roots.msr(0)) ? Optional.empty()
                         : Optional.of(roots.msr(0) + " is missing: load the msr module (modprobe msr)"),
+                () -> LinuxChecks.notRoot(hardware.get().libc().geteuid(), "writing MSRs through /dev/cpu/N/msr"),
                 () -> BackendChecks.msrWritesDisabled(roots),
                 () -> BackendChecks.lockedDown(roots),
                 () -> BackendChecks.unknownVendor(roots));
@@ -120,7 +120,7 @@ public final class MsrBackend implements PerCpuBackend {
      */
     @Override
     public Platform platform() throws IOException {
-        return hardware.probe(NAME, PlatformProbe.MsrUse.READ, Optional.of(KERNEL_VIEW_CAVEAT)).withNote(LOAD_CAVEAT);
+        return hardware.probe(NAME, Optional.of(KERNEL_VIEW_CAVEAT)).withNote(LOAD_CAVEAT);
     }
 
     /**

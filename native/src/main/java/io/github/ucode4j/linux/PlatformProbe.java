@@ -44,20 +44,11 @@ final class PlatformProbe {
     private static final String CPUID_SOURCE = "CPUID leaf %d (/dev/cpu/N/cpuid)";
     private static final String CPUINFO_SIGNATURE = "/proc/cpuinfo cpu family, model, stepping";
 
-    /** Whether the probe reads {@code /dev/cpu/N/msr}. */
-    public enum MsrUse {
-        /** Not at all: sysfs and procfs only. */
-        NONE,
-        /** For what the vendor's driver reads without a write: the AMD revision, the Intel platform id. */
-        READ
-    }
-
     private final String backend;
     private final LinuxRoots roots;
     private final MicrocodeDrivers drivers;
     private final CpuidAccess cpuid;
-    private final MsrReader msr;
-    private final MsrUse msrUse;
+    private final Optional<MsrReader> msr;
     private final Optional<String> kernelViewCaveat;
 
     /**
@@ -67,19 +58,18 @@ final class PlatformProbe {
      * @param roots where the Linux interfaces are
      * @param drivers the vendor drivers, which say how their CPUs tell platform flags and revision
      * @param cpuid CPUID on a chosen CPU; failures fall back to {@code /proc/cpuinfo}
-     * @param msr MSR reads; failures fall back to sysfs and {@code /proc/cpuinfo}
-     * @param msrUse whether MSRs are read
+     * @param msr MSR reads, for what the vendor's driver reads without a write (the AMD revision, the Intel platform
+     *     id); failures fall back to sysfs and {@code /proc/cpuinfo}; empty to read sysfs and procfs only
      * @param kernelViewCaveat what a revision from the kernel's view (sysfs, {@code /proc/cpuinfo}) may not show
      *     under this backend, noted for every CPU whose revision comes from there; empty where it shows the truth
      */
-    public PlatformProbe(String backend, LinuxRoots roots, MicrocodeDrivers drivers, CpuidAccess cpuid, MsrReader msr,
-                         MsrUse msrUse, Optional<String> kernelViewCaveat) {
+    public PlatformProbe(String backend, LinuxRoots roots, MicrocodeDrivers drivers, CpuidAccess cpuid,
+                         Optional<MsrReader> msr, Optional<String> kernelViewCaveat) {
         this.backend = backend;
         this.roots = roots;
         this.drivers = drivers;
         this.cpuid = cpuid;
         this.msr = msr;
-        this.msrUse = msrUse;
         this.kernelViewCaveat = kernelViewCaveat;
     }
 
@@ -164,7 +154,7 @@ final class PlatformProbe {
         final SysfsCpus sysfs;
         final CpuInfo cpuinfo;
         final NotesByCpu notes;
-        final CpuRegisters registers;
+        final Optional<CpuRegisters> registers;
         final Map<Fact, String> sources = new EnumMap<>(Fact.class);
         Optional<CpuidLeaf> leaf0 = Optional.empty();
         Optional<CpuidLeaf> leaf1 = Optional.empty();
@@ -174,7 +164,7 @@ final class PlatformProbe {
             this.sysfs = sysfs;
             this.cpuinfo = cpuinfo;
             this.notes = notes;
-            this.registers = new ReadOnlyRegisters(msr, cpu);
+            this.registers = msr.map(reader -> new ReadOnlyRegisters(reader, cpu));
         }
 
         PlatformCpu probe() throws IOException {
@@ -270,9 +260,9 @@ final class PlatformProbe {
             if (known.isPresent()) {
                 return known;
             }
-            if (msrUse != MsrUse.NONE) {
+            if (registers.isPresent()) {
                 try {
-                    return Optional.of(driver.get().readPlatformFlags(registers));
+                    return Optional.of(driver.get().readPlatformFlags(registers.get()));
                 } catch (ApplyException e) {
                     notes.add(cpu, e.getMessage() + "; platform flags from sysfs");
                 }
@@ -301,11 +291,11 @@ final class PlatformProbe {
 
         // Where the vendor's read needs a write (Intel), the driver reads nothing here: the probe has no write.
         private Optional<SourcedFact<Revision>> revisionFromRegisters(MicrocodeOps driver) {
-            if (msrUse == MsrUse.NONE) {
+            if (registers.isEmpty()) {
                 return Optional.empty();
             }
             try {
-                return driver.readRevisionWithoutWriting(registers);
+                return driver.readRevisionWithoutWriting(registers.get());
             } catch (ApplyException e) {
                 notes.add(cpu, e.getMessage() + "; revision from sysfs or /proc/cpuinfo");
                 return Optional.empty();

@@ -15,7 +15,8 @@ import io.github.ucode4j.linux.libc.JnaLibc;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.OptionalLong;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * This machine's own {@code /dev/cpu/0/cpuid} and {@code /dev/cpu/0/msr}, when they exist and can be read (root,
@@ -31,11 +32,17 @@ class MachineDevicesTest {
         assumeTrue(readable, "/dev/cpu/0/" + device + " is absent or unreadable");
     }
 
-    @Test
-    void cpuidThroughTheDeviceAgreesWithProcCpuinfo() throws ApplyException, IOException {
+    /** The devices through the C library, or through Java's file channels as a probe reads them. */
+    private static CpuDevices devices(boolean throughJava) throws ApplyException {
+        return throughJava ? CpuDevices.readOnly(LinuxRoots.SYSTEM, JnaLibc::load) : new CpuDevices(JnaLibc.load(), LinuxRoots.SYSTEM);
+    }
+
+    @ParameterizedTest(name = "through Java: {0}")
+    @ValueSource(booleans = {false, true})
+    void cpuidThroughTheDeviceAgreesWithProcCpuinfo(boolean throughJava) throws ApplyException, IOException {
         assumeReadable("cpuid");
         CpuInfo cpuinfo = CpuInfo.read(LinuxRoots.SYSTEM.cpuinfo());
-        try (CpuDevices devices = new CpuDevices(JnaLibc.load(), LinuxRoots.SYSTEM)) {
+        try (CpuDevices devices = devices(throughJava)) {
             String vendor = devices.cpuid(0, 0, 0).vendorString();
             CpuidLeaf leaf1 = devices.cpuid(0, 1, 0);
             CpuSignature signature = leaf1.signature();
@@ -49,12 +56,13 @@ class MachineDevicesTest {
         }
     }
 
-    @Test
-    void amdRevisionFromMsr0x8bAgreesWithTheKernel() throws ApplyException, IOException {
+    @ParameterizedTest(name = "through Java: {0}")
+    @ValueSource(booleans = {false, true})
+    void amdRevisionFromMsr0x8bAgreesWithTheKernel(boolean throughJava) throws ApplyException, IOException {
         assumeReadable("msr");
         CpuInfo cpuinfo = CpuInfo.read(LinuxRoots.SYSTEM.cpuinfo());
         assumeTrue(cpuinfo.field(0, "vendor_id").orElse("").equals("AuthenticAMD"), "the Intel read writes MSR 0x8B; not done here");
-        try (CpuDevices devices = new CpuDevices(JnaLibc.load(), LinuxRoots.SYSTEM)) {
+        try (CpuDevices devices = devices(throughJava)) {
             Revision revision = MicrocodeDrivers.load().forVendor(Vendor.AMD).orElseThrow()
                     .readRevisionWithoutWriting(msr -> devices.read(0, msr)).orElseThrow().value();
             OptionalLong kernel = cpuinfo.hex(0, "microcode");

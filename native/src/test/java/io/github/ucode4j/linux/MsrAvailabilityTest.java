@@ -46,6 +46,15 @@ class MsrAvailabilityTest {
     }
 
     @Test
+    void aMissingMsrModuleIsToldWithoutOpeningTheHardware() throws Exception {
+        Files.delete(machine.roots.msr(0));
+        MsrBackend backend = new MsrBackend(machine.roots, MsrOptions.DEFAULT, roots -> {
+            throw new AssertionError("the hardware (JNA) was opened to learn that a file is missing");
+        });
+        assertThat(backend.unavailableReason()).hasValueSatisfying(r -> assertThat(r).contains("0/msr is missing"));
+    }
+
+    @Test
     void writesDisabled() {
         machine.write(root.resolve("sys/module/msr/parameters/allow_writes"), "off\n");
         assertThat(backendRunningAs(0).unavailableReason()).hasValueSatisfying(r -> assertThat(r).contains("disabled", "msr.allow_writes=on"));

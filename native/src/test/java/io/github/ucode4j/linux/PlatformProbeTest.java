@@ -13,10 +13,9 @@ import io.github.ucode4j.api.PlatformCpu;
 import io.github.ucode4j.api.PlatformFlags;
 import io.github.ucode4j.api.Revision;
 import io.github.ucode4j.api.Vendor;
-import io.github.ucode4j.linux.PlatformProbe.MsrUse;
 import io.github.ucode4j.linux.host.CpuDevices;
 import io.github.ucode4j.linux.host.CpuidAccess;
-import io.github.ucode4j.linux.host.MsrAccess;
+import io.github.ucode4j.linux.host.MsrReader;
 import io.github.ucode4j.linux.libc.JnaLibc;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -50,8 +49,8 @@ class PlatformProbeTest {
         return machine;
     }
 
-    private static Platform probe(FixtureMachine machine, MsrAccess msr, CpuidAccess cpuid, MsrUse use) throws IOException {
-        return new PlatformProbe("test", machine.roots, DRIVERS, cpuid, msr, use, Optional.empty()).probe();
+    private static Platform probe(FixtureMachine machine, Optional<MsrReader> msr, CpuidAccess cpuid) throws IOException {
+        return new PlatformProbe("test", machine.roots, DRIVERS, cpuid, msr, Optional.empty()).probe();
     }
 
     /** The machine's device files under the fixture root: there are none, so every open fails with ENOENT. */
@@ -64,7 +63,7 @@ class PlatformProbeTest {
         FixtureMachine machine = twoSocketSkylakeServer();
         CpuDevices devices = absentDevices(machine);
 
-        Platform platform = probe(machine, devices, devices, MsrUse.READ);
+        Platform platform = probe(machine, Optional.of(devices), devices);
 
         assertThat(platform.backend()).isEqualTo("test");
         assertThat(platform.cpus()).hasSize(8);
@@ -94,7 +93,7 @@ class PlatformProbeTest {
         FixtureMachine machine = twoSocketSkylakeServer();
         SimulatedCpus cpus = SimulatedCpus.intel(CpuSignature.of(0x00050654), 2, 8, 0x2007006);
 
-        Platform platform = probe(machine, cpus, cpus, MsrUse.READ);
+        Platform platform = probe(machine, Optional.of(cpus), cpus);
 
         assertThat(cpus.writes()).as("the Intel revision read writes MSR 0x8B, which taints the kernel").isEmpty();
         PlatformCpu cpu3 = platform.cpu(3).orElseThrow();
@@ -113,7 +112,7 @@ class PlatformProbeTest {
         FixtureMachine machine = twoSocketSkylakeServer();
         SimulatedCpus cpus = SimulatedCpus.intel(CpuSignature.of(0x00050654), 2, 8, 0x2007006);
 
-        Platform platform = new PlatformProbe("test", machine.roots, MicrocodeDrivers.of(List.of()), cpus, cpus, MsrUse.READ,
+        Platform platform = new PlatformProbe("test", machine.roots, MicrocodeDrivers.of(List.of()), cpus, Optional.of(cpus),
                 Optional.empty()).probe();
 
         PlatformCpu cpu3 = platform.cpu(3).orElseThrow();
@@ -133,7 +132,7 @@ class PlatformProbeTest {
         }
         SimulatedCpus cpus = SimulatedCpus.intel(CpuSignature.of(0x00050654), 2, 8, 0x2007006);
 
-        Platform platform = new PlatformProbe("test", machine.roots, DRIVERS, cpus, cpus, MsrUse.READ, Optional.of("stale after a load"))
+        Platform platform = new PlatformProbe("test", machine.roots, DRIVERS, cpus, Optional.of(cpus), Optional.of("stale after a load"))
                 .probe();
 
         assertThat(platform.cpu(5).orElseThrow().sourceOf(Fact.REVISION)).isEqualTo("/proc/cpuinfo microcode");
@@ -152,7 +151,7 @@ class PlatformProbeTest {
         }
         SimulatedCpus cpus = SimulatedCpus.amd(CpuSignature.of(0x00a00f11), 0xa011, 4, 0x0a001143);
 
-        Platform platform = probe(machine, cpus, cpus, MsrUse.READ);
+        Platform platform = probe(machine, Optional.of(cpus), cpus);
 
         assertThat(cpus.writes()).isEmpty();
         assertThat(platform.cpus()).extracting(PlatformCpu::index).containsExactly(0, 1, 2, 3);
@@ -179,7 +178,7 @@ class PlatformProbeTest {
                 .processor(0, "AuthenticAMD", 25, 1, 1, 0x1000065, 0, 0, AMD_FLAGS + " hypervisor lahf_lm");
         CpuDevices devices = absentDevices(machine);
 
-        Platform platform = probe(machine, devices, devices, MsrUse.NONE);
+        Platform platform = probe(machine, Optional.empty(), devices);
 
         PlatformCpu cpu0 = platform.cpus().get(0);
         assertThat(platform.cpus()).hasSize(1);
@@ -204,7 +203,7 @@ class PlatformProbeTest {
         FixtureMachine machine = new FixtureMachine(root).online("0");
         CpuDevices devices = absentDevices(machine);
 
-        Platform platform = probe(machine, devices, devices, MsrUse.NONE);
+        Platform platform = probe(machine, Optional.empty(), devices);
 
         PlatformCpu cpu0 = platform.cpus().get(0);
         assertThat(cpu0.state().vendor()).isEmpty();
@@ -223,7 +222,7 @@ class PlatformProbeTest {
     void aMalformedOnlineListIsAnErrorNamingTheFileContent() {
         FixtureMachine machine = new FixtureMachine(root).online("0-3,,8");
 
-        assertThatThrownBy(() -> probe(machine, absentDevices(machine), absentDevices(machine), MsrUse.NONE))
+        assertThatThrownBy(() -> probe(machine, Optional.empty(), absentDevices(machine)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'0-3,,8'");
     }
 
@@ -233,7 +232,7 @@ class PlatformProbeTest {
                 .processor(0, "HygonGenuine", 24, 0, 1, 0x1, 0, 0, AMD_FLAGS);
         CpuDevices devices = absentDevices(machine);
 
-        Platform platform = probe(machine, devices, devices, MsrUse.NONE);
+        Platform platform = probe(machine, Optional.empty(), devices);
 
         assertThat(platform.cpus().get(0).state().vendor()).isEmpty();
         assertThat(platform.notes()).contains("CPU 0: vendor 'HygonGenuine' is not one whose microcode ucode4j knows");

@@ -4,6 +4,7 @@ import io.github.ucode4j.api.ApplyException;
 import io.github.ucode4j.linux.LinuxRoots;
 import io.github.ucode4j.linux.libc.ErrnoException;
 import io.github.ucode4j.linux.libc.Libc;
+import io.github.ucode4j.linux.libc.LibcLoader;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
@@ -38,7 +39,8 @@ public final class CpuDevices implements MsrAccess, CpuidAccess, AutoCloseable {
     private static final int MSR_BYTES = 8;
     private static final int CPUID_BYTES = 16;
 
-    private final Libc libc;
+    private final DeviceChannel.Opener files;
+    private final int msrMode;
     private final LinuxRoots roots;
     private final Duration busyDeadline;
     private final Map<Path, DeviceFile> open = new ConcurrentHashMap<>();
@@ -66,9 +68,28 @@ public final class CpuDevices implements MsrAccess, CpuidAccess, AutoCloseable {
      *     that CPU hung; positive
      */
     public CpuDevices(Libc libc, LinuxRoots roots, Duration busyDeadline) {
-        this.libc = libc;
+        this(LibcChannel.opener(libc), Libc.O_RDWR, roots, busyDeadline);
+    }
+
+    private CpuDevices(DeviceChannel.Opener files, int msrMode, LinuxRoots roots, Duration busyDeadline) {
+        this.files = files;
+        this.msrMode = msrMode;
         this.roots = roots;
         this.busyDeadline = busyDeadline;
+    }
+
+    /**
+     * Devices under {@code roots.devCpu()} for reading only, through Java's file channels: reading CPUID and MSRs
+     * this way loads no native code. The MSR devices are opened read-only and {@link #write} fails. A failed access
+     * whose errno Java does not tell is retried once through the C library {@code diagnosis} gives, so that it fails
+     * with its errno and remedy as it would through {@link #CpuDevices(Libc, LinuxRoots)}.
+     *
+     * @param roots where the host's files are; its {@code devCpu()} holds one directory per CPU number
+     * @param diagnosis the C library, asked for only to explain a failure
+     * @return devices that open nothing yet
+     */
+    public static CpuDevices readOnly(LinuxRoots roots, LibcLoader diagnosis) {
+        return new CpuDevices(JavaChannel.opener(diagnosis), Libc.O_RDONLY, roots, BUSY_DEADLINE);
     }
 
     /** Opens {@code cpu}'s MSR device now, read-write, so that later accesses do not. */
@@ -96,6 +117,10 @@ public final class CpuDevices implements MsrAccess, CpuidAccess, AutoCloseable {
 
     @Override
     public void write(int cpu, long msr, long value) throws ApplyException {
+        if (msrMode == Libc.O_RDONLY) {
+            throw new ApplyException("writing MSR 0x" + Long.toHexString(msr) + " on CPU " + cpu + " was refused: these "
+                    + "devices were opened for reading only", OptionalInt.of(cpu), OptionalInt.empty(), "", null);
+        }
         DeviceFile file = msrFile(cpu);
         if (!file.acquire()) {
             throw file.busy("writing MSR 0x" + Long.toHexString(msr) + " on CPU " + cpu);
@@ -129,7 +154,7 @@ public final class CpuDevices implements MsrAccess, CpuidAccess, AutoCloseable {
     }
 
     private DeviceFile msrFile(int cpu) throws ApplyException {
-        return deviceFile(roots.msr(cpu), "msr", cpu, Libc.O_RDWR);
+        return deviceFile(roots.msr(cpu), "msr", cpu, msrMode);
     }
 
     private DeviceFile deviceFile(Path path, String module, int cpu, int mode) throws ApplyException {
@@ -148,9 +173,9 @@ public final class CpuDevices implements MsrAccess, CpuidAccess, AutoCloseable {
         }
     }
 
-    private int openFile(Path path, String module, int cpu, int mode) throws ApplyException {
+    private DeviceChannel openFile(Path path, String module, int cpu, int mode) throws ApplyException {
         try {
-            return libc.open(path.toString(), mode | Libc.O_CLOEXEC);
+            return files.open(path, mode);
         } catch (ErrnoException e) {
             throw e.in("opening " + path, OptionalInt.of(cpu), DeviceRemedies.open(module, cpu, e.errnoValue()));
         }
@@ -186,14 +211,14 @@ public final class CpuDevices implements MsrAccess, CpuidAccess, AutoCloseable {
     private final class DeviceFile {
         final Path path;
         final int cpu;
-        final int fd;
+        final DeviceChannel channel;
         final ByteBuffer buffer;
         final ReentrantLock cpuLock;
 
-        DeviceFile(Path path, int cpu, int fd, ByteBuffer buffer, ReentrantLock cpuLock) {
+        DeviceFile(Path path, int cpu, DeviceChannel channel, ByteBuffer buffer, ReentrantLock cpuLock) {
             this.path = path;
             this.cpu = cpu;
-            this.fd = fd;
+            this.channel = channel;
             this.buffer = buffer;
             this.cpuLock = cpuLock;
         }
@@ -227,12 +252,12 @@ public final class CpuDevices implements MsrAccess, CpuidAccess, AutoCloseable {
         }
 
         void readExactly(int count, long offset) throws ApplyException {
-            long done = libc.pread(fd, buffer, count, offset);
+            long done = channel.read(buffer, count, offset);
             requireWhole(done, count, "read");
         }
 
         void writeExactly(int count, long offset) throws ApplyException {
-            long done = libc.pwrite(fd, buffer, count, offset);
+            long done = channel.write(buffer, count, offset);
             requireWhole(done, count, "wrote");
         }
 
@@ -247,7 +272,7 @@ public final class CpuDevices implements MsrAccess, CpuidAccess, AutoCloseable {
                 throw busy("closing " + path);
             }
             try {
-                libc.close(fd);
+                channel.close();
             } catch (ErrnoException e) {
                 throw e.in("closing " + path, OptionalInt.empty(), "");
             } finally {
