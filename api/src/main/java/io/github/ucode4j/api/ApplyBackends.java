@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -185,25 +186,62 @@ public final class ApplyBackends {
      *     listing every backend with its reason
      */
     public ApplyBackend selectForReading(Optional<String> requested) throws BackendUnavailableException {
+        return chooseForReading(requested).backend();
+    }
+
+    /**
+     * The backend {@link #selectForReading(Optional)} picks, with the machine as the backend read it when reading it
+     * was how the choice was made (no backend can apply here, and the first that reads the machine is taken): a
+     * caller that wants the machine then reads it once rather than twice.
+     *
+     * @param requested as for {@link #selectForReading(Optional)}
+     * @return the backend chosen, and the machine as it read it while choosing, if it did
+     * @throws BackendUnavailableException as {@link #selectForReading(Optional)} does
+     */
+    public ReadingChoice chooseForReading(Optional<String> requested) throws BackendUnavailableException {
         Optional<String> wanted = requested.or(ApplyBackends::requestedByProperty);
         if (wanted.isPresent()) {
             String name = wanted.get().trim();
             ApplyBackend backend = named(name).orElseThrow(() -> unavailable("no backend called '" + name + "'"));
             LOG.log(Level.DEBUG, () -> "reading the machine with the " + name + " backend: "
                     + (requested.isPresent() ? NAMED_BY_CALLER : NAMED_BY_PROPERTY));
-            return backend;
+            return new ReadingChoice(backend, Optional.empty());
         }
         try {
-            return select(Optional.empty());
+            return new ReadingChoice(select(Optional.empty()), Optional.empty());
         } catch (BackendUnavailableException noneCanApply) {
             for (ApplyBackend backend : backends) {
-                if (backend.autoSelectable() && readsMachine(backend)) {
+                if (!backend.autoSelectable()) {
+                    continue;
+                }
+                Optional<Platform> machine = readMachine(backend);
+                if (machine.isPresent()) {
                     LOG.log(Level.DEBUG, () -> "reading the machine with the " + backend.name() + " backend, the first "
                             + "that can read it, as no backend can apply here (" + reasons(noneCanApply) + ")");
-                    return backend;
+                    return new ReadingChoice(backend, machine);
                 }
             }
             throw unavailable("no backend can read this machine");
+        }
+    }
+
+    /**
+     * A backend chosen to read the machine ({@link #chooseForReading}).
+     *
+     * @param backend the backend chosen; it may be unable to apply here
+     * @param machine the machine as the backend read it while it was being chosen; empty when the choice needed no
+     *     read, and the caller reads it with {@link ApplyBackend#platform()}
+     */
+    public record ReadingChoice(ApplyBackend backend, Optional<Platform> machine) {
+        /**
+         * Checks that neither part is null.
+         *
+         * @param backend the backend chosen
+         * @param machine the machine as read while choosing, or empty
+         */
+        public ReadingChoice {
+            Objects.requireNonNull(backend, "backend");
+            Objects.requireNonNull(machine, "machine");
         }
     }
 
@@ -213,15 +251,14 @@ public final class ApplyBackends {
         return text.toString();
     }
 
-    private static boolean readsMachine(ApplyBackend backend) {
+    private static Optional<Platform> readMachine(ApplyBackend backend) {
         try {
-            backend.platform();
-            return true;
+            return Optional.of(backend.platform());
         } catch (IOException | RuntimeException e) {
             // A backend that cannot read this machine is simply not the one to read it with; the next is tried,
             // and when none reads it the error lists every backend's reason.
             LOG.log(Level.DEBUG, () -> "the " + backend.name() + " backend cannot read this machine: " + e.getMessage());
-            return false;
+            return Optional.empty();
         }
     }
 

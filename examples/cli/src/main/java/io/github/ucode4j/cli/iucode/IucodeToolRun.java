@@ -31,6 +31,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One run of iucode_tool's command line: read the inputs in iucode_tool's order, select, list, write, with
@@ -299,8 +300,9 @@ final class IucodeToolRun {
     // The running CPUs' signatures, read as status reads them; a machine with no Intel CPU selects nothing by it.
     private void scanSystem(Selection.Builder builder) throws IOException, BackendUnavailableException {
         Platform platform;
-        try (ChosenBackend chosen = new ChosenBackend(ApplyBackends.load().selectForReading())) {
-            platform = chosen.backend().platform();
+        ApplyBackends.ReadingChoice choice = ApplyBackends.load().chooseForReading(Optional.empty());
+        try (ChosenBackend chosen = new ChosenBackend(choice)) {
+            platform = choice.machine().isPresent() ? choice.machine().get() : chosen.backend().platform();
         } catch (IOException | BackendUnavailableException | RuntimeException e) {
             throw e;
         } catch (Exception e) {

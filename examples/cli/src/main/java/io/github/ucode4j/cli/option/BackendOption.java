@@ -46,6 +46,6 @@ public final class BackendOption {
      * @throws BackendUnavailableException when none can, listing every backend
      */
     public ChosenBackend selectForReading() throws BackendUnavailableException {
-        return new ChosenBackend(ApplyBackends.load().selectForReading(name));
+        return new ChosenBackend(ApplyBackends.load().chooseForReading(name));
     }
 }

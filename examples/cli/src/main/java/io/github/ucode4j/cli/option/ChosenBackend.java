@@ -1,5 +1,6 @@
 package io.github.ucode4j.cli.option;
 
+import io.github.ucode4j.api.ApplyBackends;
 import io.github.ucode4j.api.MicrocodeFormatException;
 import io.github.ucode4j.api.Platform;
 import io.github.ucode4j.api.spi.ApplyBackend;
@@ -11,6 +12,7 @@ import io.github.ucode4j.cache.input.MicrocodeInputs;
 import io.github.ucode4j.cli.CliFailure;
 import io.github.ucode4j.cli.ExitCode;
 import java.io.IOException;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -20,6 +22,8 @@ import java.util.function.Consumer;
  */
 public final class ChosenBackend implements AutoCloseable {
     private final ApplyBackend backend;
+    /** The machine as the backend read it while it was chosen, until the first {@link #platform()} takes it. */
+    private Optional<Platform> readWhileChoosing;
 
     /**
      * {@code backend}, to be released when the command is done with it.
@@ -27,7 +31,18 @@ public final class ChosenBackend implements AutoCloseable {
      * @param backend the backend chosen; released on {@link #close()} when it holds anything
      */
     public ChosenBackend(ApplyBackend backend) {
-        this.backend = backend;
+        this(new ApplyBackends.ReadingChoice(backend, Optional.empty()));
+    }
+
+    /**
+     * The backend {@code choice} names, whose first {@link #platform()} is the machine as it read it while it was
+     * chosen, if it did: the machine is then read once, not twice.
+     *
+     * @param choice the backend chosen to read the machine, and what it read then
+     */
+    public ChosenBackend(ApplyBackends.ReadingChoice choice) {
+        this.backend = choice.backend();
+        this.readWhileChoosing = choice.machine();
     }
 
     /**
@@ -40,12 +55,17 @@ public final class ChosenBackend implements AutoCloseable {
     }
 
     /**
-     * The machine as the backend reads it.
+     * The machine as the backend reads it: the first time, as it read it while it was chosen, if it did.
      *
      * @return the machine's CPUs and their state, each fact with its source
      * @throws CliFailure ({@link ExitCode#NO_BACKEND}) when the backend cannot read it
      */
     public Platform platform() {
+        if (readWhileChoosing.isPresent()) {
+            Platform platform = readWhileChoosing.get();
+            readWhileChoosing = Optional.empty();
+            return platform;
+        }
         try {
             return backend.platform();
         } catch (IOException e) {
