@@ -47,14 +47,26 @@ final class FailureHandler implements IExecutionExceptionHandler, IParameterExce
 
     /** {@code strategy}, with an {@link Error} it throws handled as a failure: picocli hands its handler Exceptions only. */
     IExecutionStrategy catchingErrors(IExecutionStrategy strategy) {
-        return parseResult -> {
+        return new CatchingErrors(strategy);
+    }
+
+    // A class, not a lambda, as every implementation of a picocli interface here: see Main.PathConverter.
+    private static final class CatchingErrors implements IExecutionStrategy {
+        private final IExecutionStrategy strategy;
+
+        CatchingErrors(IExecutionStrategy strategy) {
+            this.strategy = strategy;
+        }
+
+        @Override
+        public int execute(ParseResult parseResult) {
             try {
                 return strategy.execute(parseResult);
             } catch (Error e) {
                 List<CommandLine> commands = parseResult.asCommandLineList();
                 return handle(e, commands.get(commands.size() - 1), parseResult);
             }
-        };
+        }
     }
 
     /** The one line for a failure no command line was left to report: {@code ucode: ...}. */

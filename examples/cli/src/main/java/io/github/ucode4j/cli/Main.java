@@ -9,12 +9,21 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import picocli.CommandLine;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.RunLast;
 import picocli.CommandLine.TypeConversionException;
 
 /** Starts the {@code ucode} command. */
 public final class Main {
     private static final Set<String> VERSION_OPTIONS = Set.of("--version", "-V");
+
+    static {
+        // Picocli registers converters for the java.sql and java.time types, and for Path, through reflection each
+        // time it starts (12 ms of `ucode status`); no option here has such a type, and Path has its own converter.
+        if (System.getProperty("picocli.converters.excludes") == null) {
+            System.setProperty("picocli.converters.excludes", "java\\.sql\\..*,java\\.time\\..*,java\\.nio\\.file\\.Path");
+        }
+    }
 
     private Main() {
     }
@@ -57,7 +66,7 @@ public final class Main {
     private static CommandLine configured(CommandLine commandLine) {
         FailureHandler failures = new FailureHandler();
         return commandLine
-                .registerConverter(Path.class, Main::path)
+                .registerConverter(Path.class, new PathConverter())
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setExecutionStrategy(failures.catchingErrors(VerboseOption.around(new RunLast())))
                 .setExecutionExceptionHandler(failures)
@@ -99,11 +108,22 @@ public final class Main {
         return true;
     }
 
-    private static Path path(String argument) {
-        try {
-            return FileNames.fromArgument(argument);
-        } catch (IllegalArgumentException e) {
-            throw new TypeConversionException("'" + argument + "' is not a file name: " + e.getMessage());
+    /**
+     * A path argument as {@link FileNames#fromArgument} reads it.
+     *
+     * <p>A class, not a lambda, as every implementation of a picocli interface in the command: picocli's class files
+     * are of Java 5, and on Java 17 class-data sharing leaves out such a class once the archiving run links it, which
+     * a lambda's call site does, and every class that implements or extends it (34 of picocli's, loaded and verified
+     * again at each run).
+     */
+    private static final class PathConverter implements ITypeConverter<Path> {
+        @Override
+        public Path convert(String argument) {
+            try {
+                return FileNames.fromArgument(argument);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException("'" + argument + "' is not a file name: " + e.getMessage());
+            }
         }
     }
 

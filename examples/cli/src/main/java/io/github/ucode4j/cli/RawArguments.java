@@ -28,6 +28,9 @@ final class RawArguments {
      * {@code main} itself).
      */
     static String[] recover(String[] args) {
+        if (allAscii(args)) {
+            return args; // a byte above 0x7F never decodes to ASCII: these were their bytes already
+        }
         byte[] commandLine;
         try {
             commandLine = Files.readAllBytes(COMMAND_LINE);
@@ -52,6 +55,17 @@ final class RawArguments {
             recovered[i] = FileNames.carried(own.get(i));
         }
         return recovered;
+    }
+
+    private static boolean allAscii(String[] args) {
+        for (String arg : args) {
+            for (int i = 0; i < arg.length(); i++) {
+                if (arg.charAt(i) > 0x7F) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private static List<byte[]> split(byte[] commandLine) {

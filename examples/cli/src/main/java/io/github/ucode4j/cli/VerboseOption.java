@@ -18,7 +18,19 @@ final class VerboseOption {
 
     /** {@code strategy}, run with the library's logging as verbose as the command line asks. */
     static IExecutionStrategy around(IExecutionStrategy strategy) {
-        return parseResult -> {
+        return new Verbose(strategy);
+    }
+
+    // A class, not a lambda, as every implementation of a picocli interface here: see Main.PathConverter.
+    private static final class Verbose implements IExecutionStrategy {
+        private final IExecutionStrategy strategy;
+
+        Verbose(IExecutionStrategy strategy) {
+            this.strategy = strategy;
+        }
+
+        @Override
+        public int execute(ParseResult parseResult) {
             int times = timesGiven(parseResult);
             if (times == 0) {
                 return strategy.execute(parseResult);
@@ -31,7 +43,7 @@ final class VerboseOption {
             } catch (Exception e) {
                 throw new CommandLine.ExecutionException(command, e.getMessage(), e);
             }
-        };
+        }
     }
 
     // Given before the command's name or after it: the inherited option of every level keeps its flags in one array

@@ -30,6 +30,13 @@ class RawArgumentsTest {
     }
 
     @Test
+    void asciiArgumentsAreTheirOwnBytesAndAreTakenAsGiven() {
+        String[] args = {"status", "--format=json", "-v"};
+
+        assertThat(RawArguments.recover(args)).isSameAs(args);
+    }
+
+    @Test
     void argumentsThatAreNotTheProcessesOwnAreLeftAsTheyAre() {
         byte[] commandLine = commandLine("java".getBytes(), "-jar".getBytes(), "host.jar".getBytes(), "--port=80".getBytes());
         String[] args = {"list", "caf\ufffd"};
