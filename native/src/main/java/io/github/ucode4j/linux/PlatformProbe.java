@@ -24,6 +24,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -41,7 +42,6 @@ import java.util.OptionalLong;
  * read needs a write (Intel's) is the kernel's view (sysfs {@code microcode/version}, else {@code /proc/cpuinfo}).
  */
 final class PlatformProbe {
-    private static final String CPUID_SOURCE = "CPUID leaf %d (/dev/cpu/N/cpuid)";
     private static final String CPUINFO_SIGNATURE = "/proc/cpuinfo cpu family, model, stepping";
 
     private final String backend;
@@ -142,10 +142,16 @@ final class PlatformProbe {
             try {
                 return msr.read(cpu, address);
             } catch (ApplyException e) {
-                throw new ApplyException(String.format("MSR 0x%X unreadable (%s)", address, NotesByCpu.reason(e)), e.cpu(),
+                throw new ApplyException("MSR 0x" + Long.toHexString(address).toUpperCase(Locale.ROOT) + " unreadable ("
+                        + NotesByCpu.reason(e) + ")", e.cpu(),
                         e.errno(), "", e);
             }
         }
+    }
+
+    // Concatenated rather than formatted: the first %d of a process loads the locale's digits, 8 ms of a status.
+    private static String cpuidSource(int leaf) {
+        return "CPUID leaf " + leaf + " (/dev/cpu/N/cpuid)";
     }
 
     /** The probe of one CPU; remembers its CPUID leaves for the facts that follow from them. */
@@ -219,7 +225,7 @@ final class PlatformProbe {
         }
 
         private Optional<SourcedFact<Vendor>> vendor() {
-            Optional<SourcedFact<String>> name = leaf0.map(l -> new SourcedFact<>(l.vendorString(), String.format(CPUID_SOURCE, 0)))
+            Optional<SourcedFact<String>> name = leaf0.map(l -> new SourcedFact<>(l.vendorString(), cpuidSource(0)))
                     .or(() -> cpuinfo.field(cpu, "vendor_id").map(v -> new SourcedFact<>(v, "/proc/cpuinfo vendor_id")));
             if (name.isEmpty()) {
                 notes.add(cpu, "vendor unknown: neither CPUID nor /proc/cpuinfo vendor_id could be read");
@@ -234,7 +240,7 @@ final class PlatformProbe {
 
         private Optional<SourcedFact<CpuSignature>> signature() {
             if (leaf1.isPresent()) {
-                return Optional.of(new SourcedFact<>(leaf1.get().signature(), String.format(CPUID_SOURCE, 1)));
+                return Optional.of(new SourcedFact<>(leaf1.get().signature(), cpuidSource(1)));
             }
             OptionalInt family = cpuinfo.decimal(cpu, "cpu family");
             OptionalInt model = cpuinfo.decimal(cpu, "model");
