@@ -3,6 +3,7 @@ package io.github.ucode4j.linux;
 import io.github.ucode4j.api.ApplyException;
 import io.github.ucode4j.linux.host.CpuDevices;
 import io.github.ucode4j.linux.host.CpuidAccess;
+import io.github.ucode4j.linux.host.LinuxChecks;
 import io.github.ucode4j.linux.host.MsrAccess;
 import io.github.ucode4j.linux.host.MsrReader;
 import io.github.ucode4j.linux.libc.JnaLibc;
@@ -10,6 +11,7 @@ import io.github.ucode4j.linux.libc.Libc;
 import java.io.IOException;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * The native means the backends work through, opened once per backend on first use (never in a constructor:
@@ -24,13 +26,19 @@ import java.util.Optional;
 record Hardware(Libc libc, MsrAccess msr, CpuidAccess cpuid, ThreadPinning pinning, PhysicalAddresses physical) {
     /**
      * The machine's own hardware, through JNA. A probe reads its CPUs through Java's file channels instead
-     * ({@link CpuDevices#readOnly}): a command that only reads the machine then loads no native code, unless a read
-     * fails in a way only the C library can explain.
+     * ({@link CpuDevices#readOnly}), and the user id comes from {@code /proc/self/status}: a command that only reads
+     * the machine then loads no native code, unless a read fails in a way only the C library can explain.
      */
     static final Factory MACHINE = new Factory() {
         @Override
         public Hardware open(LinuxRoots roots) throws ApplyException {
             return Hardware.open(roots);
+        }
+
+        @Override
+        public int effectiveUid(LinuxRoots roots, Opened opened) throws ApplyException {
+            OptionalInt fromProc = LinuxChecks.effectiveUid(roots.procSelfStatus());
+            return fromProc.isPresent() ? fromProc.getAsInt() : opened.get().libc().geteuid();
         }
 
         @Override
@@ -64,6 +72,14 @@ record Hardware(Libc libc, MsrAccess msr, CpuidAccess cpuid, ThreadPinning pinni
     interface Factory {
         /** Opens the hardware under {@code roots}. */
         Hardware open(LinuxRoots roots) throws ApplyException;
+
+        /**
+         * The effective user id of this process, as the hardware {@code opened} gives (opening it on first use) tells
+         * it; the machine's own reads it from {@code /proc/self/status} and needs no native code.
+         */
+        default int effectiveUid(LinuxRoots roots, Opened opened) throws ApplyException {
+            return opened.get().libc().geteuid();
+        }
 
         /**
          * Runs {@code probe} with the CPUID and MSR reads of this factory's hardware, which {@code opened} gives

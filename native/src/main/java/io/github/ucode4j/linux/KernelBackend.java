@@ -130,7 +130,7 @@ public final class KernelBackend implements SystemBackend {
                         : Optional.of(roots.microcodeReload() + " is missing: this kernel cannot late-load microcode (it needs "
                                 + "CONFIG_MICROCODE_LATE_LOADING=y, off by default since Linux 5.19, and no hypervisor); load it "
                                 + "at boot through the early initramfs, or use the msr backend"),
-                () -> LinuxChecks.notRoot(hardware.get().libc().geteuid(), "the kernel's microcode reload"),
+                () -> LinuxChecks.notRoot(hardware.effectiveUid(), "the kernel's microcode reload"),
                 searchPath::unusable,
                 () -> BackendChecks.otherMountNamespace(roots, "the kernel backend"),
                 run::problem,

@@ -33,6 +33,15 @@ final class LazyHardware {
         return hardware;
     }
 
+    /**
+     * The effective user id of this process, as the factory reads it (without opening the hardware, for the machine's).
+     *
+     * @throws ApplyException when the hardware had to be opened for it and could not be
+     */
+    int effectiveUid() throws ApplyException {
+        return factory.effectiveUid(roots, this::get);
+    }
+
     /** The vendor drivers, which say how each vendor's CPUs tell their platform flags and revision; found on first use. */
     synchronized MicrocodeDrivers drivers() {
         if (drivers == null) {

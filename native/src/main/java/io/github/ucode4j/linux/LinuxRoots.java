@@ -124,6 +124,15 @@ public record LinuxRoots(Path devCpu, Path sys, Path proc, Path run) {
     }
 
     /**
+     * {@code /proc/self/status}: the calling process's state, its user ids among it.
+     *
+     * @return the path of this process's status file under these roots
+     */
+    public Path procSelfStatus() {
+        return proc.resolve("self/status");
+    }
+
+    /**
      * {@code /proc/self/pagemap}: the calling process's virtual-to-physical page map.
      *
      * @return the path of that file under these roots

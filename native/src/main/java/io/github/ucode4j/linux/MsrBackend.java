@@ -108,7 +108,7 @@ public final class MsrBackend implements PerCpuBackend {
                 () -> LinuxChecks.notX86Linux(BackendChecks.LINUX_BACKENDS),
                 () -> Files.exists(roots.msr(0)) ? Optional.empty()
                         : Optional.of(roots.msr(0) + " is missing: load the msr module (modprobe msr)"),
-                () -> LinuxChecks.notRoot(hardware.get().libc().geteuid(), "writing MSRs through /dev/cpu/N/msr"),
+                () -> LinuxChecks.notRoot(hardware.effectiveUid(), "writing MSRs through /dev/cpu/N/msr"),
                 () -> BackendChecks.msrWritesDisabled(roots),
                 () -> BackendChecks.lockedDown(roots),
                 () -> BackendChecks.unknownVendor(roots));

@@ -1,6 +1,7 @@
 package io.github.ucode4j.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import io.github.ucode4j.cli.LauncherProcess.Run;
 import java.io.IOException;
@@ -69,6 +70,23 @@ class LauncherIT {
         assertThat(version.exitCode()).as(version.err()).isZero();
         assertThat(version.out()).startsWith("ucode ");
         assertThat(Files.readAllLines(classes)).noneSatisfy(line -> assertThat(line).contains("ucode4j.cli.command."));
+    }
+
+    // Under Xen the privcmd device is opened through the C library: dom0 is the lab's to test.
+    @Test
+    void readingTheMachineLoadsNoNativeCodeAndLeavesNoFile() throws Exception {
+        assumeFalse(Files.exists(Path.of("/dev/xen/privcmd")) || Files.exists(Path.of("/proc/xen/privcmd")), "a Xen dom0");
+        Path classes = directory.resolve("classes.log");
+        Path home = Files.createDirectory(directory.resolve("home"));
+        Path tmp = Files.createDirectory(directory.resolve("tmp"));
+
+        Run status = launch(Map.of("JAVA_OPTS", "-Xlog:class+load:file=" + classes + " -Djava.io.tmpdir=" + tmp,
+                "HOME", home.toString()), directory.resolve("cds"), "status");
+
+        assertThat(status.exitCode()).as(status.err()).isZero();
+        assertThat(Files.readAllLines(classes)).noneSatisfy(line -> assertThat(line).contains("com.sun.jna."));
+        assertThat(home).as("JNA unpacks its library into ~/.cache/JNA").isEmptyDirectory();
+        assertThat(tmp).isEmptyDirectory();
     }
 
     @Test

@@ -2,8 +2,12 @@ package io.github.ucode4j.linux.host;
 
 import io.github.ucode4j.api.ApplyException;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * The reasons a backend on Linux cannot run here, in words a person can act on; each check answers empty when fine.
@@ -62,6 +66,27 @@ public final class LinuxChecks {
             return Optional.of("this is " + os + " on " + arch + ": " + backendDescription + " only");
         }
         return Optional.empty();
+    }
+
+    /**
+     * The effective user id {@code status}, a process's {@code /proc/PID/status}, gives on its {@code Uid:} line (real,
+     * effective, saved and file-system ids): read so, it needs no native code.
+     *
+     * @param status the process's status file, normally {@code /proc/self/status}
+     * @return the effective user id, or empty when the file cannot be read or has no such line
+     */
+    public static OptionalInt effectiveUid(Path status) {
+        try {
+            for (String line : Files.readAllLines(status, StandardCharsets.US_ASCII)) {
+                if (line.startsWith("Uid:")) {
+                    String[] ids = line.substring(4).trim().split("\\s+");
+                    return ids.length < 2 ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(ids[1]));
+                }
+            }
+        } catch (IOException | NumberFormatException unreadable) {
+            // The caller asks the C library instead.
+        }
+        return OptionalInt.empty();
     }
 
     /**
