@@ -58,30 +58,39 @@ final class JavaChannel implements DeviceChannel {
 
     @Override
     public long read(ByteBuffer buffer, int count, long offset) throws ApplyException {
+        return access(buffer, count, "reading", view -> Math.max(0, channel.read(view, offset)),
+                again -> again.read(buffer, count, offset));
+    }
+
+    @Override
+    public long write(ByteBuffer buffer, int count, long offset) throws ApplyException {
+        return access(buffer, count, "writing", view -> channel.write(view, offset), again -> again.write(buffer, count, offset));
+    }
+
+    // The first count bytes of buffer through the channel; on a failure, through the C library once, on a new descriptor.
+    private long access(ByteBuffer buffer, int count, String verb, ChannelAccess throughJava, LibcAccess throughLibc)
+            throws ApplyException {
         try {
             buffer.clear().limit(count);
-            return Math.max(0, channel.read(buffer, offset));
+            return throughJava.run(buffer);
         } catch (IOException e) {
-            try (LibcChannel again = LibcChannel.open(libc(diagnosis, e, "reading " + path), path, flags)) {
-                return again.read(buffer.clear(), count, offset);
+            try (LibcChannel again = LibcChannel.open(libc(diagnosis, e, verb + " " + path), path, flags)) {
+                buffer.clear();
+                return throughLibc.run(again);
             }
         } finally {
             buffer.clear();
         }
     }
 
-    @Override
-    public long write(ByteBuffer buffer, int count, long offset) throws ApplyException {
-        try {
-            buffer.clear().limit(count);
-            return channel.write(buffer, offset);
-        } catch (IOException e) {
-            try (LibcChannel again = LibcChannel.open(libc(diagnosis, e, "writing " + path), path, flags)) {
-                return again.write(buffer.clear(), count, offset);
-            }
-        } finally {
-            buffer.clear();
-        }
+    @FunctionalInterface
+    private interface ChannelAccess {
+        long run(ByteBuffer view) throws IOException;
+    }
+
+    @FunctionalInterface
+    private interface LibcAccess {
+        long run(LibcChannel channel) throws ApplyException;
     }
 
     @Override
