@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.ucode4j.api.ApplyBackends;
 import io.github.ucode4j.api.Platform;
-import io.github.ucode4j.api.spi.ApplyBackend;
+import io.github.ucode4j.api.fixtures.FixtureBackends;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -35,22 +35,11 @@ class ChosenBackendTest {
     }
 
     /** A backend whose every reading of the machine is numbered in its notes. */
-    private static final class CountingBackend implements ApplyBackend {
+    private static final class CountingBackend extends FixtureBackends.Fixed {
         int reads;
 
-        @Override
-        public String name() {
-            return "counting";
-        }
-
-        @Override
-        public int priority() {
-            return 0;
-        }
-
-        @Override
-        public Optional<String> unavailableReason() {
-            return Optional.empty();
+        CountingBackend() {
+            super("counting", 0, Optional.empty(), true);
         }
 
         @Override
