@@ -98,6 +98,18 @@ class ReadOnlyCpuDevicesTest {
     }
 
     @Test
+    void anOffsetPastWhatAFileChannelAddressesGoesThroughTheCLibrary() throws Exception {
+        FixtureMachine machine = devices();
+
+        try (CpuDevices devices = CpuDevices.readOnly(machine.roots, countingLoader)) {
+            // Subleaf 2^31 puts the offset past 2^63: a regular file refuses it (EINVAL), the cpuid device would not.
+            assertThatThrownBy(() -> devices.cpuid(0, 1, 0x80000000)).isInstanceOfSatisfying(ApplyException.class,
+                    e -> assertThat(e.errno()).isEqualTo(OptionalInt.of(Errno.EINVAL)));
+        }
+        assertThat(libcLoads).hasValue(1);
+    }
+
+    @Test
     void withoutTheCLibraryAFailureJavaCannotNameKeepsJavasWordsAndSaysWhy() throws Exception {
         FixtureMachine machine = new FixtureMachine(root);
         Files.createDirectories(machine.roots.msr(0));

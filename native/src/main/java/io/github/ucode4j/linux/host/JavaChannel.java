@@ -58,18 +58,25 @@ final class JavaChannel implements DeviceChannel {
 
     @Override
     public long read(ByteBuffer buffer, int count, long offset) throws ApplyException {
-        return access(buffer, count, "reading", view -> Math.max(0, channel.read(view, offset)),
+        return access(buffer, count, offset, "reading", view -> Math.max(0, channel.read(view, offset)),
                 again -> again.read(buffer, count, offset));
     }
 
     @Override
     public long write(ByteBuffer buffer, int count, long offset) throws ApplyException {
-        return access(buffer, count, "writing", view -> channel.write(view, offset), again -> again.write(buffer, count, offset));
+        return access(buffer, count, offset, "writing", view -> channel.write(view, offset),
+                again -> again.write(buffer, count, offset));
     }
 
     // The first count bytes of buffer through the channel; on a failure, through the C library once, on a new descriptor.
-    private long access(ByteBuffer buffer, int count, String verb, ChannelAccess throughJava, LibcAccess throughLibc)
-            throws ApplyException {
+    private long access(ByteBuffer buffer, int count, long offset, String verb, ChannelAccess throughJava,
+                        LibcAccess throughLibc) throws ApplyException {
+        if (offset < 0) {
+            // Past what a FileChannel can address (a CPUID subleaf of 2^31 or more): the kernel takes it unsigned.
+            try (LibcChannel direct = LibcChannel.open(diagnosis.load(), path, flags)) {
+                return throughLibc.run(direct);
+            }
+        }
         try {
             buffer.clear().limit(count);
             return throughJava.run(buffer);
