@@ -7,9 +7,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
@@ -24,29 +23,20 @@ class ApplyCommandTest {
     @TempDir
     Path directory;
 
-    private Path firmware;
-    private final SystemProperties properties = new SystemProperties();
+    @RegisterExtension
+    final LateLoadableMachine machine = new LateLoadableMachine(PLANNED, () -> directory);
 
-    @BeforeEach
-    void simulatedMachine() throws IOException {
-        firmware = GeneratedFirmware.forLateLoadableCpu(directory.resolve("firmware"), PLANNED);
-        properties.lateLoadableMachine(directory.resolve("run"));
-    }
 
-    @AfterEach
-    void restoreProperties() {
-        properties.restore();
-    }
 
     @Test
     void firmwareThatChangesWhileThePlanIsShownIsRefused() {
-        StringWriter out = new WhenPlanShown(() -> GeneratedFirmware.forLateLoadableCpu(firmware, UPGRADED));
+        StringWriter out = new WhenPlanShown(() -> GeneratedFirmware.forLateLoadableCpu(machine.firmware(), UPGRADED));
         StringWriter err = new StringWriter();
         CommandLine command = Main.commandLine();
         command.setOut(new PrintWriter(out, true));
         command.setErr(new PrintWriter(err, true));
 
-        int exitCode = command.execute("apply", "--yes", "--firmware=" + firmware);
+        int exitCode = command.execute("apply", "--yes", "--firmware=" + machine.firmware());
 
         assertThat(exitCode).as(out + "" + err).isEqualTo(ExitCode.APPLY_FAILED);
         assertThat(out.toString()).contains("plan: UPDATE 4").doesNotContain("OUTCOME");

@@ -6,9 +6,8 @@ import io.github.ucode4j.testing.Corpus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -21,23 +20,14 @@ class ChangedOutcomesTest {
     @TempDir
     Path directory;
 
-    private Path firmware;
-    private final SystemProperties properties = new SystemProperties();
+    @RegisterExtension
+    final LateLoadableMachine machine = new LateLoadableMachine(0xc6, () -> directory);
 
-    @BeforeEach
-    void simulatedMachine() throws IOException {
-        firmware = GeneratedFirmware.forLateLoadableCpu(directory.resolve("firmware"), 0xc6);
-        properties.lateLoadableMachine(directory.resolve("run"));
-    }
 
-    @AfterEach
-    void restoreProperties() {
-        properties.restore();
-    }
 
     @Test
     void aLoadThatMovesRevisionsIsChangedAndExits10() {
-        Ucode.Run run = Ucode.run("apply", "--yes", DETAILED, "--format=json", "--firmware=" + firmware);
+        Ucode.Run run = Ucode.run("apply", "--yes", DETAILED, "--format=json", "--firmware=" + machine.firmware());
 
         assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.CHANGED);
         assertThat(run.json().get("action").asText()).isEqualTo("LOADED");
@@ -47,16 +37,16 @@ class ChangedOutcomesTest {
 
     @Test
     void withoutTheOptionAChangeStillExits0() {
-        Ucode.Run run = Ucode.run("apply", "--yes", "--firmware=" + firmware);
+        Ucode.Run run = Ucode.run("apply", "--yes", "--firmware=" + machine.firmware());
 
         assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.OK);
     }
 
     @Test
     void nothingToLoadIsUnchangedAndExits0() {
-        properties.set("ucode4j.simulated.revision", "0xf0");
+        machine.properties().set("ucode4j.simulated.revision", "0xf0");
 
-        Ucode.Run run = Ucode.run("apply", "--yes", DETAILED, "--format=json", "--firmware=" + firmware);
+        Ucode.Run run = Ucode.run("apply", "--yes", DETAILED, "--format=json", "--firmware=" + machine.firmware());
 
         assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.OK);
         assertThat(run.json().get("action").asText()).isEqualTo("NOTHING_TO_DO");
@@ -66,7 +56,7 @@ class ChangedOutcomesTest {
 
     @Test
     void aDryRunIsUnchanged() {
-        Ucode.Run run = Ucode.run("apply", "--dry-run", DETAILED, "--format=json", "--firmware=" + firmware);
+        Ucode.Run run = Ucode.run("apply", "--dry-run", DETAILED, "--format=json", "--firmware=" + machine.firmware());
 
         assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.OK);
         assertThat(run.json().get("action").asText()).isEqualTo("DRY_RUN");
@@ -75,9 +65,9 @@ class ChangedOutcomesTest {
 
     @Test
     void aFailedLoadKeepsItsExitCode() {
-        properties.set("ucode4j.simulated.faults", "1:refuses");
+        machine.properties().set("ucode4j.simulated.faults", "1:refuses");
 
-        Ucode.Run run = Ucode.run("apply", "--yes", DETAILED, "--format=json", "--firmware=" + firmware);
+        Ucode.Run run = Ucode.run("apply", "--yes", DETAILED, "--format=json", "--firmware=" + machine.firmware());
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.APPLY_FAILED);
         assertThat(run.json().get("report").get("succeeded").asBoolean()).isFalse();

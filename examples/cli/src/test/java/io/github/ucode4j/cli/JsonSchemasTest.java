@@ -16,8 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -36,19 +35,10 @@ class JsonSchemasTest {
     @TempDir
     Path directory;
 
-    private Path firmware;
-    private final SystemProperties properties = new SystemProperties();
+    @RegisterExtension
+    final LateLoadableMachine machine = new LateLoadableMachine(PLANNED, () -> directory);
 
-    @BeforeEach
-    void simulatedMachine() throws IOException {
-        firmware = GeneratedFirmware.forLateLoadableCpu(directory.resolve("firmware"), PLANNED);
-        properties.lateLoadableMachine(directory.resolve("run"));
-    }
 
-    @AfterEach
-    void restoreProperties() {
-        properties.restore();
-    }
 
     /** One run: its arguments, the exit code it must have, and the simulated machine's properties it needs. */
     private record Case(List<String> args, int exitCode, String... machine) {
@@ -63,7 +53,7 @@ class JsonSchemasTest {
         com.networknt.schema.JsonSchema schema = shipped(document);
 
         for (Case run : cases(document)) {
-            properties.set(run.machine());
+            machine.properties().set(run.machine());
             Ucode.Run result = Ucode.run(run.args().toArray(String[]::new));
 
             assertThat(result.exitCode()).as(run.args() + ": " + result.err()).isEqualTo(run.exitCode());
@@ -83,7 +73,7 @@ class JsonSchemasTest {
         String intel = Corpus.intelFirmware().toString();
         String amd = Corpus.amdFirmware().toString();
         String json = "--format=json";
-        String firmwareOption = "--firmware=" + firmware;
+        String firmwareOption = "--firmware=" + machine.firmware();
         String stateOption = "--state-dir=" + stateDirectory();
         return switch (document) {
             case LIST -> List.of(Case.of(ExitCode.OK, "list", json, intel, amd), Case.of(ExitCode.OK, "list", json, "--all", intel, amd));
@@ -99,7 +89,7 @@ class JsonSchemasTest {
                     directory.resolve("early.cpio").toString(), intel));
             case WRITE_FIRMWARE_DIR -> List.of(Case.of(ExitCode.OK, "write-firmware-dir", json, "--overwrite", "-o",
                     directory.resolve("lib-firmware").toString(), intel, amd));
-            case DIFF -> List.of(Case.of(ExitCode.OK, "diff", json, intel, firmware.resolve("intel-ucode").toString()));
+            case DIFF -> List.of(Case.of(ExitCode.OK, "diff", json, intel, machine.firmware().resolve("intel-ucode").toString()));
             case DEMO -> List.of(Case.of(ExitCode.OK, "demo", json), Case.of(ExitCode.OK, "demo", json, "--vendor=amd"));
             case LAST_APPLY -> List.of(
                     new Case(List.of("apply", "--yes", stateOption, firmwareOption), ExitCode.APPLY_FAILED, "ucode4j.simulated.faults", "1:refuses"),

@@ -11,9 +11,9 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -27,20 +27,13 @@ class LastApplyRecordTest {
     @TempDir
     Path directory;
 
-    private Path firmware;
     private Path state;
-    private final SystemProperties properties = new SystemProperties();
+    @RegisterExtension
+    final LateLoadableMachine machine = new LateLoadableMachine(Integer.decode(NEWER), () -> directory);
 
     @BeforeEach
-    void simulatedMachine() throws IOException {
-        firmware = GeneratedFirmware.forLateLoadableCpu(directory.resolve("firmware"), Integer.decode(NEWER));
+    void stateFolder() {
         state = directory.resolve("var/lib/ucode4j");
-        properties.lateLoadableMachine(directory.resolve("run"));
-    }
-
-    @AfterEach
-    void restoreProperties() {
-        properties.restore();
     }
 
     @Test
@@ -67,7 +60,7 @@ class LastApplyRecordTest {
 
     @Test
     void aRefusedLoadIsRecordedToo() throws IOException {
-        properties.set("ucode4j.simulated.faults", "0:refuses");
+        machine.properties().set("ucode4j.simulated.faults", "0:refuses");
 
         Ucode.Run run = apply();
 
@@ -79,7 +72,7 @@ class LastApplyRecordTest {
     @Test
     void theFolderIsCreatedReadableByAllAndTheRecordReplacedWhole() throws IOException {
         apply();
-        properties.set("ucode4j.simulated.faults", "0:refuses");
+        machine.properties().set("ucode4j.simulated.faults", "0:refuses");
         apply();
 
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(state))).isEqualTo("rwxr-xr-x");
@@ -92,8 +85,8 @@ class LastApplyRecordTest {
 
     @Test
     void runsThatLoadNothingLeaveNoRecord() {
-        assertThat(Ucode.run("apply", "--dry-run", "--firmware=" + firmware, "--state-dir=" + state).exitCode()).isZero();
-        properties.set("ucode4j.simulated.revision", "0xf0");
+        assertThat(Ucode.run("apply", "--dry-run", "--firmware=" + machine.firmware(), "--state-dir=" + state).exitCode()).isZero();
+        machine.properties().set("ucode4j.simulated.revision", "0xf0");
         assertThat(apply().exitCode()).isZero();
 
         assertThat(state).doesNotExist();
@@ -133,14 +126,14 @@ class LastApplyRecordTest {
         assumeTrue(named != null, "the build sets UCODE4J_STATE_DIR for the tests");
         Files.deleteIfExists(Path.of(named, "last-apply.json"));
 
-        Ucode.Run run = Ucode.run("apply", "--yes", "--firmware=" + firmware);
+        Ucode.Run run = Ucode.run("apply", "--yes", "--firmware=" + machine.firmware());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(Path.of(named, "last-apply.json")).exists();
     }
 
     private Ucode.Run apply() {
-        return Ucode.run("apply", "--yes", "--format=json", "--firmware=" + firmware, "--state-dir=" + state);
+        return Ucode.run("apply", "--yes", "--format=json", "--firmware=" + machine.firmware(), "--state-dir=" + state);
     }
 
     private JsonNode record() throws IOException {

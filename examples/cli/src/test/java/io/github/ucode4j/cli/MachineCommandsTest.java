@@ -5,9 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.ucode4j.api.ApplyBackends;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -20,22 +19,10 @@ class MachineCommandsTest {
     @TempDir
     Path directory;
 
-    private Path firmware;
-    private Path runDirectory;
-    private final SystemProperties properties = new SystemProperties();
+    @RegisterExtension
+    final LateLoadableMachine machine = new LateLoadableMachine(Integer.decode(NEWER), () -> directory);
 
-    @BeforeEach
-    void simulatedMachine() throws Exception {
-        firmware = GeneratedFirmware.forLateLoadableCpu(directory.resolve("firmware"), Integer.decode(NEWER));
-        runDirectory = directory.resolve("run");
-        properties.lateLoadableMachine(runDirectory);
 
-    }
-
-    @AfterEach
-    void restoreProperties() {
-        properties.restore();
-    }
 
     @Test
     void statusShowsEveryCpuWithItsSourcesAndThatTheyAgree() {
@@ -65,7 +52,7 @@ class MachineCommandsTest {
 
     @Test
     void explainGivesEachCpuItsVerdictAndReason() {
-        Ucode.Run run = Ucode.run("explain", "--firmware=" + firmware);
+        Ucode.Run run = Ucode.run("explain", "--firmware=" + machine.firmware());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.outLines()).filteredOn(line -> line.matches("\\d+ +UPDATE .*")).hasSize(4)
@@ -75,9 +62,9 @@ class MachineCommandsTest {
 
     @Test
     void explainJsonSaysWhyNothingLoadsWhenTheCpuIsNewer() {
-        properties.set("ucode4j.simulated.revision", "0xf0");
+        machine.properties().set("ucode4j.simulated.revision", "0xf0");
 
-        JsonNode json = Ucode.run("explain", "--format=json", "--firmware", firmware.toString()).json();
+        JsonNode json = Ucode.run("explain", "--format=json", "--firmware", machine.firmware().toString()).json();
 
         assertThat(json.get("loads_anything").asBoolean()).isFalse();
         assertThat(json.get("platform").get("cpus")).hasSize(4);
@@ -89,7 +76,7 @@ class MachineCommandsTest {
 
     @Test
     void applyLoadsAndReportsEveryCpuBeforeAndAfter() {
-        Ucode.Run run = Ucode.run("apply", "--yes", "--firmware=" + firmware);
+        Ucode.Run run = Ucode.run("apply", "--yes", "--firmware=" + machine.firmware());
 
         assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCode.OK);
         assertThat(run.out()).contains("UPDATED", "SIBLING_UPDATED", "stopped window: ", "result: success")
@@ -100,27 +87,27 @@ class MachineCommandsTest {
 
     @Test
     void dryRunPrintsThePlanAndChangesNothing() {
-        Ucode.Run run = Ucode.run("apply", "--dry-run", "--firmware=" + firmware);
+        Ucode.Run run = Ucode.run("apply", "--dry-run", "--firmware=" + machine.firmware());
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.OK);
         assertThat(run.out()).contains("plan: UPDATE 4", "dry run: nothing was changed").doesNotContain("OUTCOME");
-        assertThat(runDirectory).as("no load took the host lock").doesNotExist();
+        assertThat(machine.runDirectory()).as("no load took the host lock").doesNotExist();
     }
 
     @Test
     void applyWithoutYesAndWithoutATerminalRefuses() {
-        Ucode.Run run = Ucode.run("apply", "--firmware=" + firmware);
+        Ucode.Run run = Ucode.run("apply", "--firmware=" + machine.firmware());
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
         assertThat(run.errLines()).singleElement().asString().contains("refusing to apply without confirmation", "--yes");
-        assertThat(runDirectory).doesNotExist();
+        assertThat(machine.runDirectory()).doesNotExist();
     }
 
     @Test
     void applyWithNothingToLoadSucceedsWithoutAsking() {
-        properties.set("ucode4j.simulated.revision", "0xf0");
+        machine.properties().set("ucode4j.simulated.revision", "0xf0");
 
-        Ucode.Run run = Ucode.run("apply", "--firmware=" + firmware);
+        Ucode.Run run = Ucode.run("apply", "--firmware=" + machine.firmware());
 
         assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.OK);
         assertThat(run.out()).contains("plan: UP_TO_DATE 4; nothing to load");
@@ -128,9 +115,9 @@ class MachineCommandsTest {
 
     @Test
     void aCpuThatRefusesMakesTheLoadFail() {
-        properties.set("ucode4j.simulated.faults", "1:refuses");
+        machine.properties().set("ucode4j.simulated.faults", "1:refuses");
 
-        Ucode.Run run = Ucode.run("apply", "--yes", "--firmware=" + firmware);
+        Ucode.Run run = Ucode.run("apply", "--yes", "--firmware=" + machine.firmware());
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.APPLY_FAILED);
         assertThat(run.out()).contains("REFUSED", "result: FAILED or partial");
@@ -138,7 +125,7 @@ class MachineCommandsTest {
 
     @Test
     void theBackendOptionOverridesTheProperty() {
-        properties.set(ApplyBackends.PROPERTY, "msr");
+        machine.properties().set(ApplyBackends.PROPERTY, "msr");
 
         Ucode.Run run = Ucode.run("status", "--backend=simulated");
 

@@ -6,9 +6,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -22,20 +22,13 @@ class PrometheusMetricsTest {
     @TempDir
     Path directory;
 
-    private Path firmware;
     private Path state;
-    private final SystemProperties properties = new SystemProperties();
+    @RegisterExtension
+    final LateLoadableMachine machine = new LateLoadableMachine(Integer.decode(NEWER), () -> directory);
 
     @BeforeEach
-    void simulatedMachine() throws IOException {
-        firmware = GeneratedFirmware.forLateLoadableCpu(directory.resolve("firmware"), Integer.decode(NEWER));
+    void stateFolder() {
         state = directory.resolve("state");
-        properties.lateLoadableMachine(directory.resolve("run"));
-    }
-
-    @AfterEach
-    void restoreProperties() {
-        properties.restore();
     }
 
     @Test
@@ -107,7 +100,7 @@ class PrometheusMetricsTest {
 
     @Test
     void aCpuNewerThanTheFirmwareHasNoUpdateAndTheVerdictSaysWhy() {
-        properties.set("ucode4j.simulated.revision", "0xf0");
+        machine.properties().set("ucode4j.simulated.revision", "0xf0");
 
         Ucode.Run run = metrics("status");
 
@@ -119,7 +112,7 @@ class PrometheusMetricsTest {
     @Test
     void afterALoadTheMetricsCarryItsRecord() {
         long before = Instant.now().getEpochSecond();
-        Ucode.Run apply = Ucode.run("apply", "--yes", "--firmware=" + firmware, "--state-dir=" + state);
+        Ucode.Run apply = Ucode.run("apply", "--yes", "--firmware=" + machine.firmware(), "--state-dir=" + state);
         long after = Instant.now().getEpochSecond();
         assertThat(apply.exitCode()).as(apply.err()).isZero();
 
@@ -135,8 +128,8 @@ class PrometheusMetricsTest {
 
     @Test
     void aLoadTheFirstCpuRefusedIsRecordedAsRefused() {
-        properties.set("ucode4j.simulated.faults", "0:refuses");
-        Ucode.Run apply = Ucode.run("apply", "--yes", "--firmware=" + firmware, "--state-dir=" + state);
+        machine.properties().set("ucode4j.simulated.faults", "0:refuses");
+        Ucode.Run apply = Ucode.run("apply", "--yes", "--firmware=" + machine.firmware(), "--state-dir=" + state);
         assertThat(apply.exitCode()).as(apply.err()).isEqualTo(ExitCode.APPLY_FAILED);
 
         Ucode.Run run = metrics("status");
@@ -164,21 +157,19 @@ class PrometheusMetricsTest {
 
     @Test
     void statusWithoutReadableFirmwareSaysSoAndStillShowsTheCpus() {
-        firmware = directory.resolve("missing");
+        Path missing = directory.resolve("missing");
 
-        Ucode.Run run = metrics("status");
+        Ucode.Run run = metrics("status", missing);
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.errLines()).singleElement().asString().startsWith("ucode status: warning: no plan: ").contains(firmware.toString());
+        assertThat(run.errLines()).singleElement().asString().startsWith("ucode status: warning: no plan: ").contains(missing.toString());
         assertThat(run.outLines()).contains("ucode4j_plan_success 0", "ucode4j_cpu_microcode_revision{cpu=\"0\"} 180")
                 .noneMatch(line -> line.startsWith("ucode4j_update_available") || line.startsWith("ucode4j_plan_cpus"));
     }
 
     @Test
     void explainWithoutReadableFirmwareFailsAsItsTextDoes() {
-        firmware = directory.resolve("missing");
-
-        Ucode.Run run = metrics("explain");
+        Ucode.Run run = metrics("explain", directory.resolve("missing"));
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(run.out()).isEmpty();
@@ -186,12 +177,16 @@ class PrometheusMetricsTest {
 
     @Test
     void onlyTheCommandsThatReadTheMachinePrintMetrics() {
-        Ucode.Run run = Ucode.run("list", "--format=prometheus", firmware.toString());
+        Ucode.Run run = Ucode.run("list", "--format=prometheus", machine.firmware().toString());
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
     }
 
     private Ucode.Run metrics(String command) {
+        return metrics(command, machine.firmware());
+    }
+
+    private Ucode.Run metrics(String command, Path firmware) {
         return Ucode.run(command, "--format=prometheus", "--firmware=" + firmware, "--state-dir=" + state);
     }
 

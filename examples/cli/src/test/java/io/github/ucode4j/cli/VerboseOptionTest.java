@@ -3,11 +3,9 @@ package io.github.ucode4j.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.ucode4j.api.ApplyBackends;
-import java.io.IOException;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -19,23 +17,14 @@ class VerboseOptionTest {
     @TempDir
     Path directory;
 
-    private String firmware;
-    private final SystemProperties properties = new SystemProperties();
+    @RegisterExtension
+    final LateLoadableMachine machine = new LateLoadableMachine(0xc6, () -> directory);
 
-    @BeforeEach
-    void simulatedMachine() throws IOException {
-        firmware = "--firmware=" + GeneratedFirmware.forLateLoadableCpu(directory.resolve("firmware"), 0xc6);
-        properties.lateLoadableMachine(directory.resolve("run"));
-    }
 
-    @AfterEach
-    void restoreProperties() {
-        properties.restore();
-    }
 
     @Test
     void anApplyShowsTheBackendChoiceThePlanAndTheLoadOnStandardError() {
-        Ucode.Run run = Ucode.run("apply", "--yes", "--format=json", "--verbose", firmware);
+        Ucode.Run run = Ucode.run("apply", "--yes", "--format=json", "--verbose", firmwareOption());
 
         assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.OK);
         assertThat(run.errLines()).allMatch(line -> line.startsWith("ucode: ["))
@@ -49,8 +38,8 @@ class VerboseOptionTest {
 
     @Test
     void standardOutputIsTheSameWithOrWithoutIt() {
-        Ucode.Run quiet = Ucode.run("apply", "--dry-run", "--format=json", firmware);
-        Ucode.Run verbose = Ucode.run("apply", "--dry-run", "--format=json", firmware, "--verbose");
+        Ucode.Run quiet = Ucode.run("apply", "--dry-run", "--format=json", firmwareOption());
+        Ucode.Run verbose = Ucode.run("apply", "--dry-run", "--format=json", firmwareOption(), "--verbose");
 
         assertThat(verbose.out()).isEqualTo(quiet.out());
         assertThat(verbose.err()).contains("ucode: [Planner] ");
@@ -59,7 +48,7 @@ class VerboseOptionTest {
 
     @Test
     void withoutItAWholeApplyPrintsNoLogLine() {
-        Ucode.Run run = Ucode.run("apply", "--yes", firmware);
+        Ucode.Run run = Ucode.run("apply", "--yes", firmwareOption());
 
         assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.OK);
         assertThat(run.err()).isEmpty();
@@ -67,10 +56,14 @@ class VerboseOptionTest {
 
     @Test
     void itMayComeBeforeTheCommandAsTheShortOptionAndItEndsWithTheRun() {
-        Ucode.Run verbose = Ucode.run("-v", "explain", firmware);
-        Ucode.Run after = Ucode.run("explain", firmware);
+        Ucode.Run verbose = Ucode.run("-v", "explain", firmwareOption());
+        Ucode.Run after = Ucode.run("explain", firmwareOption());
 
         assertThat(verbose.errLines()).anyMatch(line -> line.startsWith("ucode: [Planner] CPUs 0-3: UPDATE"));
         assertThat(after.err()).isEmpty();
+    }
+
+    private String firmwareOption() {
+        return "--firmware=" + machine.firmware();
     }
 }
