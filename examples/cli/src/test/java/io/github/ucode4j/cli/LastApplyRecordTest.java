@@ -28,6 +28,7 @@ class LastApplyRecordTest {
     Path directory;
 
     private Path state;
+
     @RegisterExtension
     final LateLoadableMachine machine = new LateLoadableMachine(Integer.decode(NEWER), () -> directory);
 

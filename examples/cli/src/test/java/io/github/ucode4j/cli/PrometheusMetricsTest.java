@@ -23,6 +23,7 @@ class PrometheusMetricsTest {
     Path directory;
 
     private Path state;
+
     @RegisterExtension
     final LateLoadableMachine machine = new LateLoadableMachine(Integer.decode(NEWER), () -> directory);
 
